@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+import { ADMIN_PASSWORD, ADMIN_USERNAME, BASE_URL, HOST, PORT } from './src/fixtures';
+
+// Paths are spelled out so the config behaves the same from the workspace root
+// (`playwright test -c apps/admin-e2e/playwright.config.ts`) and from here.
+const workspaceRoot = path.resolve(__dirname, '../..');
+const testOutput = path.join(__dirname, 'test-output');
+
+export default defineConfig({
+  testDir: path.join(__dirname, 'tests'),
+  outputDir: path.join(testOutput, 'results'),
+  forbidOnly: Boolean(process.env.CI),
+  // One API and database for the whole run, and sign-in is rate limited.
+  workers: 1,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: path.join(testOutput, 'report') }]],
+  use: {
+    baseURL: BASE_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1440, height: 900 },
+        // Debian's chromium: Playwright never downloads browsers on these machines.
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node apps/admin-e2e/src/serve.mjs',
+    cwd: workspaceRoot,
+    url: `${BASE_URL}/health/ready`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    env: {
+      PORT: String(PORT),
+      HOST,
+      ADMIN_USERNAME,
+      ADMIN_PASSWORD,
+    },
+  },
+});

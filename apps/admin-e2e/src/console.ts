@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Fills the sign-in page and submits it with Enter, as a keyboard user would. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password').press('Enter');
+}
+
+/** Follows a menu path such as System > User Management > Users, opening closed groups on the way. */
+export async function openFromMenu(page: Page, ...path: string[]): Promise<void> {
+  const menu = page.getByRole('menu');
+  const groups = path.slice(0, -1);
+  const destination = path[path.length - 1];
+  for (const group of groups) {
+    const header = menu.getByRole('menuitem', { name: group, exact: true });
+    if ((await header.getAttribute('aria-expanded')) === 'false') {
+      await header.click();
+    }
+    await expect(header).toHaveAttribute('aria-expanded', 'true');
+  }
+  await menu.getByRole('menuitem', { name: destination, exact: true }).click();
+}
+
+/** Signs out through react-admin's user menu. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Profile' }).click();
+  await page.getByRole('menuitem', { name: 'Logout' }).click();
+}

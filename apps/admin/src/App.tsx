@@ -1,0 +1,28 @@
+import { Admin, Resource } from 'react-admin';
+
+import customerUsers from './customer-users';
+import { Dashboard } from './dashboard';
+import { Layout, LoginPage } from './layout';
+import organizations from './organizations';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { theme } from './theme';
+import users from './users';
+
+export const App = () => (
+  <Admin
+    title="Keyhouse"
+    disableTelemetry
+    requireAuth
+    authProvider={authProvider}
+    dataProvider={dataProvider}
+    dashboard={Dashboard}
+    layout={Layout}
+    loginPage={LoginPage}
+    theme={theme}
+  >
+    <Resource name="users" {...users} />
+    <Resource name="organizations" {...organizations} />
+    <Resource name="customer-users" {...customerUsers} />
+  </Admin>
+);

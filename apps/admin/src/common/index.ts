@@ -1,0 +1,1 @@
+export { ListEmpty } from './ListEmpty';

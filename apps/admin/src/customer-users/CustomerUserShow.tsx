@@ -1,0 +1,14 @@
+import { BooleanField, DateField, EmailField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+
+export const CustomerUserShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <EmailField source="email" label="Email" />
+      <TextField source="firstName" label="First name" />
+      <TextField source="lastName" label="Last name" />
+      <ReferenceField source="organizationId" reference="organizations" label="Organization" link="show" />
+      <BooleanField source="enabled" label="Enabled" />
+      <DateField source="createdAt" label="Created" showTime />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,32 @@
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import GroupIcon from '@mui/icons-material/Group';
+import PersonIcon from '@mui/icons-material/Person';
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import { Title, useGetIdentity } from 'react-admin';
+
+import { CountCard } from './CountCard';
+
+export const Dashboard = () => {
+  const { identity } = useGetIdentity();
+
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title="Dashboard" />
+      <Card sx={{ mb: 3, color: 'primary.contrastText', bgcolor: 'primary.main' }}>
+        <CardContent sx={{ p: 3 }}>
+          <Typography variant="h5" component="h1" gutterBottom>
+            Welcome, {identity?.fullName ?? '…'}
+          </Typography>
+          <Typography variant="body1" sx={{ opacity: 0.85 }}>
+            Manage the back-office users, their organizations and the storefront's customer users.
+          </Typography>
+        </CardContent>
+      </Card>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' } }}>
+        <CountCard resource="users" label="Users" icon={<PersonIcon />} />
+        <CountCard resource="organizations" label="Organizations" icon={<ApartmentIcon />} />
+        <CountCard resource="customer-users" label="Customer Users" icon={<GroupIcon />} />
+      </Box>
+    </Box>
+  );
+};

@@ -1,0 +1,29 @@
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import { DataTable, DateField, List, SearchInput } from 'react-admin';
+
+import { ListEmpty } from '../common';
+
+const organizationFilters = [<SearchInput key="q" source="q" placeholder="Name" alwaysOn />];
+
+export const OrganizationList = () => (
+  <List
+    filters={organizationFilters}
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={25}
+    empty={
+      <ListEmpty
+        icon={ApartmentIcon}
+        message="No organizations yet"
+        hint="Organizations group the back-office users and the customer users."
+      />
+    }
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.NumberCol source="id" label="ID" />
+      <DataTable.Col source="name" label="Name" />
+      <DataTable.Col source="createdAt" label="Created">
+        <DateField source="createdAt" showTime />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,106 @@
+import type { SessionDto, SignInRequest, UserDto } from '@keyhouse/shared-contracts';
+import { type AuthProvider, HttpError } from 'react-admin';
+
+import { apiUrl, httpClient, setCsrfToken } from './httpClient';
+
+const sessionUrl = `${apiUrl}/session`;
+
+/** A sign-in refused by the API, with the per-field messages of a 400 answer. */
+export class SignInError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors: Partial<Record<keyof SignInRequest, string>> = {},
+  ) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}
+
+let currentUser: UserDto | null = null;
+// Concurrent checkAuth calls on page load share one GET /session.
+let pendingRestore: Promise<UserDto> | null = null;
+
+const startSession = ({ user, csrfToken }: SessionDto): UserDto => {
+  currentUser = user;
+  setCsrfToken(csrfToken);
+  return user;
+};
+
+const endSession = (): void => {
+  currentUser = null;
+  pendingRestore = null;
+  setCsrfToken(null);
+};
+
+/** The signed-in user, asking the API when the page was just (re)loaded. */
+const restoreSession = (): Promise<UserDto> => {
+  if (currentUser) return Promise.resolve(currentUser);
+  pendingRestore ??= httpClient(sessionUrl)
+    .then(({ json }) => startSession(json as SessionDto))
+    .finally(() => {
+      pendingRestore = null;
+    });
+  return pendingRestore;
+};
+
+const isStatus = (error: unknown, status: number): boolean =>
+  error instanceof HttpError && error.status === status;
+
+const toSignInError = (error: unknown): SignInError => {
+  if (!(error instanceof HttpError)) {
+    return new SignInError('The server cannot be reached. Check your connection and try again.');
+  }
+  const body = error.body as { errors?: SignInError['fieldErrors'] } | null;
+  return new SignInError(error.message, body?.errors ?? {});
+};
+
+export const displayName = (user: UserDto): string =>
+  `${user.firstName} ${user.lastName}`.trim() || user.username;
+
+export const authProvider: AuthProvider = {
+  async login({ username, password }: SignInRequest) {
+    try {
+      const { json } = await httpClient(sessionUrl, {
+        method: 'POST',
+        body: JSON.stringify({ username, password } satisfies SignInRequest),
+      });
+      startSession(json as SessionDto);
+    } catch (error) {
+      throw toSignInError(error);
+    }
+  },
+
+  async logout() {
+    if (currentUser) {
+      // A failed DELETE means the server already forgot the session (or is
+      // unreachable); either way the console must still sign out locally.
+      await httpClient(sessionUrl, { method: 'DELETE' }).catch(() => undefined);
+    }
+    endSession();
+  },
+
+  async checkAuth() {
+    try {
+      await restoreSession();
+    } catch (error) {
+      // Simply not signed in: the sign-in page says enough, no toast needed.
+      if (isStatus(error, 401)) throw { message: false };
+      throw error;
+    }
+  },
+
+  async checkError(error: unknown) {
+    // 401: the session is gone, sign out. 403 and others: stay signed in and
+    // let react-admin show the API's message.
+    if (isStatus(error, 401)) {
+      endSession();
+      // No message of our own: react-admin then says the session has ended.
+      throw new Error();
+    }
+  },
+
+  async getIdentity() {
+    const user = await restoreSession();
+    return { id: user.id, fullName: displayName(user), username: user.username };
+  },
+};

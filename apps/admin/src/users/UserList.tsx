@@ -1,0 +1,42 @@
+import PersonIcon from '@mui/icons-material/Person';
+import {
+  AutocompleteInput,
+  BooleanField,
+  DataTable,
+  DateField,
+  EmailField,
+  List,
+  NullableBooleanInput,
+  ReferenceInput,
+  SearchInput,
+} from 'react-admin';
+
+import { ListEmpty } from '../common';
+
+const userFilters = [
+  <SearchInput key="q" source="q" placeholder="Username, email or name" alwaysOn />,
+  <NullableBooleanInput key="enabled" source="enabled" label="Enabled" alwaysOn />,
+  <ReferenceInput key="organizationId" source="organizationId" reference="organizations" alwaysOn>
+    <AutocompleteInput label="Organization" />
+  </ReferenceInput>,
+];
+
+export const UserList = () => (
+  <List
+    filters={userFilters}
+    sort={{ field: 'username', order: 'ASC' }}
+    perPage={25}
+    empty={<ListEmpty icon={PersonIcon} message="No users yet" hint="Back-office users will be listed here." />}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="username" label="Username" />
+      <DataTable.Col source="firstName" label="First name" />
+      <DataTable.Col source="lastName" label="Last name" />
+      <DataTable.Col source="email" label="Email" field={EmailField} />
+      <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
+      <DataTable.Col source="createdAt" label="Created">
+        <DateField source="createdAt" showTime />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

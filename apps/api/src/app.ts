@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { serveConsoleAssets } from '@keyhouse/api-platform';
+import { describeDatabase, migrate, openDatabase } from '@keyhouse/api-persistence';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { ENTITIES } from './entities';
+
+/** The built SPA; `dist/api/apps/api/src` is where this file lands after the build. */
+export const CONSOLE_DIST_DIR = join(__dirname, '../../../../admin');
+
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Opens and migrates the database and builds the HTTP app, not yet listening. */
+export async function createApp(config: AppConfig, consoleDistDir = CONSOLE_DIST_DIR): Promise<NestFastifyApplication> {
+  const logger = new Logger('Keyhouse');
+  const dataSource = await openDatabase(config.database, ENTITIES, {
+    onWaiting: (reason) => logger.warn(`waiting for the database (${reason})`),
+  });
+  const applied = await migrate(dataSource);
+  if (applied.length) logger.log(`migrated ${describeDatabase(config.database)}: ${applied.join(', ')}`);
+
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.server.trustProxy });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, dataSource, consoleDistDir),
+    adapter,
+    { abortOnError: false, logger: ['log', 'warn', 'error'] },
+  );
+  app.enableShutdownHooks();
+  await app.register(fastifyCookie);
+  await serveConsoleAssets(app, consoleDistDir);
+  app.getHttpAdapter().getInstance().addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
+    await dataSource.destroy();
+  });
+  return app;
+}

@@ -1,0 +1,119 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { DatabaseUrlError, parseDatabaseUrl, type DatabaseSettings } from '@keyhouse/api-persistence';
+import type { IdentityOptions } from '@keyhouse/api-identity';
+import { ConfigError, read, readBoolean, readEmail, readInteger, redactUrl, type Env } from './env-readers';
+
+/** Everything configurable, validated once at boot (DESIGN.md section 2, plus the documented extensions). */
+export interface AppConfig {
+  server: { port: number; host: string; issuer: string; trustProxy: boolean };
+  database: DatabaseSettings;
+  keys: { privateKeyPath: string; publicKeyPath: string; generate: boolean };
+  tokens: {
+    accessTokenTtl: number;
+    refreshTokenTtl: number;
+    authCodeTtl: number;
+    refreshTokensEnabled: boolean;
+    passwordGrantEnabled: boolean;
+  };
+  mail: { smtpUrl?: string; from: string };
+  identity: IdentityOptions;
+}
+
+const DAY = 86_400;
+
+export function loadConfig(env: Env): AppConfig {
+  const server = serverConfig(env);
+  return {
+    server,
+    database: databaseConfig(env),
+    keys: keysConfig(env),
+    tokens: {
+      accessTokenTtl: readInteger(env, 'ACCESS_TOKEN_TTL', 3600, { min: 60, max: DAY }),
+      refreshTokenTtl: readInteger(env, 'REFRESH_TOKEN_TTL', 30 * DAY, { min: 60, max: 365 * DAY }),
+      authCodeTtl: readInteger(env, 'AUTH_CODE_TTL', 600, { min: 10, max: 3600 }),
+      refreshTokensEnabled: readBoolean(env, 'REFRESH_TOKENS_ENABLED', true),
+      passwordGrantEnabled: readBoolean(env, 'PASSWORD_GRANT_ENABLED', true),
+    },
+    mail: mailConfig(env),
+    identity: identityConfig(env, server.issuer),
+  };
+}
+
+function serverConfig(env: Env): AppConfig['server'] {
+  const port = readInteger(env, 'PORT', 3000, { min: 1, max: 65535 });
+  const host = read(env, 'HOST') ?? '0.0.0.0';
+  const issuer = read(env, 'ISSUER') ?? `http://localhost:${port}`;
+  let url: URL | undefined;
+  try {
+    url = new URL(issuer);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || issuer.endsWith('/')) {
+    throw new ConfigError(`ISSUER=${issuer}: expected an http(s) URL without query, fragment or trailing slash`);
+  }
+  return { port, host, issuer, trustProxy: readBoolean(env, 'TRUST_PROXY', false) };
+}
+
+function databaseConfig(env: Env): DatabaseSettings {
+  const raw = read(env, 'DATABASE_URL') ?? 'sqlite:var/keyhouse.sqlite';
+  try {
+    return parseDatabaseUrl(raw);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigError(`DATABASE_URL=${redactUrl(raw)}: ${error.message}`);
+    throw error;
+  }
+}
+
+function keysConfig(env: Env): AppConfig['keys'] {
+  return {
+    privateKeyPath: keyPath(env, 'OAUTH_PRIVATE_KEY_PATH', 'var/oauth_private.key'),
+    publicKeyPath: keyPath(env, 'OAUTH_PUBLIC_KEY_PATH', 'var/oauth_public.key'),
+    generate: readBoolean(env, 'OAUTH_GENERATE_KEYS', read(env, 'NODE_ENV') !== 'production'),
+  };
+}
+
+/** A missing key file is a state the console reports; a path that exists but cannot be read is a mistake. */
+function keyPath(env: Env, name: string, fallback: string): string {
+  const path = read(env, name) ?? fallback;
+  if (!existsSync(path)) return path;
+  if (statSync(path).isDirectory()) throw new ConfigError(`${name}=${path}: is a directory, expected a PEM key file`);
+  try {
+    accessSync(path, constants.R_OK);
+  } catch {
+    throw new ConfigError(`${name}=${path}: the file exists but cannot be read by this process`);
+  }
+  return path;
+}
+
+function mailConfig(env: Env): AppConfig['mail'] {
+  const smtpUrl = read(env, 'SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    throw new ConfigError(`SMTP_URL=${redactUrl(smtpUrl)}: expected smtp://user:pass@host:587 or smtps://...`);
+  }
+  return { smtpUrl, from: readEmail(env, 'MAIL_FROM', 'keyhouse@localhost') };
+}
+
+function identityConfig(env: Env, issuer: string): IdentityOptions {
+  const username = read(env, 'ADMIN_USERNAME') ?? 'admin';
+  if (!/^[A-Za-z0-9._@-]{1,180}$/.test(username)) {
+    throw new ConfigError(`ADMIN_USERNAME=${username}: use 1 to 180 letters, digits, dots, dashes, underscores or @`);
+  }
+  const password = read(env, 'ADMIN_PASSWORD');
+  if (password !== undefined && password.length < 12) {
+    // The value itself is never printed.
+    throw new ConfigError('ADMIN_PASSWORD: must be at least 12 characters long');
+  }
+  return {
+    session: {
+      ttlSeconds: readInteger(env, 'SESSION_TTL', 8 * 3600, { min: 300, max: 30 * DAY }),
+      secureCookie: issuer.startsWith('https:'),
+    },
+    signInThrottle: {
+      maxFailuresPerUser: readInteger(env, 'SIGN_IN_MAX_FAILURES', 5, { min: 1, max: 1000 }),
+      maxFailuresPerIp: readInteger(env, 'SIGN_IN_MAX_FAILURES_PER_IP', 50, { min: 1, max: 100_000 }),
+      windowSeconds: readInteger(env, 'SIGN_IN_WINDOW', 900, { min: 1, max: DAY }),
+    },
+    firstAdmin: { username, email: readEmail(env, 'ADMIN_EMAIL', 'admin@example.com'), password },
+  };
+}

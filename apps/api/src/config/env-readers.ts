@@ -1,0 +1,42 @@
+/** A configuration value that cannot be used; its message is the whole line printed at start-up. */
+export class ConfigError extends Error {}
+
+export type Env = Record<string, string | undefined>;
+
+/** Reads one variable, treating an empty value as unset (as `FOO= npm start` means). */
+export function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export function readInteger(env: Env, name: string, fallback: number, { min, max }: { min: number; max: number }): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}=${raw}: expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+const TRUE = ['true', '1', 'yes', 'on'];
+const FALSE = ['false', '0', 'no', 'off'];
+
+export function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (TRUE.includes(raw.toLowerCase())) return true;
+  if (FALSE.includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name}=${raw}: expected true or false`);
+}
+
+export function readEmail(env: Env, name: string, fallback: string): string {
+  const value = read(env, name) ?? fallback;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(value)) throw new ConfigError(`${name}=${value}: expected an email address`);
+  return value;
+}
+
+/** Hides the password of a URL so the error line never leaks it. */
+export function redactUrl(raw: string): string {
+  return raw.replace(/(\/\/[^/:@]*:)[^@/]*@/, '$1***@');
+}

@@ -1,0 +1,4 @@
+import { identityEntities } from '@keyhouse/api-identity';
+
+/** Every library's entities: the one model both dialects share. */
+export const ENTITIES = [...identityEntities];

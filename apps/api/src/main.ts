@@ -1,0 +1,36 @@
+import { Logger } from '@nestjs/common';
+import { FirstAdminSeeder } from '@keyhouse/api-identity';
+import { DatabaseUnavailableError } from '@keyhouse/api-persistence';
+import { createApp } from './app';
+import { loadConfig, type AppConfig } from './config/app-config';
+import { ConfigError } from './config/env-readers';
+import { printFirstAdmin } from './first-admin-notice';
+
+/** Start-up problems end the process with exit code 1 and one readable line, never a stack trace. */
+function fail(line: string): never {
+  process.stderr.write(`keyhouse: ${line}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const app = await createApp(config);
+  await app.listen({ port: config.server.port, host: config.server.host });
+  // Seeded only once listening: a start that fails earlier must not use up a generated password unseen.
+  const seededAdmin = await app.get(FirstAdminSeeder).seedIfEmpty();
+  if (seededAdmin) printFirstAdmin(seededAdmin, config.server.issuer);
+  new Logger('Keyhouse').log(`listening on ${config.server.host}:${config.server.port}; console at ${config.server.issuer}/admin`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseUnavailableError) fail(`DATABASE_URL: ${error.message}`);
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') fail(`PORT: the port is already in use (${(error as Error).message})`);
+  fail(`start-up failed: ${(error as Error)?.message ?? String(error)}`);
+});

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import type { CustomerUserDto } from '@keyhouse/shared-contracts';
+import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
+import type { FastifyReply } from 'fastify';
+import { toCustomerUserDto } from '../dto';
+import { CurrentPrincipal, RequirePermission } from '../session/decorators';
+import type { BackOfficePrincipal } from '../session/principal';
+import { CustomerUsersService } from './customer-users.service';
+
+@Controller('admin/api/customer-users')
+@RequirePermission('customer_users.view')
+export class CustomerUsersController {
+  constructor(private readonly customers: CustomerUsersService) {}
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: BackOfficePrincipal,
+    @Query() params: ListParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CustomerUserDto[]> {
+    const page = await this.customers.list(principal, params);
+    reply.headers(pageHeaders('customer-users', page));
+    return page.items.map(toCustomerUserDto);
+  }
+
+  @Get(':id')
+  async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<CustomerUserDto> {
+    return toCustomerUserDto(await this.customers.get(principal, id));
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import type { OrganizationDto } from '@keyhouse/shared-contracts';
+import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
+import type { FastifyReply } from 'fastify';
+import { toOrganizationDto } from '../dto';
+import { CurrentPrincipal, RequirePermission } from '../session/decorators';
+import type { BackOfficePrincipal } from '../session/principal';
+import { OrganizationsService } from './organizations.service';
+
+@Controller('admin/api/organizations')
+@RequirePermission('organizations.view')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: BackOfficePrincipal,
+    @Query() params: ListParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrganizationDto[]> {
+    const page = await this.organizations.list(principal, params);
+    reply.headers(pageHeaders('organizations', page));
+    return page.items.map(toOrganizationDto);
+  }
+
+  @Get(':id')
+  async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OrganizationDto> {
+    return toOrganizationDto(await this.organizations.get(principal, id));
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Organization, Role, User } from '../entities';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
+import { generatePassword } from '../passwords/generate-password';
+import { PasswordHasher } from '../passwords/password-hasher';
+
+export const DEFAULT_ORGANIZATION = 'Default Organization';
+
+export interface SeededAdmin {
+  username: string;
+  /** Only when it was generated: the one and only time anyone sees it. */
+  generatedPassword?: string;
+}
+
+/** Gives an empty database its first organization and administrator, so the console can be entered. */
+@Injectable()
+export class FirstAdminSeeder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+  ) {}
+
+  /** Does nothing when any user exists; two instances starting at once create one admin. */
+  async seedIfEmpty(): Promise<SeededAdmin | undefined> {
+    if ((await this.dataSource.getRepository(User).count()) > 0) return undefined;
+    const { username, email, password } = this.options.firstAdmin;
+    const generatedPassword = password ? undefined : generatePassword();
+    const passwordHash = await this.hasher.hash(password ?? generatedPassword!);
+    try {
+      await this.dataSource.transaction(async (db) => {
+        if ((await db.getRepository(User).count()) > 0) throw new AlreadySeeded();
+        const organization =
+          (await db.getRepository(Organization).findOneBy({ name: DEFAULT_ORGANIZATION })) ??
+          (await db.getRepository(Organization).save({ name: DEFAULT_ORGANIZATION }));
+        const administrator = await db.getRepository(Role).findOneByOrFail({ name: 'ROLE_ADMINISTRATOR' });
+        await db.getRepository(User).save({
+          username: username.toLowerCase(),
+          email: email.toLowerCase(),
+          firstName: 'Keyhouse',
+          lastName: 'Administrator',
+          enabled: true,
+          passwordHash,
+          organizations: [organization],
+          roles: [administrator],
+        });
+      });
+    } catch (error) {
+      if (error instanceof AlreadySeeded || isDuplicateKey(error)) return undefined;
+      throw error;
+    }
+    return { username: username.toLowerCase(), generatedPassword };
+  }
+}
+
+class AlreadySeeded extends Error {}
+
+function isDuplicateKey(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,67 @@
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { SessionDto } from '@keyhouse/shared-contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toMeDto } from '../dto';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
+import { SESSION_COOKIE } from './back-office-auth.guard';
+import { Public } from '@keyhouse/api-platform';
+import { CurrentPrincipal } from './decorators';
+import type { BackOfficePrincipal } from './principal';
+import { SessionService } from './session.service';
+
+const MAX_CREDENTIAL_LENGTH = 1024;
+
+@Controller('admin/api/session')
+export class SessionController {
+  constructor(
+    private readonly sessions: SessionService,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+  ) {}
+
+  @Public()
+  @Post()
+  @HttpCode(200)
+  async signIn(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
+    // JSON only: a cross-site HTML form cannot send it, which closes login CSRF.
+    if (!request.headers['content-type']?.startsWith('application/json')) {
+      throw new UnsupportedMediaTypeException({ message: 'Send the credentials as application/json.' });
+    }
+    const { username, password } = readCredentials(body);
+    const { token, principal, expiresAt } = await this.sessions.signIn(username, password, request.ip);
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.options.session.secureCookie,
+      path: '/',
+      expires: expiresAt,
+    });
+    return { user: toMeDto(principal), csrfToken: principal.session.csrfToken };
+  }
+
+  @Get()
+  current(@CurrentPrincipal() principal: BackOfficePrincipal): SessionDto {
+    return { user: toMeDto(principal), csrfToken: principal.session?.csrfToken ?? '' };
+  }
+
+  @Delete()
+  @HttpCode(204)
+  async signOut(@CurrentPrincipal() principal: BackOfficePrincipal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    if (principal.session) await this.sessions.signOut(principal.session.tokenDigest);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+}
+
+function readCredentials(body: unknown): { username: string; password: string } {
+  const { username, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const errors: Record<string, string> = {};
+  if (typeof username !== 'string' || !username.trim()) errors['username'] = 'Enter your username or email.';
+  else if (username.length > MAX_CREDENTIAL_LENGTH) errors['username'] = 'Too long.';
+  if (typeof password !== 'string' || !password) errors['password'] = 'Enter your password.';
+  else if (password.length > MAX_CREDENTIAL_LENGTH) errors['password'] = 'Too long.';
+  if (Object.keys(errors).length) throw new BadRequestException({ message: 'Both username and password are required.', errors });
+  return { username: username as string, password: password as string };
+}

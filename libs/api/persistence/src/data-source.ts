@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type MixedList } from 'typeorm';
+import type { DatabaseSettings } from './database-url';
+import { migrationsFor } from './migrations';
+
+// `Function` is TypeORM's own type for entity classes.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function>;
+
+/**
+ * One data source for both dialects; the entity model is the same, only the driver settings
+ * and the migration set differ.
+ */
+export function createDataSource(settings: DatabaseSettings, entities: EntityList): DataSource {
+  const common = {
+    entities,
+    migrations: migrationsFor(settings.dialect),
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each' as const,
+    logging: ['error' as const],
+  };
+  if (settings.dialect === 'sqlite') {
+    mkdirSync(dirname(settings.file), { recursive: true });
+    return new DataSource({
+      ...common,
+      type: 'better-sqlite3',
+      database: settings.file,
+      // WAL with synchronous=FULL: a commit is on disk before it is acknowledged, so a kill -9
+      // loses nothing that was answered, and readers never block the writer.
+      enableWAL: true,
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma('synchronous = FULL');
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    });
+  }
+  return new DataSource({
+    ...common,
+    type: 'mysql',
+    host: settings.host,
+    port: settings.port,
+    username: settings.user,
+    password: settings.password,
+    database: settings.database,
+    charset: 'utf8mb4_unicode_ci',
+    // Dates are stored and read as UTC whatever the server's or the process's zone is.
+    timezone: 'Z',
+    poolSize: 10,
+    connectTimeout: 10_000,
+  });
+}

@@ -1,0 +1,4 @@
+export * from './database-url';
+export * from './data-source';
+export * from './open-database';
+export * from './list-query';

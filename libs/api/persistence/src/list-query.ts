@@ -1,0 +1,149 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** Raw query parameters of a react-admin ra-data-simple-rest list request. */
+export interface ListParams {
+  filter?: string;
+  sort?: string;
+  range?: string;
+}
+
+export type FilterApplier<T extends ObjectLiteral> = (query: SelectQueryBuilder<T>, value: unknown, param: string) => void;
+
+/** What one resource allows: sortable fields mapped to columns, and one applier per filter. */
+export interface ListSpec<T extends ObjectLiteral> {
+  resource: string;
+  sortable: Record<string, string>;
+  defaultSort: [field: string, order: 'ASC' | 'DESC'];
+  filters: Record<string, FilterApplier<T>>;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  start: number;
+}
+
+/** Thrown on a malformed list request; the API answers it 400 with the field in `errors`. */
+export class ListQueryError extends Error {
+  constructor(
+    readonly param: 'filter' | 'sort' | 'range',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_PAGE_SIZE = 1000;
+const DEFAULT_PAGE_SIZE = 25;
+
+export async function findPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  params: ListParams,
+  spec: ListSpec<T>,
+): Promise<Page<T>> {
+  const filter = parseJson(params.filter, 'filter', {});
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    throw new ListQueryError('filter', 'filter must be a JSON object');
+  }
+  for (const [name, value] of Object.entries(filter)) {
+    const apply = spec.filters[name];
+    if (!apply) throw new ListQueryError('filter', `unknown filter "${name}"`);
+    if (value === undefined || value === null || value === '') continue;
+    apply(query, value, `f_${name}`);
+  }
+
+  const [field, order] = parseSort(params.sort, spec);
+  const alias = query.alias;
+  query.orderBy(`${alias}.${spec.sortable[field]}`, order);
+  // A unique tie-breaker keeps pages stable when many rows share the sorted value.
+  if (field !== 'id') query.addOrderBy(`${alias}.id`, order);
+
+  const [start, end] = parseRange(params.range);
+  const [items, total] = await query.skip(start).take(end - start + 1).getManyAndCount();
+  return { items, total, start };
+}
+
+// `Content-Range` as ra-data-simple-rest reads it: `users 0-24/319`, or `users */0` (RFC 9110 14.4) when empty.
+export function contentRange(resource: string, page: Page<unknown>): string {
+  if (page.items.length === 0) return `${resource} */${page.total}`;
+  return `${resource} ${page.start}-${page.start + page.items.length - 1}/${page.total}`;
+}
+
+// Reusable filter appliers.
+
+/** Case-insensitive "contains" over one or more columns, the same on MySQL and SQLite. */
+export function containsFilter<T extends ObjectLiteral>(...columns: string[]): FilterApplier<T> {
+  return (query, value, param) => {
+    if (typeof value !== 'string') throw new ListQueryError('filter', `${param.slice(2)} must be a string`);
+    const pattern = `%${value.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    const alias = query.alias;
+    const clauses = columns.map((column) => `LOWER(${alias}.${column}) LIKE :${param} ESCAPE '!'`);
+    query.andWhere(`(${clauses.join(' OR ')})`, { [param]: pattern });
+  };
+}
+
+export function booleanFilter<T extends ObjectLiteral>(column: string): FilterApplier<T> {
+  return (query, value, param) => {
+    const flag = value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
+    if (flag === undefined) throw new ListQueryError('filter', `${param.slice(2)} must be true or false`);
+    query.andWhere(`${query.alias}.${column} = :${param}`, { [param]: flag });
+  };
+}
+
+/** Equality on an integer id, or membership when react-admin sends a list (getMany). */
+export function idFilter<T extends ObjectLiteral>(column: string): FilterApplier<T> {
+  return (query, value, param) => {
+    const ids = (Array.isArray(value) ? value : [value]).map(Number);
+    if (ids.some((id) => !Number.isSafeInteger(id))) {
+      throw new ListQueryError('filter', `${param.slice(2)} must be an id or a list of ids`);
+    }
+    if (ids.length === 0) {
+      query.andWhere('1 = 0');
+      return;
+    }
+    query.andWhere(`${query.alias}.${column} IN (:...${param})`, { [param]: ids });
+  };
+}
+
+function parseJson(raw: string | undefined, param: ListQueryError['param'], fallback: unknown): unknown {
+  if (raw === undefined || raw === '') return fallback;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ListQueryError(param, `${param} must be valid JSON`);
+  }
+}
+
+function parseSort<T extends ObjectLiteral>(raw: string | undefined, spec: ListSpec<T>): [string, 'ASC' | 'DESC'] {
+  const sort = parseJson(raw, 'sort', spec.defaultSort);
+  if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || typeof sort[1] !== 'string') {
+    throw new ListQueryError('sort', 'sort must be ["field","ASC"|"DESC"]');
+  }
+  const [field, order] = sort as [string, string];
+  if (!Object.hasOwn(spec.sortable, field)) {
+    throw new ListQueryError('sort', `cannot sort by "${field}"; sortable: ${Object.keys(spec.sortable).join(', ')}`);
+  }
+  const direction = order.toUpperCase();
+  if (direction !== 'ASC' && direction !== 'DESC') throw new ListQueryError('sort', 'sort order must be ASC or DESC');
+  return [field, direction];
+}
+
+function parseRange(raw: string | undefined): [number, number] {
+  const range = parseJson(raw, 'range', [0, DEFAULT_PAGE_SIZE - 1]);
+  if (
+    !Array.isArray(range) ||
+    range.length !== 2 ||
+    !range.every((n) => Number.isSafeInteger(n) && n >= 0) ||
+    range[1] < range[0]
+  ) {
+    throw new ListQueryError('range', 'range must be [start, end] with 0 <= start <= end');
+  }
+  const [start, end] = range as [number, number];
+  if (end - start + 1 > MAX_PAGE_SIZE) throw new ListQueryError('range', `range may span at most ${MAX_PAGE_SIZE} rows`);
+  return [start, end];
+}
+
+/** Headers of a list answer; `Content-Range` is exposed so a cross-origin console can read it too. */
+export function pageHeaders(resource: string, page: Page<unknown>): Record<string, string> {
+  return { 'Content-Range': contentRange(resource, page), 'Access-Control-Expose-Headers': 'Content-Range' };
+}

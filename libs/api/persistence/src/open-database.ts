@@ -1,0 +1,85 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { createDataSource, type EntityList } from './data-source';
+import { describeDatabase, type DatabaseSettings } from './database-url';
+
+export class DatabaseUnavailableError extends Error {}
+
+export interface OpenDatabaseOptions {
+  /** How long to keep trying while the server is not reachable yet (a container starting, a failover). */
+  waitMs?: number;
+  onWaiting?: (reason: string) => void;
+}
+
+const MYSQL_UNKNOWN_DATABASE = 'ER_BAD_DB_ERROR';
+
+/**
+ * Connects, creating an empty MySQL database when it does not exist yet, and waits for a server
+ * that is still starting. Fails with one readable line, never the password.
+ */
+export async function openDatabase(
+  settings: DatabaseSettings,
+  entities: EntityList,
+  { waitMs = 30_000, onWaiting }: OpenDatabaseOptions = {},
+): Promise<DataSource> {
+  const deadline = Date.now() + waitMs;
+  for (let attempt = 1; ; attempt++) {
+    const dataSource = createDataSource(settings, entities);
+    try {
+      return await dataSource.initialize();
+    } catch (error) {
+      const code = errorCode(error);
+      if (settings.dialect === 'mysql' && code === MYSQL_UNKNOWN_DATABASE) {
+        await createMysqlDatabase(settings);
+        continue;
+      }
+      const reason = `${describeDatabase(settings)}: ${code ?? (error as Error).message}`;
+      if (!isTransient(code) || Date.now() >= deadline) {
+        throw new DatabaseUnavailableError(`cannot open ${reason}`);
+      }
+      onWaiting?.(reason);
+      await sleep(Math.min(250 * 2 ** attempt, 2_000));
+    }
+  }
+}
+
+/** Applies pending migrations; on MySQL a named lock keeps two starting instances from racing. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  if (dataSource.options.type !== 'mysql') {
+    return (await dataSource.runMigrations()).map((m) => m.name);
+  }
+  const lock = dataSource.createQueryRunner();
+  try {
+    const [{ acquired }] = await lock.query(`SELECT GET_LOCK('keyhouse_migrations', 120) AS acquired`);
+    if (Number(acquired) !== 1) throw new DatabaseUnavailableError('timed out waiting for another instance to migrate');
+    return (await dataSource.runMigrations()).map((m) => m.name);
+  } finally {
+    await lock.query(`SELECT RELEASE_LOCK('keyhouse_migrations')`).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+async function createMysqlDatabase(settings: Extract<DatabaseSettings, { dialect: 'mysql' }>): Promise<void> {
+  const { database, host, port, user, password } = settings;
+  const connection = await createConnection({ host, port, user, password });
+  try {
+    // The name was validated by parseDatabaseUrl to be a plain identifier.
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isTransient(code: string | undefined): boolean {
+  return ['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'ER_CON_COUNT_ERROR', 'PROTOCOL_CONNECTION_LOST', 'SQLITE_BUSY'].includes(
+    code ?? '',
+  );
+}

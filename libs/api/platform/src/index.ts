@@ -1,0 +1,5 @@
+export * from './public.decorator';
+export * from './errors/api-exception.filter';
+export * from './errors/retry-later.exception';
+export * from './platform.module';
+export { serveConsoleAssets } from './console/console-assets';
