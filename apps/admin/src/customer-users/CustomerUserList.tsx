@@ -17,7 +17,13 @@ import { ListEmpty } from '../common';
 const customerUserFilters = [
   <SearchInput key="q" source="q" placeholder="Email or name" alwaysOn />,
   <NullableBooleanInput key="enabled" source="enabled" label="Enabled" alwaysOn />,
-  <ReferenceInput key="organizationId" source="organizationId" reference="organizations" alwaysOn>
+  <ReferenceInput
+    key="organizationId"
+    source="organizationId"
+    reference="organizations"
+    sort={{ field: 'name', order: 'ASC' }}
+    alwaysOn
+  >
     <AutocompleteInput label="Organization" />
   </ReferenceInput>,
 ];

@@ -12,7 +12,7 @@ export const Dashboard = () => {
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="Dashboard" />
-      <Card sx={{ mb: 3, color: 'primary.contrastText', bgcolor: 'primary.main' }}>
+      <Card sx={{ mb: 3, color: 'primary.contrastText', background: 'linear-gradient(120deg, #1e3a5f, #2a6f97)' }}>
         <CardContent sx={{ p: 3 }}>
           <Typography variant="h5" component="h1" gutterBottom>
             Welcome, {identity?.fullName ?? '…'}

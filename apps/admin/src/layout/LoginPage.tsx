@@ -1,13 +1,14 @@
+import type { SignInRequest } from '@keyhouse/shared-contracts';
 import KeyIcon from '@mui/icons-material/Key';
 import { Alert, Button, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
-import { Login, useLogin } from 'react-admin';
+import { Login, LoginClasses, useLogin } from 'react-admin';
 
 import { SignInError } from '../providers/authProvider';
 
 /** react-admin's sign-in frame (it also sends already signed-in users on) with our form. */
 export const LoginPage = () => (
-  <Login avatarIcon={<KeyIcon />}>
+  <Login avatarIcon={<KeyIcon />} sx={{ [`& .${LoginClasses.icon}`]: { bgcolor: 'primary.main' } }}>
     <SignInForm />
   </Login>
 );
@@ -23,7 +24,11 @@ const SignInForm = () => {
     setSubmitting(true);
     setError(null);
     try {
-      await login({ username: form.get('username'), password: form.get('password') });
+      const credentials: SignInRequest = {
+        username: String(form.get('username') ?? ''),
+        password: String(form.get('password') ?? ''),
+      };
+      await login(credentials);
     } catch (caught) {
       setError(caught instanceof SignInError ? caught : new SignInError('Sign-in failed. Please try again.'));
       setSubmitting(false);

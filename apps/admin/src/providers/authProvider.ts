@@ -54,7 +54,7 @@ const toSignInError = (error: unknown): SignInError => {
   return new SignInError(error.message, body?.errors ?? {});
 };
 
-export const displayName = (user: UserDto): string =>
+const displayName = (user: UserDto): string =>
   `${user.firstName} ${user.lastName}`.trim() || user.username;
 
 export const authProvider: AuthProvider = {
@@ -101,6 +101,6 @@ export const authProvider: AuthProvider = {
 
   async getIdentity() {
     const user = await restoreSession();
-    return { id: user.id, fullName: displayName(user), username: user.username };
+    return { id: user.id, fullName: displayName(user) };
   },
 };

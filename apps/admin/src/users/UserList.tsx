@@ -16,7 +16,13 @@ import { ListEmpty } from '../common';
 const userFilters = [
   <SearchInput key="q" source="q" placeholder="Username, email or name" alwaysOn />,
   <NullableBooleanInput key="enabled" source="enabled" label="Enabled" alwaysOn />,
-  <ReferenceInput key="organizationId" source="organizationId" reference="organizations" alwaysOn>
+  <ReferenceInput
+    key="organizationId"
+    source="organizationId"
+    reference="organizations"
+    sort={{ field: 'name', order: 'ASC' }}
+    alwaysOn
+  >
     <AutocompleteInput label="Organization" />
   </ReferenceInput>,
 ];

@@ -27,7 +27,7 @@ export class FirstAdminSeeder {
     if ((await this.dataSource.getRepository(User).count()) > 0) return undefined;
     const { username, email, password } = this.options.firstAdmin;
     const generatedPassword = password ? undefined : generatePassword();
-    const passwordHash = await this.hasher.hash(password ?? generatedPassword!);
+    const passwordHash = await this.hasher.hash(password ?? generatedPassword ?? '');
     try {
       await this.dataSource.transaction(async (db) => {
         if ((await db.getRepository(User).count()) > 0) throw new AlreadySeeded();

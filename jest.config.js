@@ -1,0 +1,34 @@
+// One Jest config, two tiers: `unit` (*.spec.ts next to the code) and `integration`
+// (apps/api/test/*.int-spec.ts: the real HTTP app on a real database, see scripts/test.sh).
+const { readFileSync } = require('node:fs');
+
+const readJson = (file) => JSON.parse(readFileSync(`${__dirname}/${file}`, 'utf8'));
+const { jsc, module: swcModule } = readJson('apps/api/.swcrc');
+const { paths } = readJson('tsconfig.base.json').compilerOptions;
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: {
+    // Same compiler settings as the build (decorator metadata for Nest); aliases resolved below.
+    '^.+\\.[tj]s$': ['@swc/jest', { swcrc: false, module: swcModule, jsc: { ...jsc, baseUrl: undefined, paths: undefined } }],
+  },
+  // ES-module-only dependencies: Node 20 loads them with require(esm), Jest's runtime cannot.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  moduleNameMapper: Object.fromEntries(
+    Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
+  ),
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/admin/', '<rootDir>/apps/admin-e2e/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,docker}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/apps/api/test/**/*.int-spec.ts'],
+      testTimeout: 60_000,
+    },
+  ],
+};
