@@ -19,6 +19,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 export async function createApp(config: AppConfig, consoleDistDir = CONSOLE_DIST_DIR): Promise<NestFastifyApplication> {
   const logger = new Logger('Keyhouse');
   const dataSource = await openDatabase(config.database, ENTITIES, {
+    waitMs: config.database.waitSeconds * 1000,
     onWaiting: (reason) => logger.warn(`waiting for the database (${reason})`),
   });
   const applied = await migrate(dataSource);

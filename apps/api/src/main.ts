@@ -21,10 +21,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
-  await app.listen({ port: config.server.port, host: config.server.host });
-  // Seeded only once listening: a start that fails earlier must not use up a generated password unseen.
+  // Printed as soon as it exists, before anything else can fail, so a generated password is never lost;
+  // seeded before listening, so "ready" means the admin can sign in.
   const seededAdmin = await app.get(FirstAdminSeeder).seedIfEmpty();
   if (seededAdmin) printFirstAdmin(seededAdmin, config.server.issuer);
+  await app.listen({ port: config.server.port, host: config.server.host });
   new Logger('Keyhouse').log(`listening on ${config.server.host}:${config.server.port}; console at ${config.server.issuer}/admin`);
 }
 

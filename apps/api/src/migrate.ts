@@ -7,7 +7,7 @@ import { ENTITIES } from './entities';
 /** `npm run migrate`: applies pending migrations to DATABASE_URL and exits. */
 async function run(): Promise<void> {
   const config = loadConfig(process.env);
-  const dataSource = await openDatabase(config.database, ENTITIES);
+  const dataSource = await openDatabase(config.database, ENTITIES, { waitMs: config.database.waitSeconds * 1000 });
   try {
     const applied = await migrate(dataSource);
     process.stdout.write(

@@ -1,6 +1,6 @@
 import ExpandLess from '@mui/icons-material/ExpandLess';
 import ExpandMore from '@mui/icons-material/ExpandMore';
-import { Collapse, List, ListItemIcon, ListItemText, MenuItem, Tooltip } from '@mui/material';
+import { Collapse, List, ListItemIcon, listItemIconClasses, ListItemText, MenuItem, Tooltip } from '@mui/material';
 import { type ReactElement, type ReactNode, useId } from 'react';
 import { useSidebarState, useStore } from 'react-admin';
 
@@ -30,7 +30,8 @@ export const MenuGroup = ({ id, label, icon, children }: MenuGroupProps) => {
           aria-expanded={open}
           aria-controls={groupId}
           aria-label={label}
-          sx={{ color: 'text.secondary' }}
+          // The icon column of react-admin's own menu items, so that labels line up.
+          sx={{ color: 'text.secondary', [`& .${listItemIconClasses.root}`]: { minWidth: 40 } }}
         >
           <ListItemIcon>{icon}</ListItemIcon>
           {sidebarOpen && <ListItemText primary={label} />}

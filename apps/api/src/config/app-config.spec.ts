@@ -22,7 +22,7 @@ describe('loadConfig', () => {
   it('has the defaults of DESIGN.md section 2', () => {
     const config = loadConfig({});
     expect(config.server).toEqual({ port: 3000, host: '0.0.0.0', issuer: 'http://localhost:3000', trustProxy: false });
-    expect(config.database).toEqual({ dialect: 'sqlite', file: 'var/keyhouse.sqlite' });
+    expect(config.database).toEqual({ dialect: 'sqlite', file: 'var/keyhouse.sqlite', waitSeconds: 30 });
     expect(config.keys).toEqual({ privateKeyPath: 'var/oauth_private.key', publicKeyPath: 'var/oauth_public.key', generate: true });
     expect(config.tokens).toEqual({
       accessTokenTtl: 3600,

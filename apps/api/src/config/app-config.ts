@@ -6,7 +6,7 @@ import { ConfigError, read, readBoolean, readEmail, readInteger, redactUrl, type
 /** Everything configurable, validated once at boot (DESIGN.md section 2, plus the documented extensions). */
 export interface AppConfig {
   server: { port: number; host: string; issuer: string; trustProxy: boolean };
-  database: DatabaseSettings;
+  database: DatabaseSettings & { waitSeconds: number };
   keys: { privateKeyPath: string; publicKeyPath: string; generate: boolean };
   tokens: {
     accessTokenTtl: number;
@@ -55,10 +55,11 @@ function serverConfig(env: Env): AppConfig['server'] {
   return { port, host, issuer, trustProxy: readBoolean(env, 'TRUST_PROXY', false) };
 }
 
-function databaseConfig(env: Env): DatabaseSettings {
+function databaseConfig(env: Env): AppConfig['database'] {
   const raw = read(env, 'DATABASE_URL') ?? 'sqlite:var/keyhouse.sqlite';
+  const waitSeconds = readInteger(env, 'DATABASE_WAIT_SECONDS', 30, { min: 0, max: 3600 });
   try {
-    return parseDatabaseUrl(raw);
+    return { ...parseDatabaseUrl(raw), waitSeconds };
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new ConfigError(`DATABASE_URL=${redactUrl(raw)}: ${error.message}`);
     throw error;

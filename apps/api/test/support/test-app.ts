@@ -38,8 +38,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...env,
   });
   const app = await createApp(config, options.consoleDistDir ?? '/nonexistent/admin');
-  await app.listen({ port: 0, host: '127.0.0.1' });
   const seededAdmin = await app.get(FirstAdminSeeder).seedIfEmpty();
+  await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

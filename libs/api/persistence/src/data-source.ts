@@ -18,7 +18,8 @@ export function createDataSource(settings: DatabaseSettings, entities: EntityLis
     migrations: migrationsFor(settings.dialect),
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each' as const,
-    logging: ['error' as const],
+    // TypeORM logs failed queries with their parameters, which can be password or token digests.
+    logging: false,
   };
   if (settings.dialect === 'sqlite') {
     mkdirSync(dirname(settings.file), { recursive: true });

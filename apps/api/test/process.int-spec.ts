@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
+import { HttpClient } from './support/http-client';
+import { startServer } from './support/server-process';
+
+/** What `npm start` runs, started the way an operator does, on the dialect under test. */
+describe('the server process', () => {
+  describe('refuses bad configuration with exit code 1 and one line naming the variable', () => {
+    it.each([
+      [{ PORT: 'abc' }, /^keyhouse: PORT=abc: expected a whole number from 1 to 65535\n$/],
+      [{ DATABASE_URL: 'foo' }, /^keyhouse: DATABASE_URL=foo: not a URL \(expected sqlite:<file> or mysql:.*\)\n$/],
+      [{ DATABASE_URL: 'postgres://x' }, /^keyhouse: DATABASE_URL=postgres:\/\/x: unsupported scheme "postgres:".*\n$/],
+      [{ OAUTH_PUBLIC_KEY_PATH: tmpdir() }, /^keyhouse: OAUTH_PUBLIC_KEY_PATH=.*: is a directory, expected a PEM key file\n$/],
+      [
+        { DATABASE_URL: 'mysql://app:hunter2hunter2@127.0.0.1:9/keyhouse', DATABASE_WAIT_SECONDS: '0' },
+        /^keyhouse: DATABASE_URL: cannot open mysql:\/\/app@127\.0\.0\.1:9\/keyhouse: ECONNREFUSED\n$/,
+      ],
+    ])('%j', async (env, line) => {
+      const server = startServer(env);
+      expect(await server.exited).toBe(1);
+      expect(server.stderr()).toMatch(line);
+      expect(server.stderr()).not.toContain('hunter2');
+      expect(server.stderr() + server.stdout()).not.toMatch(/\n\s+at /);
+    });
+  });
+
+  describe(`on ${TEST_DIALECT}`, () => {
+    let database: TestDatabase;
+    const cwd = mkdtempSync(join(tmpdir(), 'keyhouse-proc-'));
+    beforeAll(async () => {
+      database = await freshDatabase();
+    });
+    afterAll(() => database.drop());
+
+    let password: string;
+    let cookie: string | undefined;
+
+    it('migrates an empty database, prints a generated admin password once, and it signs in', async () => {
+      const server = startServer({ DATABASE_URL: database.url }, cwd);
+      try {
+        await server.waitUntilReady();
+        const printed = server.stdout().match(/Generated password: (\S+)/g) ?? [];
+        expect(printed).toHaveLength(1);
+        password = printed[0].split(': ')[1];
+        expect(password).toMatch(/^[A-Za-z0-9]{24}$/);
+
+        const client = new HttpClient(server.baseUrl);
+        expect((await client.signIn('admin', password)).status).toBe(200);
+        cookie = client.cookie;
+      } finally {
+        expect(await server.stop()).not.toBe(1);
+      }
+    });
+
+    it('keeps its data across a restart: no new password, the session still valid', async () => {
+      const server = startServer({ DATABASE_URL: database.url }, cwd);
+      try {
+        await server.waitUntilReady();
+        expect(server.stdout()).not.toContain('Generated password');
+        const returning = new HttpClient(server.baseUrl);
+        returning.cookie = cookie;
+        expect((await returning.get('/admin/api/me')).status).toBe(200);
+        expect((await new HttpClient(server.baseUrl).signIn('admin', password)).status).toBe(200);
+      } finally {
+        await server.stop();
+      }
+    });
+
+    it('starts cleanly after a kill -9 in the middle of sign-ins', async () => {
+      const server = startServer({ DATABASE_URL: database.url, SIGN_IN_MAX_FAILURES: '1000', SIGN_IN_MAX_FAILURES_PER_IP: '100000' }, cwd);
+      await server.waitUntilReady();
+      let stop = false;
+      const hammer = Array.from({ length: 8 }, async (_, i) => {
+        while (!stop) {
+          await new HttpClient(server.baseUrl).signIn('admin', i % 2 ? password : 'wrong-password').catch(() => undefined);
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(server.child.kill('SIGKILL')).toBe(true);
+      await server.exited;
+      stop = true;
+      await Promise.all(hammer);
+
+      const restarted = startServer({ DATABASE_URL: database.url }, cwd);
+      try {
+        await restarted.waitUntilReady();
+        const client = new HttpClient(restarted.baseUrl);
+        expect((await client.signIn('admin', password)).status).toBe(200);
+        expect((await client.get('/admin/api/users')).status).toBe(200);
+      } finally {
+        await restarted.stop();
+      }
+    });
+  });
+});

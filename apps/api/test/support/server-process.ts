@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const MAIN = join(__dirname, '../../../../dist/api/apps/api/src/main.js');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  stdout(): string;
+  stderr(): string;
+  exited: Promise<number | null>;
+  waitUntilReady(timeoutMs?: number): Promise<void>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+let nextPort = 41000 + (process.pid % 1000) * 10;
+
+/** The built API (`node dist/.../main.js`) as a person starts it: its own process, its own working directory. */
+export function startServer(env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), 'keyhouse-proc-'))): ServerProcess {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npm run build)`);
+  const port = String(env['PORT'] ?? nextPort++);
+  const child = spawn(process.execPath, [MAIN], {
+    cwd,
+    env: {
+      PATH: process.env['PATH'],
+      HOST: '127.0.0.1',
+      PORT: port,
+      OAUTH_GENERATE_KEYS: 'false',
+      NO_COLOR: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk) => (out += chunk));
+  child.stderr?.on('data', (chunk) => (err += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    child,
+    baseUrl,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    async waitUntilReady(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${err || out}`);
+        const ok = await fetch(`${baseUrl}/health/ready`).then((r) => r.status === 200, () => false);
+        if (ok) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`server not ready within ${timeoutMs} ms: ${err || out}`);
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
