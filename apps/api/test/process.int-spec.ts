@@ -41,9 +41,9 @@ describe('the server process', () => {
       const server = startServer({ DATABASE_URL: database.url }, cwd);
       try {
         await server.waitUntilReady();
-        const printed = server.stdout().match(/Generated password: (\S+)/g) ?? [];
+        const printed = [...server.stdout().matchAll(/Generated password: (\S+)/g)].map((match) => match[1]);
         expect(printed).toHaveLength(1);
-        password = printed[0].split(': ')[1];
+        password = printed[0] ?? '';
         expect(password).toMatch(/^[A-Za-z0-9]{24}$/);
 
         const client = new HttpClient(server.baseUrl);

@@ -1,10 +1,11 @@
+import { Organization } from '@keyhouse/api-identity';
 import type { CustomerUserDto, OrganizationDto, UserDto } from '@keyhouse/shared-contracts';
 import { createCustomerUser, createOrganization, createUser } from './support/fixtures';
 import type { HttpClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const q = (params: Record<string, unknown>) =>
-  '?' + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])).toString();
+  '?' + new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, JSON.stringify(v)])).toString();
 
 describe('read-only back-office resources (ra-data-simple-rest)', () => {
   let t: TestApp;
@@ -12,8 +13,7 @@ describe('read-only back-office resources (ra-data-simple-rest)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const home = await t.dataSource.query('SELECT id FROM organizations');
-    const [defaultOrganization] = await t.dataSource.getRepository('Organization').findBy({ id: home[0].id });
+    const defaultOrganization = await t.dataSource.getRepository(Organization).findOneByOrFail({ id: 1 });
     const acme = await createOrganization(t.dataSource, 'Acme Widgets');
     const hidden = await createOrganization(t.dataSource, 'Hidden Co');
     // The admin belongs to the default organization; give them Acme too.
@@ -22,7 +22,7 @@ describe('read-only back-office resources (ra-data-simple-rest)', () => {
       await createUser(t.dataSource, {
         username: `user${String(i).padStart(2, '0')}`,
         firstName: i % 2 ? 'Odd' : 'Even',
-        organizations: [i <= 6 ? acme : (defaultOrganization as never)],
+        organizations: [i <= 6 ? acme : defaultOrganization],
         enabled: i !== 3,
       });
     }

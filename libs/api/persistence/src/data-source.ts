@@ -22,7 +22,8 @@ export function createDataSource(settings: DatabaseSettings, entities: EntityLis
     logging: false,
   };
   if (settings.dialect === 'sqlite') {
-    mkdirSync(dirname(settings.file), { recursive: true });
+    // The file holds password digests: a directory Keyhouse creates is for its own user only.
+    mkdirSync(dirname(settings.file), { recursive: true, mode: 0o700 });
     return new DataSource({
       ...common,
       type: 'better-sqlite3',

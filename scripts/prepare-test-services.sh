@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Makes a fresh machine ready for every test tier: a running MariaDB with a test account and
+# database, and Debian's Chromium for Playwright. Idempotent and quick when all is in place.
+# Prints the MySQL URL for the integration tier as its last line.
+set -euo pipefail
+
+log() { echo "[prepare] $*" >&2; }
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi
+}
+
+apt_updated=""
+apt_install() {
+  command -v apt-get >/dev/null || { log "no apt-get here: install $* yourself"; return 1; }
+  if [[ -z $apt_updated ]]; then as_root apt-get update -qq >&2; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >&2
+}
+
+ensure_chromium() {
+  if [[ -n ${CHROMIUM_PATH:-} && -x ${CHROMIUM_PATH} ]] || [[ -x /usr/bin/chromium ]]; then return; fi
+  log "installing Debian's chromium for the browser tests"
+  apt_install chromium
+}
+
+ensure_mariadb() {
+  if ! command -v mariadbd >/dev/null && ! [[ -x /usr/sbin/mariadbd ]]; then
+    log "installing mariadb-server"
+    apt_install mariadb-server
+  fi
+  if ! mariadb-admin ping --silent >/dev/null 2>&1; then
+    log "starting MariaDB"
+    as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd >&2 \
+      || as_root service mariadb start >&2
+    mariadb-admin ping --wait=30 --connect-timeout=2 >/dev/null
+  fi
+  # A dedicated account that may only create and drop the test databases (keyhouse_test*).
+  as_root mariadb -uroot <<'SQL'
+CREATE USER IF NOT EXISTS 'keyhouse_test'@'localhost' IDENTIFIED BY 'keyhouse_test';
+CREATE USER IF NOT EXISTS 'keyhouse_test'@'127.0.0.1' IDENTIFIED BY 'keyhouse_test';
+GRANT ALL PRIVILEGES ON `keyhouse\_test%`.* TO 'keyhouse_test'@'localhost';
+GRANT ALL PRIVILEGES ON `keyhouse\_test%`.* TO 'keyhouse_test'@'127.0.0.1';
+CREATE DATABASE IF NOT EXISTS keyhouse_test CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+SQL
+}
+
+ensure_chromium
+if [[ -n ${TEST_MYSQL_URL:-} ]]; then
+  echo "$TEST_MYSQL_URL"
+else
+  ensure_mariadb
+  echo "mysql://keyhouse_test:keyhouse_test@127.0.0.1:3306/keyhouse_test"
+fi
