@@ -33,9 +33,22 @@ summary() {
   echo "tiers: ${#passed[@]} passed, ${#failed[@]} failed"
 }
 
+# @nx/enforce-module-boundaries reads the cached project graph and quietly skips itself when
+# there is none (a fresh clone): compute it first, and fail if the rule still reports skipping.
+lint() {
+  npx nx show projects >/dev/null
+  local output
+  output=$(npx eslint . --max-warnings 0 2>&1) || { echo "$output"; return 1; }
+  echo "$output"
+  if grep -q "rule will be skipped" <<<"$output"; then
+    echo "module boundaries were not checked: no Nx project graph" >&2
+    return 1
+  fi
+}
+
 mysql_url=$(bash scripts/prepare-test-services.sh | tail -n 1)
 
-step "lint (module boundaries)" npx eslint . --max-warnings 0
+step "lint (module boundaries)" lint
 step "typecheck" npx nx run-many -t typecheck --output-style=static
 step "unit" npx jest --selectProjects unit
 step "build" npx nx run-many -t build --output-style=static

@@ -1,7 +1,16 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
+
+// The rule reads Nx's cached project graph and skips itself when there is none.
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], {
+    cwd: root,
+    env: { ...process.env, NX_DAEMON: 'false' },
+    stdio: 'ignore',
+  });
+});
 
 /** Lints `source` as if it were the file at `filePath`, with the workspace's real config. */
 function lint(filePath: string, source: string): string[] {

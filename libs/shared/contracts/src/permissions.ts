@@ -2,6 +2,14 @@
  * What a role may grant. Named `<resource>.<action>` like Oro's ACL entries; every check in the
  * API goes through these names.
  */
-export const PERMISSIONS = ['users.view', 'organizations.view', 'customer_users.view'] as const;
+export const PERMISSIONS = [
+  'users.view',
+  'organizations.view',
+  'customer_users.view',
+  'oauth_applications.view',
+  'oauth_applications.create',
+  'oauth_applications.edit',
+  'oauth_applications.delete',
+] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,0 +1,83 @@
+/** Grants an application may be given at creation; refresh tokens follow password and authorization_code. */
+export const GRANT_TYPES = ['client_credentials', 'password', 'authorization_code'] as const;
+
+export type GrantType = (typeof GRANT_TYPES)[number];
+
+export const GRANT_LABELS: Record<GrantType, string> = {
+  client_credentials: 'Client Credentials',
+  password: 'Password',
+  authorization_code: 'Authorization Code',
+};
+
+/** The user (back-office) or customer user (storefront) an application acts as. */
+export interface ApplicationOwnerDto {
+  id: number;
+  name: string;
+  email: string;
+}
+
+/** An OAuth application as every answer shows it: never a secret, never a digest. */
+export interface OAuthApplicationDto {
+  id: number;
+  name: string;
+  /** Unique, URL-safe: the marketplace "integration name". */
+  slug: string;
+  organizationId: number;
+  active: boolean;
+  grants: GrantType[];
+  /** false: acts for back-office users; true: a storefront application acting for customer users. */
+  frontend: boolean;
+  /** The user (or customer user when `frontend`) the application acts as; required for client_credentials. */
+  userId: number | null;
+  owner: ApplicationOwnerDto | null;
+  /** false: a public client, no secret, PKCE only. */
+  confidential: boolean;
+  redirectUris: string[];
+  scopes: string[];
+  /** Seconds; null means the server's ACCESS_TOKEN_TTL. */
+  accessTokenTtl: number | null;
+  clientId: string;
+  createdAt: string;
+  updatedAt: string;
+  lastUsedAt: string | null;
+  createdBy: number | null;
+}
+
+/** Answer of `POST /admin/api/oauth-applications`: the only time the secret is ever shown. */
+export interface CreatedOAuthApplicationDto extends OAuthApplicationDto {
+  clientSecret: string | null;
+}
+
+/** Answer of `POST /admin/api/oauth-applications/:id/secret`. */
+export interface ClientCredentialsDto {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Body of create; update takes the same fields but for the fixed ones (see FIXED_APPLICATION_FIELDS). */
+export interface OAuthApplicationInput {
+  organizationId?: number;
+  name: string;
+  slug?: string;
+  active?: boolean;
+  grants: GrantType[];
+  frontend?: boolean;
+  userId?: number | null;
+  confidential?: boolean;
+  redirectUris?: string[];
+  scopes?: string[];
+  accessTokenTtl?: number | null;
+}
+
+/** Chosen at creation and never changed: an update that sends a different value is refused. */
+export const FIXED_APPLICATION_FIELDS = ['organizationId', 'grants', 'frontend', 'userId', 'confidential'] as const;
+
+/** `GET /admin/api/system/oauth`: whether tokens can be signed. */
+export interface OAuthAvailabilityDto {
+  available: boolean;
+  message: string;
+}
+
+/** Oro's wording, shown in the grid, the view page and the user block when the keys are missing. */
+export const KEYS_MISSING_MESSAGE =
+  'OAuth authorization is not available as encryption keys configuration was not complete. Please contact your administrator.';
