@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,20 @@ describe('the server process', () => {
       expect(server.stderr()).not.toContain('hunter2');
       expect(server.stderr() + server.stdout()).not.toMatch(/\n\s+at /);
     });
+  });
+
+  it('says the same through `npm start`, exit code included', () => {
+    const result = spawnSync('npm', ['start', '--silent'], {
+      cwd: join(__dirname, '../../..'),
+      env: { ...process.env, PORT: 'abc', NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('keyhouse:'))).toEqual([
+      'keyhouse: PORT=abc: expected a whole number from 1 to 65535',
+    ]);
+    expect(result.stderr + result.stdout).not.toMatch(/\n\s+at /);
   });
 
   describe(`on ${TEST_DIALECT}`, () => {
