@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ApplicationsModule } from '@keyhouse/api-applications';
 import { BackOfficeAuthGuard, IdentityModule } from '@keyhouse/api-identity';
+import { KeysModule } from '@keyhouse/api-keys';
 import { ApiExceptionFilter, PlatformModule } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config';
@@ -22,6 +24,8 @@ export class AppModule {
         DatabaseModule.forDataSource(dataSource),
         PlatformModule.forRoot({ consoleDistDir }),
         IdentityModule.forRoot(config.identity),
+        KeysModule.forRoot(config.keys),
+        ApplicationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { FirstAdminSeeder } from '@keyhouse/api-identity';
+import { KeyFileError } from '@keyhouse/api-keys';
 import { DatabaseUnavailableError } from '@keyhouse/api-persistence';
 import { createApp } from './app';
 import { loadConfig, type AppConfig } from './config/app-config';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof DatabaseUnavailableError) fail(`DATABASE_URL: ${error.message}`);
+  if (error instanceof KeyFileError) fail(error.message);
   const code = (error as { code?: string }).code;
   if (code === 'EADDRINUSE') fail(`PORT: the port is already in use (${(error as Error).message})`);
   fail(`start-up failed: ${(error as Error)?.message ?? String(error)}`);

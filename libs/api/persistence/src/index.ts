@@ -2,3 +2,4 @@ export * from './database-url';
 export * from './data-source';
 export * from './open-database';
 export * from './list-query';
+export * from './errors';

@@ -3,3 +3,4 @@ export * from './errors/api-exception.filter';
 export * from './errors/retry-later.exception';
 export * from './platform.module';
 export { serveConsoleAssets } from './console/console-assets';
+export * from './errors/validation-failed.exception';

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isDuplicateKeyError } from '@keyhouse/api-persistence';
 import { DataSource } from 'typeorm';
 import { Organization, Role, User } from '../entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
@@ -47,7 +48,7 @@ export class FirstAdminSeeder {
         });
       });
     } catch (error) {
-      if (error instanceof AlreadySeeded || isDuplicateKey(error)) return undefined;
+      if (error instanceof AlreadySeeded || isDuplicateKeyError(error)) return undefined;
       throw error;
     }
     return { username: username.toLowerCase(), generatedPassword };
@@ -55,8 +56,3 @@ export class FirstAdminSeeder {
 }
 
 class AlreadySeeded extends Error {}
-
-function isDuplicateKey(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

@@ -1,11 +1,13 @@
 import type { DatabaseSettings } from '../database-url';
 import { Identity1763860000000 as MysqlIdentity } from './mysql/1763860000000-identity';
+import { OAuthApplications1763870000000 as MysqlOAuthApplications } from './mysql/1763870000000-oauth-applications';
 import { Identity1763860000000 as SqliteIdentity } from './sqlite/1763860000000-identity';
+import { OAuthApplications1763870000000 as SqliteOAuthApplications } from './sqlite/1763870000000-oauth-applications';
 
 // Listed explicitly (no glob) so the compiled API finds them wherever it is deployed.
 const MIGRATIONS = {
-  mysql: [MysqlIdentity],
-  sqlite: [SqliteIdentity],
+  mysql: [MysqlIdentity, MysqlOAuthApplications],
+  sqlite: [SqliteIdentity, SqliteOAuthApplications],
 };
 
 export function migrationsFor(dialect: DatabaseSettings['dialect']) {

@@ -10,3 +10,29 @@ export const INITIAL_ROLES = [
   },
   { name: 'ROLE_USER', label: 'User', permissions: '[]' },
 ];
+
+interface QueryRunnerLike {
+  query(sql: string, parameters?: unknown[]): Promise<Array<{ id: number; permissions: string }>>;
+}
+
+/** Adds permissions to a built-in role (plain SQL that both dialects accept). */
+export async function grantToRole(db: QueryRunnerLike, role: string, permissions: string[]): Promise<void> {
+  const [row] = await db.query('SELECT id, permissions FROM roles WHERE name = ?', [role]);
+  if (!row) return;
+  const granted = new Set<string>([...(JSON.parse(row.permissions) as string[]), ...permissions]);
+  await db.query('UPDATE roles SET permissions = ? WHERE id = ?', [JSON.stringify([...granted]), row.id]);
+}
+
+export async function revokeFromRole(db: QueryRunnerLike, role: string, permissions: string[]): Promise<void> {
+  const [row] = await db.query('SELECT id, permissions FROM roles WHERE name = ?', [role]);
+  if (!row) return;
+  const kept = (JSON.parse(row.permissions) as string[]).filter((p) => !permissions.includes(p));
+  await db.query('UPDATE roles SET permissions = ? WHERE id = ?', [JSON.stringify(kept), row.id]);
+}
+
+export const OAUTH_APPLICATION_PERMISSIONS = [
+  'oauth_applications.view',
+  'oauth_applications.create',
+  'oauth_applications.edit',
+  'oauth_applications.delete',
+];

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OAuthApplicationsController } from './oauth-applications.controller';
+import { OAuthApplicationsRepository } from './oauth-applications.repository';
+import { OAuthApplicationsService } from './oauth-applications.service';
+
+/** OAuth application management: CRUD, activation, secrets. Needs a `DataSource` provider. */
+@Module({
+  controllers: [OAuthApplicationsController],
+  providers: [OAuthApplicationsRepository, OAuthApplicationsService],
+  exports: [OAuthApplicationsService],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,104 @@
+import type { GrantType } from '@keyhouse/shared-contracts';
+import { CustomerUser, Organization, User } from '@keyhouse/api-identity';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { ClientSecret } from './client-secret.entity';
+
+/** Stored sorted and comma-joined in a short indexed column, so `grant` filters stay cheap. */
+const grantList = {
+  to: (grants: GrantType[]) => [...grants].sort().join(','),
+  from: (stored: string) => (stored ? (stored.split(',') as GrantType[]) : []),
+};
+
+@Entity('oauth_applications')
+@Index(['organizationId', 'name'], { unique: true })
+@Index(['name'])
+@Index(['createdAt'])
+@Index(['lastUsedAt'])
+export class OAuthApplication {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  organizationId!: number;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organizationId' })
+  organization?: Organization;
+
+  @Column({ type: 'varchar', length: 255 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 100, unique: true })
+  slug!: string;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ type: 'varchar', length: 100, transformer: grantList })
+  grants!: GrantType[];
+
+  @Column({ type: 'boolean', default: false })
+  frontend!: boolean;
+
+  /** The back-office user a back-office application acts as. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  userId!: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'userId' })
+  user?: User | null;
+
+  /** The customer user a storefront application acts as. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  customerUserId!: number | null;
+
+  @ManyToOne(() => CustomerUser, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customerUserId' })
+  customerUser?: CustomerUser | null;
+
+  @Column({ type: 'boolean', default: true })
+  confidential!: boolean;
+
+  @Column({ type: 'simple-json' })
+  redirectUris!: string[];
+
+  @Column({ type: 'simple-json' })
+  scopes!: string[];
+
+  @Column({ type: 'int', nullable: true })
+  accessTokenTtl!: number | null;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  clientId!: string;
+
+  @CreateDateColumn()
+  createdAt!: Date;
+
+  @UpdateDateColumn()
+  updatedAt!: Date;
+
+  @Column({ type: 'datetime', nullable: true })
+  lastUsedAt!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  createdBy!: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'createdBy' })
+  creator?: User | null;
+
+  @OneToMany(() => ClientSecret, (secret) => secret.application)
+  secrets?: ClientSecret[];
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { GRANT_TYPES, type GrantType } from '@keyhouse/shared-contracts';
+import { CustomerUser, User } from '@keyhouse/api-identity';
+import {
+  booleanFilter,
+  containsFilter,
+  findPage,
+  idFilter,
+  ListQueryError,
+  type ListParams,
+  type ListSpec,
+  type Page,
+} from '@keyhouse/api-persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OAuthApplication } from './entities';
+
+const APPLICATION_LIST: ListSpec<OAuthApplication> = {
+  resource: 'oauth-applications',
+  sortable: { id: 'id', name: 'name', active: 'active', lastUsedAt: 'lastUsedAt', createdAt: 'createdAt' },
+  defaultSort: ['name', 'ASC'],
+  filters: {
+    id: idFilter('id'),
+    name: containsFilter('name'),
+    organizationId: idFilter('organizationId'),
+    active: booleanFilter('active'),
+    frontend: booleanFilter('frontend'),
+    grant: (query, value, param) => {
+      if (!GRANT_TYPES.includes(value as GrantType)) throw new ListQueryError('filter', `grant must be one of ${GRANT_TYPES.join(', ')}`);
+      // No grant name contains another, so a substring match on the stored list is exact.
+      query.andWhere(`${query.alias}.grants LIKE :${param}`, { [param]: `%${value as string}%` });
+    },
+    userId: (query, value, param) => {
+      const id = Number(value);
+      if (!Number.isSafeInteger(id)) throw new ListQueryError('filter', 'userId must be an id');
+      const a = query.alias;
+      query.andWhere(`((${a}.frontend = :${param}_bo AND ${a}.userId = :${param}) OR (${a}.frontend = :${param}_sf AND ${a}.customerUserId = :${param}))`, {
+        [param]: id,
+        [`${param}_bo`]: false,
+        [`${param}_sf`]: true,
+      });
+    },
+  },
+};
+
+/** Every query takes the organizations the caller may see: other tenants' applications do not exist for them. */
+@Injectable()
+export class OAuthApplicationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(organizationIds: number[], params: ListParams): Promise<Page<OAuthApplication>> {
+    return findPage(this.visibleIn(organizationIds), params, APPLICATION_LIST);
+  }
+
+  findVisible(organizationIds: number[], id: number, db: EntityManager = this.dataSource.manager): Promise<OAuthApplication | null> {
+    return this.visibleIn(organizationIds, db).andWhere('application.id = :id', { id }).getOne();
+  }
+
+  async nameTaken(organizationId: number, name: string, exceptId?: number): Promise<boolean> {
+    const query = this.dataSource
+      .getRepository(OAuthApplication)
+      .createQueryBuilder('application')
+      .where('application.organizationId = :organizationId AND LOWER(application.name) = :name', { organizationId, name: name.toLowerCase() });
+    if (exceptId) query.andWhere('application.id <> :exceptId', { exceptId });
+    return (await query.getCount()) > 0;
+  }
+
+  async slugTaken(slug: string, exceptId?: number): Promise<boolean> {
+    const query = this.dataSource.getRepository(OAuthApplication).createQueryBuilder('application').where('application.slug = :slug', { slug });
+    if (exceptId) query.andWhere('application.id <> :exceptId', { exceptId });
+    return (await query.getCount()) > 0;
+  }
+
+  /** Slugs starting with `base`, to pick the next free `base-2`, `base-3`... */
+  async slugsLike(base: string): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(OAuthApplication)
+      .createQueryBuilder('application')
+      .select('application.slug', 'slug')
+      .where('application.slug = :base OR application.slug LIKE :prefix', { base, prefix: `${base}-%` })
+      .getRawMany<{ slug: string }>();
+    return rows.map((row) => row.slug);
+  }
+
+  /** Whether the user (or customer user, for storefront applications) belongs to the organization. */
+  async ownerBelongs(organizationId: number, userId: number, frontend: boolean): Promise<boolean> {
+    if (frontend) {
+      return this.dataSource.getRepository(CustomerUser).exists({ where: { id: userId, organizationId } });
+    }
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .innerJoin('user.organizations', 'organization', 'organization.id = :organizationId', { organizationId })
+      .where('user.id = :userId', { userId })
+      .getExists();
+  }
+
+  private visibleIn(organizationIds: number[], db: EntityManager = this.dataSource.manager) {
+    return db
+      .getRepository(OAuthApplication)
+      .createQueryBuilder('application')
+      .leftJoinAndSelect('application.user', 'user')
+      .leftJoinAndSelect('application.customerUser', 'customerUser')
+      .where('application.organizationId IN (:...visibleOrganizations)', {
+        visibleOrganizations: organizationIds.length ? organizationIds : [0],
+      });
+  }
+}

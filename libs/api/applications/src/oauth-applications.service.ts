@@ -1,0 +1,168 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { ClientCredentialsDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import type { BackOfficePrincipal } from '@keyhouse/api-identity';
+import { isDuplicateKeyError, type ListParams, type Page } from '@keyhouse/api-persistence';
+import { ValidationFailedException } from '@keyhouse/api-platform';
+import { DataSource } from 'typeorm';
+import { parseCreateInput, parseUpdateInput, type CreateApplicationInput } from './application-input';
+import { toApplicationDto } from './dto';
+import { ClientSecret, OAuthApplication } from './entities';
+import { OAuthApplicationsRepository } from './oauth-applications.repository';
+import { digestSecret, generateClientId, generateClientSecret } from './secrets/credentials';
+import { firstFreeSlug, slugify } from './slug';
+
+export interface CreatedApplication {
+  application: OAuthApplicationDto;
+  /** Null for a public client. Returned once, never stored. */
+  clientSecret: string | null;
+}
+
+const NAME_TAKEN = 'An application with this name already exists in this organization.';
+const SLUG_TAKEN = 'This slug is already used by another application.';
+
+@Injectable()
+export class OAuthApplicationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: OAuthApplicationsRepository,
+  ) {}
+
+  /** Needs the view permission, except for a user listing the back-office applications acting as themselves. */
+  list(principal: BackOfficePrincipal, params: ListParams): Promise<Page<OAuthApplication>> {
+    if (!principal.permissions.has('oauth_applications.view') && !isOwnApplicationsFilter(principal, params.filter)) {
+      throw new ForbiddenException({ message: 'You need the "oauth_applications.view" permission for this.' });
+    }
+    return this.applications.list(principal.organizationIds, params);
+  }
+
+  async get(principal: BackOfficePrincipal, id: number): Promise<OAuthApplicationDto> {
+    const application = await this.findOrFail(principal, id);
+    const actsAsCaller = !application.frontend && application.userId === principal.user.id;
+    if (!principal.permissions.has('oauth_applications.view') && !actsAsCaller) {
+      throw new ForbiddenException({ message: 'You need the "oauth_applications.view" permission for this.' });
+    }
+    return toApplicationDto(application);
+  }
+
+  async create(principal: BackOfficePrincipal, body: unknown): Promise<CreatedApplication> {
+    const input = parseCreateInput(body);
+    const organizationId = chooseOrganization(principal, input.organizationId);
+    await this.assertAvailable(organizationId, input);
+    const slug = input.slug ?? firstFreeSlug(slugify(input.name), await this.applications.slugsLike(slugify(input.name)));
+    const clientSecret = input.confidential ? generateClientSecret() : null;
+
+    const id = await this.translateRaces(() =>
+      this.dataSource.transaction(async (db) => {
+        const application = await db.getRepository(OAuthApplication).save(
+          db.getRepository(OAuthApplication).create({
+            organizationId,
+            name: input.name,
+            slug,
+            active: input.active,
+            grants: input.grants,
+            frontend: input.frontend,
+            userId: input.frontend ? null : input.userId,
+            customerUserId: input.frontend ? input.userId : null,
+            confidential: input.confidential,
+            redirectUris: input.redirectUris,
+            scopes: input.scopes,
+            accessTokenTtl: input.accessTokenTtl,
+            clientId: generateClientId(),
+            lastUsedAt: null,
+            createdBy: principal.user.id,
+          }),
+        );
+        if (clientSecret) await db.getRepository(ClientSecret).insert({ applicationId: application.id, digest: digestSecret(clientSecret) });
+        return application.id;
+      }),
+    );
+    return { application: toApplicationDto(await this.findOrFail(principal, id)), clientSecret };
+  }
+
+  async update(principal: BackOfficePrincipal, id: number, body: unknown): Promise<OAuthApplicationDto> {
+    const application = await this.findOrFail(principal, id);
+    const changes = parseUpdateInput(body, toApplicationDto(application));
+    const errors: Record<string, string> = {};
+    if (changes.name !== undefined && (await this.applications.nameTaken(application.organizationId, changes.name, id))) errors['name'] = NAME_TAKEN;
+    if (changes.slug !== undefined && (await this.applications.slugTaken(changes.slug, id))) errors['slug'] = SLUG_TAKEN;
+    if (Object.keys(errors).length) throw new ValidationFailedException(errors);
+    if (Object.keys(changes).length) {
+      await this.translateRaces(() => this.dataSource.getRepository(OAuthApplication).update({ id }, changes));
+    }
+    return toApplicationDto(await this.findOrFail(principal, id));
+  }
+
+  async setActive(principal: BackOfficePrincipal, id: number, active: boolean): Promise<OAuthApplicationDto> {
+    await this.findOrFail(principal, id);
+    await this.dataSource.getRepository(OAuthApplication).update({ id }, { active });
+    return toApplicationDto(await this.findOrFail(principal, id));
+  }
+
+  /** Replaces every secret of the application by a new one, in one transaction: the old ones stop at once. */
+  async regenerateSecret(principal: BackOfficePrincipal, id: number): Promise<ClientCredentialsDto> {
+    const application = await this.findOrFail(principal, id);
+    if (!application.confidential) {
+      throw new ValidationFailedException({ confidential: 'A public client has no secret.' }, 'A public client has no secret to regenerate.');
+    }
+    const clientSecret = generateClientSecret();
+    await this.dataSource.transaction(async (db) => {
+      await db.getRepository(ClientSecret).delete({ applicationId: id });
+      await db.getRepository(ClientSecret).insert({ applicationId: id, digest: digestSecret(clientSecret) });
+    });
+    return { clientId: application.clientId, clientSecret };
+  }
+
+  /** Deletes the application and, by cascade, its secrets and everything issued to it. */
+  async delete(principal: BackOfficePrincipal, id: number): Promise<OAuthApplicationDto> {
+    const application = await this.findOrFail(principal, id);
+    await this.dataSource.getRepository(OAuthApplication).delete({ id });
+    return toApplicationDto(application);
+  }
+
+  private async findOrFail(principal: BackOfficePrincipal, id: number): Promise<OAuthApplication> {
+    const application = await this.applications.findVisible(principal.organizationIds, id);
+    if (!application) throw new NotFoundException({ message: `OAuth application ${id} not found.` });
+    return application;
+  }
+
+  private async assertAvailable(organizationId: number, input: CreateApplicationInput): Promise<void> {
+    const errors: Record<string, string> = {};
+    if (input.userId !== null && !(await this.applications.ownerBelongs(organizationId, input.userId, input.frontend))) {
+      errors['userId'] = input.frontend ? 'Choose a customer user of this organization.' : 'Choose a user of this organization.';
+    }
+    if (await this.applications.nameTaken(organizationId, input.name)) errors['name'] = NAME_TAKEN;
+    if (input.slug && (await this.applications.slugTaken(input.slug))) errors['slug'] = SLUG_TAKEN;
+    if (Object.keys(errors).length) throw new ValidationFailedException(errors);
+  }
+
+  /** Two requests that passed the checks together: the unique index decides, the loser gets the same 400. */
+  private async translateRaces<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // SQLite names the column; MySQL names the index (the slug's unique index, see the migration).
+      const onSlug = /slug|79b5c308457b66620eb0075e44/.test(String((error as Error).message));
+      throw new ValidationFailedException(onSlug ? { slug: SLUG_TAKEN } : { name: NAME_TAKEN });
+    }
+  }
+}
+
+function chooseOrganization(principal: BackOfficePrincipal, requested: number | undefined): number {
+  const mine = principal.organizationIds;
+  if (requested === undefined) {
+    if (mine.length === 1) return mine[0];
+    throw new ValidationFailedException({ organizationId: 'Choose an organization.' });
+  }
+  if (!mine.includes(requested)) throw new ValidationFailedException({ organizationId: 'Choose one of your organizations.' });
+  return requested;
+}
+
+function isOwnApplicationsFilter(principal: BackOfficePrincipal, rawFilter: string | undefined): boolean {
+  try {
+    const filter = JSON.parse(rawFilter ?? '{}') as Record<string, unknown>;
+    return Number(filter['userId']) === principal.user.id && filter['frontend'] === false;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './keys-options';
+export * from './keys.module';
+export { KeyFileError, type SigningKeyPair } from './signing-keys';
+export { SigningKeysService } from './signing-keys.service';
