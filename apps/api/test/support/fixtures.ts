@@ -52,3 +52,7 @@ export async function createCustomerUser(
     passwordHash: await fastHasher.hash('a-customer-password'),
   });
 }
+
+export function createRole(dataSource: DataSource, name: string, permissions: string[]): Promise<Role> {
+  return dataSource.getRepository(Role).save({ name, label: name, permissions: permissions as Role['permissions'] });
+}

@@ -64,7 +64,7 @@ export function parseUpdateInput(raw: unknown, current: OAuthApplicationDto): Ap
   const errors: Record<string, string> = {};
   refuseUnknown(body, [...EDITABLE_FIELDS, ...FIXED_APPLICATION_FIELDS, ...READ_ONLY_FIELDS], errors);
   for (const name of FIXED_APPLICATION_FIELDS) {
-    if (name in body && !sameValue(body[name], current[name])) errors[name] = `${LABELS[name]} is chosen at creation and cannot be changed.`;
+    if (name in body && !sameValue(body[name], current[name])) errors[name] = `${LABELS[name]} cannot be changed after creation.`;
   }
   for (const name of READ_ONLY_FIELDS) {
     if (name in body && !sameValue(body[name], current[name])) errors[name] = `${name} is set by the server and cannot be changed.`;

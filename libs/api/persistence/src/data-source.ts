@@ -8,11 +8,13 @@ import { migrationsFor } from './migrations';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function>;
 
+export type MysqlFlavor = 'mysql' | 'mariadb';
+
 /**
  * One data source for both dialects; the entity model is the same, only the driver settings
  * and the migration set differ.
  */
-export function createDataSource(settings: DatabaseSettings, entities: EntityList): DataSource {
+export function createDataSource(settings: DatabaseSettings, entities: EntityList, mysqlFlavor: MysqlFlavor = 'mysql'): DataSource {
   const common = {
     entities,
     migrations: migrationsFor(settings.dialect),
@@ -40,7 +42,8 @@ export function createDataSource(settings: DatabaseSettings, entities: EntityLis
   }
   return new DataSource({
     ...common,
-    type: 'mysql',
+    // MariaDB reports column defaults differently; TypeORM reads them right only when told.
+    type: mysqlFlavor,
     host: settings.host,
     port: settings.port,
     username: settings.user,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
-import { createDataSource, type EntityList } from './data-source';
+import { createDataSource, type EntityList, type MysqlFlavor } from './data-source';
 import { describeDatabase, type DatabaseSettings } from './database-url';
 
 export class DatabaseUnavailableError extends Error {}
@@ -25,9 +25,9 @@ export async function openDatabase(
 ): Promise<DataSource> {
   const deadline = Date.now() + waitMs;
   for (let attempt = 1; ; attempt++) {
-    const dataSource = createDataSource(settings, entities);
     try {
-      return await dataSource.initialize();
+      const flavor = settings.dialect === 'mysql' ? await mysqlFlavor(settings) : undefined;
+      return await createDataSource(settings, entities, flavor).initialize();
     } catch (error) {
       const code = errorCode(error);
       if (settings.dialect === 'mysql' && code === MYSQL_UNKNOWN_DATABASE) {
@@ -46,7 +46,7 @@ export async function openDatabase(
 
 /** Applies pending migrations; on MySQL a named lock keeps two starting instances from racing. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  if (dataSource.options.type !== 'mysql') {
+  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') {
     return (await dataSource.runMigrations()).map((m) => m.name);
   }
   const lock = dataSource.createQueryRunner();
@@ -60,7 +60,20 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   }
 }
 
-async function createMysqlDatabase(settings: Extract<DatabaseSettings, { dialect: 'mysql' }>): Promise<void> {
+type MysqlSettings = Extract<DatabaseSettings, { dialect: 'mysql' }>;
+
+/** Asks the server itself, without selecting the database (which may not exist yet). */
+async function mysqlFlavor({ host, port, user, password }: MysqlSettings): Promise<MysqlFlavor> {
+  const connection = await createConnection({ host, port, user, password, connectTimeout: 10_000 });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version)) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+async function createMysqlDatabase(settings: MysqlSettings): Promise<void> {
   const { database, host, port, user, password } = settings;
   const connection = await createConnection({ host, port, user, password });
   try {

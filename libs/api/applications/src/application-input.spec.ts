@@ -1,0 +1,147 @@
+import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { ValidationFailedException } from '@keyhouse/api-platform';
+import { parseCreateInput, parseUpdateInput, redirectUriProblem } from './application-input';
+
+function errorsOf(read: () => unknown): Record<string, string> {
+  try {
+    read();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationFailedException);
+    return (error as ValidationFailedException).errors;
+  }
+  throw new Error('expected a validation failure');
+}
+
+const clientCredentials = { name: 'ERP Sync', grants: ['client_credentials'], userId: 7 };
+
+describe('parseCreateInput', () => {
+  it('fills the defaults', () => {
+    expect(parseCreateInput(clientCredentials)).toEqual({
+      organizationId: undefined,
+      name: 'ERP Sync',
+      slug: undefined,
+      active: true,
+      grants: ['client_credentials'],
+      frontend: false,
+      userId: 7,
+      confidential: true,
+      redirectUris: [],
+      scopes: [],
+      accessTokenTtl: null,
+    });
+  });
+
+  it('refuses unknown fields instead of storing them', () => {
+    expect(errorsOf(() => parseCreateInput({ ...clientCredentials, clientSecret: 'mine', isAdmin: true }))).toEqual({
+      clientSecret: 'Unknown field "clientSecret".',
+      isAdmin: 'Unknown field "isAdmin".',
+    });
+  });
+
+  it.each([
+    [{ ...clientCredentials, name: '  ' }, 'name', 'Enter a name for the application.'],
+    [{ ...clientCredentials, name: 'x'.repeat(256) }, 'name', 'Use at most 255 characters.'],
+    [{ ...clientCredentials, grants: [] }, 'grants', 'Choose at least one grant type.'],
+    [{ ...clientCredentials, grants: ['implicit'] }, 'grants', 'Unknown grant type: implicit.'],
+    [{ ...clientCredentials, grants: ['password', 'password'] }, 'grants', 'Each grant type may be chosen once.'],
+    [{ name: 'x', grants: ['client_credentials'] }, 'userId', 'Choose the user this application acts as (required for Client Credentials).'],
+    [{ name: 'x', grants: ['authorization_code'] }, 'redirectUris', 'Add at least one redirect URI (required for Authorization Code).'],
+    [{ ...clientCredentials, redirectUris: ['https://a.example/cb'] }, 'redirectUris', 'Redirect URIs are only used by the Authorization Code grant.'],
+    [{ ...clientCredentials, confidential: false }, 'confidential', 'A public client has no secret, so it can only use Authorization Code (with PKCE).'],
+    [{ ...clientCredentials, scopes: ['read write'] }, 'scopes', '"read write" is not a valid scope (no spaces, quotes or backslashes).'],
+    [{ ...clientCredentials, scopes: ['read', 'read'] }, 'scopes', 'Each scope may be listed once.'],
+    [{ ...clientCredentials, accessTokenTtl: 59 }, 'accessTokenTtl', 'Give a number of seconds from 60 to 86400, or leave it empty.'],
+    [{ ...clientCredentials, accessTokenTtl: '600' }, 'accessTokenTtl', 'Give a number of seconds from 60 to 86400, or leave it empty.'],
+    [{ ...clientCredentials, slug: 'Not A Slug' }, 'slug', 'Use lower-case letters, digits and single dashes (at most 100 characters).'],
+    [{ ...clientCredentials, active: 'yes' }, 'active', 'Must be true or false.'],
+    [{ ...clientCredentials, userId: '7' }, 'userId', 'Must be an id.'],
+  ])('refuses %j at its field', (body, field, message) => {
+    expect(errorsOf(() => parseCreateInput(body))[field]).toBe(message);
+  });
+
+  it('accepts a public authorization-code client with loopback and https redirect URIs', () => {
+    const input = parseCreateInput({
+      name: 'CLI',
+      grants: ['authorization_code'],
+      confidential: false,
+      redirectUris: ['http://127.0.0.1:8123/callback', 'https://app.example.com/oauth/callback?tenant=1'],
+      scopes: ['orders:read'],
+    });
+    expect(input.confidential).toBe(false);
+    expect(input.redirectUris).toHaveLength(2);
+  });
+
+  it('refuses a body that is not an object', () => {
+    expect(() => parseCreateInput(['x'])).toThrow('Send the application as a JSON object.');
+  });
+});
+
+describe('redirectUriProblem (RFC 6749 3.1.2, RFC 9700 2.1)', () => {
+  it.each([
+    ['https://app.example.com/callback', undefined],
+    ['http://localhost:3000/cb', undefined],
+    ['http://[::1]/cb', undefined],
+    ['http://app.example.com/cb', 'must use https (http only on localhost, 127.0.0.1 or [::1])'],
+    ['http://localhost.evil.com/cb', 'must use https (http only on localhost, 127.0.0.1 or [::1])'],
+    ['/relative/callback', 'must be an absolute URL'],
+    ['https://app.example.com/cb#token', 'must not contain a fragment'],
+    ['https://*.example.com/cb', 'must not contain wildcards'],
+    ['https://user:pw@app.example.com/cb', 'must not contain credentials'],
+    ['javascript:alert(1)', 'must use https (http only on localhost, 127.0.0.1 or [::1])'],
+  ])('%s', (uri, problem) => {
+    expect(redirectUriProblem(uri)).toBe(problem);
+  });
+});
+
+describe('parseUpdateInput', () => {
+  const current: OAuthApplicationDto = {
+    id: 3,
+    name: 'ERP Sync',
+    slug: 'erp-sync',
+    organizationId: 1,
+    active: true,
+    grants: ['client_credentials', 'password'],
+    frontend: false,
+    userId: 7,
+    owner: { id: 7, name: 'Ann', email: 'ann@example.com' },
+    confidential: true,
+    redirectUris: [],
+    scopes: [],
+    accessTokenTtl: null,
+    clientId: 'a'.repeat(32),
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    lastUsedAt: null,
+    createdBy: 1,
+  };
+
+  it('takes the editable fields only', () => {
+    expect(parseUpdateInput({ name: 'ERP', active: false, scopes: ['a'] }, current)).toEqual({ name: 'ERP', active: false, scopes: ['a'] });
+  });
+
+  it('accepts the whole record echoed back unchanged, as react-admin sends it', () => {
+    expect(parseUpdateInput({ ...current, grants: ['password', 'client_credentials'], name: 'Renamed' }, current)).toEqual({
+      name: 'Renamed',
+      slug: 'erp-sync',
+      active: true,
+      redirectUris: [],
+      scopes: [],
+      accessTokenTtl: null,
+    });
+  });
+
+  it('refuses a change to a fixed field with a clear message', () => {
+    expect(errorsOf(() => parseUpdateInput({ grants: ['password'], userId: 8, frontend: true, organizationId: 2 }, current))).toEqual({
+      grants: 'The grant types cannot be changed after creation.',
+      userId: 'The user cannot be changed after creation.',
+      frontend: 'The application type cannot be changed after creation.',
+      organizationId: 'The organization cannot be changed after creation.',
+    });
+  });
+
+  it('refuses a change to what only the server sets', () => {
+    expect(errorsOf(() => parseUpdateInput({ clientId: 'b'.repeat(32) }, current))).toEqual({
+      clientId: 'clientId is set by the server and cannot be changed.',
+    });
+  });
+});
