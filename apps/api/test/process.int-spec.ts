@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
@@ -7,6 +7,9 @@ import { HttpClient } from './support/http-client';
 import { startServer } from './support/server-process';
 
 /** What `npm start` runs, started the way an operator does, on the dialect under test. */
+const garbageKey = join(mkdtempSync(join(tmpdir(), 'keyhouse-key-')), 'private.pem');
+writeFileSync(garbageKey, '-----BEGIN PRIVATE KEY-----\nnot really\n-----END PRIVATE KEY-----\n');
+
 describe('the server process', () => {
   describe('refuses bad configuration with exit code 1 and one line naming the variable', () => {
     it.each([
@@ -14,6 +17,7 @@ describe('the server process', () => {
       [{ DATABASE_URL: 'foo' }, /^keyhouse: DATABASE_URL=foo: not a URL \(expected sqlite:<file> or mysql:.*\)\n$/],
       [{ DATABASE_URL: 'postgres://x' }, /^keyhouse: DATABASE_URL=postgres:\/\/x: unsupported scheme "postgres:".*\n$/],
       [{ OAUTH_PUBLIC_KEY_PATH: tmpdir() }, /^keyhouse: OAUTH_PUBLIC_KEY_PATH=.*: is a directory, expected a PEM key file\n$/],
+      [{ OAUTH_PRIVATE_KEY_PATH: garbageKey }, /^keyhouse: OAUTH_PRIVATE_KEY_PATH=.*: not a PEM key this server can read\n$/],
       [
         { DATABASE_URL: 'mysql://app:hunter2hunter2@127.0.0.1:9/keyhouse', DATABASE_WAIT_SECONDS: '0' },
         /^keyhouse: DATABASE_URL: cannot open mysql:\/\/app@127\.0\.0\.1:9\/keyhouse: ECONNREFUSED\n$/,

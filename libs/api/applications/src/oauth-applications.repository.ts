@@ -11,11 +11,15 @@ import {
   type ListSpec,
   type Page,
 } from '@keyhouse/api-persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { OAuthApplication } from './entities';
+
+const withOwners = (query: SelectQueryBuilder<OAuthApplication>) =>
+  query.leftJoinAndSelect(`${query.alias}.user`, 'user').leftJoinAndSelect(`${query.alias}.customerUser`, 'customerUser');
 
 const APPLICATION_LIST: ListSpec<OAuthApplication> = {
   resource: 'oauth-applications',
+  joins: withOwners,
   sortable: { id: 'id', name: 'name', active: 'active', lastUsedAt: 'lastUsedAt', createdAt: 'createdAt' },
   defaultSort: ['name', 'ASC'],
   filters: {
@@ -48,7 +52,11 @@ export class OAuthApplicationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   list(organizationIds: number[], params: ListParams): Promise<Page<OAuthApplication>> {
-    return findPage(this.visibleIn(organizationIds), params, APPLICATION_LIST);
+    const query = this.dataSource
+      .getRepository(OAuthApplication)
+      .createQueryBuilder('application')
+      .where('application.organizationId IN (:...visibleOrganizations)', { visibleOrganizations: organizationIds.length ? organizationIds : [0] });
+    return findPage(query, params, APPLICATION_LIST);
   }
 
   findVisible(organizationIds: number[], id: number, db: EntityManager = this.dataSource.manager): Promise<OAuthApplication | null> {
@@ -95,12 +103,7 @@ export class OAuthApplicationsRepository {
   }
 
   private visibleIn(organizationIds: number[], db: EntityManager = this.dataSource.manager) {
-    return db
-      .getRepository(OAuthApplication)
-      .createQueryBuilder('application')
-      .leftJoinAndSelect('application.user', 'user')
-      .leftJoinAndSelect('application.customerUser', 'customerUser')
-      .where('application.organizationId IN (:...visibleOrganizations)', {
+    return withOwners(db.getRepository(OAuthApplication).createQueryBuilder('application')).where('application.organizationId IN (:...visibleOrganizations)', {
         visibleOrganizations: organizationIds.length ? organizationIds : [0],
       });
   }

@@ -1,3 +1,5 @@
+import type { KeysLoadResult } from './signing-keys';
+
 export interface KeysOptions {
   privateKeyPath: string;
   publicKeyPath: string;
@@ -5,4 +7,9 @@ export interface KeysOptions {
   generate: boolean;
 }
 
-export const KEYS_OPTIONS = Symbol('KEYS_OPTIONS');
+/** The keys as loaded at start-up, before the application is built, so a bad file fails fast. */
+export interface LoadedKeys extends KeysOptions {
+  loaded: KeysLoadResult;
+}
+
+export const LOADED_KEYS = Symbol('LOADED_KEYS');

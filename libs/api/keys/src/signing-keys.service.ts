@@ -1,20 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OAuthAvailabilityDto } from '@keyhouse/shared-contracts';
-import { KEYS_OPTIONS, type KeysOptions } from './keys-options';
-import { availabilityOf, loadSigningKeys, type SigningKeyPair } from './signing-keys';
+import { LOADED_KEYS, type LoadedKeys } from './keys-options';
+import { availabilityOf, type SigningKeyPair } from './signing-keys';
 
 @Injectable()
 export class SigningKeysService {
   readonly keys: SigningKeyPair | undefined;
 
-  constructor(@Inject(KEYS_OPTIONS) options: KeysOptions) {
+  constructor(@Inject(LOADED_KEYS) { loaded, privateKeyPath, publicKeyPath }: LoadedKeys) {
     const logger = new Logger('Keys');
-    const { keys, generated } = loadSigningKeys(options);
-    this.keys = keys;
-    if (generated) {
-      logger.warn(`generated a new RSA key pair: ${options.privateKeyPath} (mode 0600) and ${options.publicKeyPath}; provide your own in production`);
-    } else if (!keys) {
-      logger.warn(`no signing key at ${options.privateKeyPath} and OAUTH_GENERATE_KEYS is off: OAuth tokens cannot be issued`);
+    this.keys = loaded.keys;
+    if (loaded.generated) {
+      logger.warn(`generated a new RSA key pair: ${privateKeyPath} (mode 0600) and ${publicKeyPath}; provide your own in production`);
+    } else if (!loaded.keys) {
+      logger.warn(`no signing key at ${privateKeyPath} and OAUTH_GENERATE_KEYS is off: OAuth tokens cannot be issued`);
     }
   }
 

@@ -15,6 +15,8 @@ export interface ListSpec<T extends ObjectLiteral> {
   sortable: Record<string, string>;
   defaultSort: [field: string, order: 'ASC' | 'DESC'];
   filters: Record<string, FilterApplier<T>>;
+  /** Relations to load with the rows of a page (joined only for those rows, never while paging). */
+  joins?: (query: SelectQueryBuilder<T>) => SelectQueryBuilder<T>;
 }
 
 export interface Page<T> {
@@ -36,6 +38,11 @@ export class ListQueryError extends Error {
 export const MAX_PAGE_SIZE = 1000;
 const DEFAULT_PAGE_SIZE = 25;
 
+/**
+ * Answers one page of a list. `query` selects the visible rows of one table, without joins.
+ * A deferred join keeps deep pages cheap: the page's ids come first from the sort index alone,
+ * then only those rows are loaded, with their relations.
+ */
 export async function findPage<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   params: ListParams,
@@ -53,14 +60,23 @@ export async function findPage<T extends ObjectLiteral>(
   }
 
   const [field, order] = parseSort(params.sort, spec);
-  const alias = query.alias;
-  query.orderBy(`${alias}.${spec.sortable[field]}`, order);
-  // A unique tie-breaker keeps pages stable when many rows share the sorted value.
-  if (field !== 'id') query.addOrderBy(`${alias}.id`, order);
-
   const [start, end] = parseRange(params.range);
-  const [items, total] = await query.skip(start).take(end - start + 1).getManyAndCount();
-  return { items, total, start };
+  const alias = query.alias;
+  const pageIds = query
+    .clone()
+    .select(`${alias}.id`, 'id')
+    .orderBy(`${alias}.${spec.sortable[field]}`, order)
+    .offset(start)
+    .limit(end - start + 1);
+  // A unique tie-breaker keeps pages stable when many rows share the sorted value.
+  if (field !== 'id') pageIds.addOrderBy(`${alias}.id`, order);
+
+  const [total, rows] = await Promise.all([query.getCount(), pageIds.getRawMany<{ id: number | string }>()]);
+  const ids = rows.map((row) => Number(row.id));
+  if (ids.length === 0) return { items: [], total, start };
+  const loaded = await (spec.joins ?? ((q) => q))(query.clone()).andWhereInIds(ids).getMany();
+  const byId = new Map(loaded.map((item) => [Number(item['id']), item]));
+  return { items: ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined), total, start };
 }
 
 // `Content-Range` as ra-data-simple-rest reads it: `users 0-24/319`, or `users */0` (RFC 9110 14.4) when empty.

@@ -10,8 +10,12 @@ const inOrganization = (query: SelectQueryBuilder<User>, ids: number[], param: s
     { [param]: ids },
   );
 
+const withOrganizationsAndRoles = (query: SelectQueryBuilder<User>) =>
+  query.leftJoinAndSelect(`${query.alias}.organizations`, 'organization').leftJoinAndSelect(`${query.alias}.roles`, 'role');
+
 const USER_LIST: ListSpec<User> = {
   resource: 'users',
+  joins: withOrganizationsAndRoles,
   sortable: { id: 'id', username: 'username', email: 'email', firstName: 'firstName', lastName: 'lastName', enabled: 'enabled', createdAt: 'createdAt' },
   defaultSort: ['username', 'ASC'],
   filters: {
@@ -36,17 +40,13 @@ export class UsersService {
   }
 
   async get(principal: BackOfficePrincipal, id: number): Promise<User> {
-    const user = await this.visibleTo(principal).andWhere('user.id = :id', { id }).getOne();
+    const user = await withOrganizationsAndRoles(this.visibleTo(principal)).andWhere('user.id = :id', { id }).getOne();
     if (!user) throw new NotFoundException({ message: `User ${id} not found.` });
     return user;
   }
 
   private visibleTo(principal: BackOfficePrincipal) {
-    const query = this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .leftJoinAndSelect('user.organizations', 'organization')
-      .leftJoinAndSelect('user.roles', 'role');
+    const query = this.dataSource.getRepository(User).createQueryBuilder('user');
     return inOrganization(query, principal.organizationIds.length ? principal.organizationIds : [0], 'visibleOrganizations');
   }
 }
