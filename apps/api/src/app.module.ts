@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApplicationsModule } from '@keyhouse/api-applications';
 import { BackOfficeAuthGuard, IdentityModule } from '@keyhouse/api-identity';
 import { KeysModule } from '@keyhouse/api-keys';
+import { OAuthModule } from '@keyhouse/api-oauth';
 import { ApiExceptionFilter, PlatformModule } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config';
@@ -26,6 +27,7 @@ export class AppModule {
         IdentityModule.forRoot(config.identity),
         KeysModule.forRoot(config.keys),
         ApplicationsModule,
+        OAuthModule.forRoot({ issuer: config.server.issuer, ...config.tokens }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

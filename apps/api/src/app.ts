@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IntrospectionEndpoint, registerOAuthRoutes, RevocationEndpoint, TokenEndpoint } from '@keyhouse/api-oauth';
 import { serveConsoleAssets } from '@keyhouse/api-platform';
 import { describeDatabase, migrate, openDatabase } from '@keyhouse/api-persistence';
 import { AppModule } from './app.module';
@@ -34,6 +35,11 @@ export async function createApp(config: AppConfig, consoleDistDir = CONSOLE_DIST
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
   await serveConsoleAssets(app, consoleDistDir);
+  registerOAuthRoutes(app.getHttpAdapter().getInstance(), {
+    token: app.get(TokenEndpoint),
+    revocation: app.get(RevocationEndpoint),
+    introspection: app.get(IntrospectionEndpoint),
+  });
   app.getHttpAdapter().getInstance().addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
   });

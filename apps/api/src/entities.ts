@@ -1,5 +1,6 @@
 import { applicationEntities } from '@keyhouse/api-applications';
 import { identityEntities } from '@keyhouse/api-identity';
+import { oauthEntities } from '@keyhouse/api-oauth';
 
 /** Every library's entities: the one model both dialects share. */
-export const ENTITIES = [...identityEntities, ...applicationEntities];
+export const ENTITIES = [...identityEntities, ...applicationEntities, ...oauthEntities];

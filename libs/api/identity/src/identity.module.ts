@@ -20,6 +20,8 @@ export class IdentityModule {
   static forRoot(options: IdentityOptions): DynamicModule {
     return {
       module: IdentityModule,
+      // Sign-in throttling and password hashing serve the OAuth grants too.
+      global: true,
       controllers: [SessionController, MeController, UsersController, OrganizationsController, CustomerUsersController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
@@ -32,7 +34,7 @@ export class IdentityModule {
         OrganizationsService,
         CustomerUsersService,
       ],
-      exports: [BackOfficeAuthGuard, SessionService, FirstAdminSeeder, PasswordHasher],
+      exports: [BackOfficeAuthGuard, SessionService, FirstAdminSeeder, PasswordHasher, SignInThrottle],
     };
   }
 }

@@ -6,3 +6,6 @@ export { FirstAdminSeeder, DEFAULT_ORGANIZATION, type SeededAdmin } from './seed
 export { BackOfficeAuthGuard, SESSION_COOKIE } from './session/back-office-auth.guard';
 export { CurrentPrincipal, RequirePermission } from './session/decorators';
 export type { BackOfficePrincipal } from './session/principal';
+export { SignInThrottle } from './session/sign-in-throttle';
+export { BEARER_AUTHENTICATOR, type BearerAuthenticator } from './session/bearer-authenticator';
+export { toCustomerUserDto } from './dto';

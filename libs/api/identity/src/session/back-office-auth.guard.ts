@@ -1,24 +1,29 @@
-import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, Optional, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Permission } from '@keyhouse/shared-contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BEARER_AUTHENTICATOR, type BearerAuthenticator } from './bearer-authenticator';
 import { PUBLIC_ROUTE } from '@keyhouse/api-platform';
 import { REQUIRED_PERMISSION } from './decorators';
+import type { BackOfficePrincipal } from './principal';
 import { csrfTokenMatches, SessionService } from './session.service';
 
 export const SESSION_COOKIE = 'keyhouse_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Every route is back-office only unless marked `@Public()`. A cookie-authenticated unsafe
- * request must echo the session's CSRF token in `X-CSRF-Token`: SameSite=Lax alone still lets
- * same-site pages and older browsers through.
+ * Every route is back-office only unless marked `@Public()`. Two ways in: the console's session
+ * cookie, or a Bearer token of a back-office application (RFC 6750). A cookie-authenticated
+ * unsafe request must echo the session's CSRF token in `X-CSRF-Token`: SameSite=Lax alone still
+ * lets same-site pages and older browsers through. A Bearer token cannot be sent by a browser on
+ * its own, so it needs none.
  */
 @Injectable()
 export class BackOfficeAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
+    @Optional() @Inject(BEARER_AUTHENTICATOR) private readonly bearer?: BearerAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,12 +31,11 @@ export class BackOfficeAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const token = request.cookies?.[SESSION_COOKIE];
-    const principal = token ? await this.sessions.resolve(token) : undefined;
-    if (!principal?.session) throw new UnauthorizedException({ message: 'Authentication required.' });
-    if (!SAFE_METHODS.has(request.method) && !csrfTokenMatches(request.headers['x-csrf-token'], principal.session.csrfToken)) {
-      throw new ForbiddenException({ message: 'Missing or invalid CSRF token (send it in the X-CSRF-Token header).' });
-    }
+    const authorization = request.headers.authorization;
+    const principal =
+      authorization !== undefined && /^bearer /i.test(authorization)
+        ? await this.bearerPrincipal(authorization.slice(7).trim(), context.switchToHttp().getResponse<FastifyReply>())
+        : await this.cookiePrincipal(request);
     request.principal = principal;
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
@@ -39,5 +43,25 @@ export class BackOfficeAuthGuard implements CanActivate {
       throw new ForbiddenException({ message: `You need the "${permission}" permission for this.` });
     }
     return true;
+  }
+
+  private async cookiePrincipal(request: FastifyRequest): Promise<BackOfficePrincipal> {
+    const token = request.cookies?.[SESSION_COOKIE];
+    const principal = token ? await this.sessions.resolve(token) : undefined;
+    if (!principal?.session) throw new UnauthorizedException({ message: 'Authentication required.' });
+    if (!SAFE_METHODS.has(request.method) && !csrfTokenMatches(request.headers['x-csrf-token'], principal.session.csrfToken)) {
+      throw new ForbiddenException({ message: 'Missing or invalid CSRF token (send it in the X-CSRF-Token header).' });
+    }
+    return principal;
+  }
+
+  private async bearerPrincipal(token: string, reply: FastifyReply): Promise<BackOfficePrincipal> {
+    const userId = token && this.bearer ? await this.bearer.backOfficeUserId(token) : undefined;
+    const principal = userId === undefined ? undefined : await this.sessions.principalForUser(userId);
+    if (!principal) {
+      reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+      throw new UnauthorizedException({ message: 'The access token is invalid, expired or revoked.' });
+    }
+    return principal;
   }
 }

@@ -68,6 +68,12 @@ export class SessionService {
     return { ...principalFor(user), session: { tokenDigest: session.tokenDigest, csrfToken: session.csrfToken } };
   }
 
+  /** The principal of an enabled user, for credentials other than the session cookie. */
+  async principalForUser(userId: number): Promise<BackOfficePrincipal | undefined> {
+    const user = await this.users().where('user.id = :id', { id: userId }).getOne();
+    return user?.enabled ? principalFor(user) : undefined;
+  }
+
   async signOut(tokenDigest: string): Promise<void> {
     await this.dataSource.getRepository(AdminSession).delete({ tokenDigest });
   }

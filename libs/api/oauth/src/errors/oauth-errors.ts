@@ -1,0 +1,95 @@
+/**
+ * Protocol errors, named after their RFC 6749 section 5.2 codes. Each carries its HTTP status;
+ * `renderOAuthError` is the one place that turns them into an answer.
+ */
+export abstract class OAuthError extends Error {
+  abstract readonly error: string;
+  abstract readonly status: number;
+  /** Extra headers the code requires (WWW-Authenticate, Retry-After). */
+  readonly headers: Record<string, string> = {};
+
+  constructor(readonly description: string) {
+    super(description);
+  }
+}
+
+export class InvalidRequestError extends OAuthError {
+  readonly error = 'invalid_request';
+  readonly status = 400;
+}
+
+/** RFC 6749 5.2: 401 with WWW-Authenticate, whatever the reason, so no reason leaks. */
+export class InvalidClientError extends OAuthError {
+  readonly error = 'invalid_client';
+  readonly status = 401;
+  override readonly headers = { 'WWW-Authenticate': 'Basic realm="keyhouse", charset="UTF-8"' };
+
+  constructor() {
+    super('Client authentication failed.');
+  }
+}
+
+export class InvalidGrantError extends OAuthError {
+  readonly error = 'invalid_grant';
+  readonly status = 400;
+}
+
+export class UnauthorizedClientError extends OAuthError {
+  readonly error = 'unauthorized_client';
+  readonly status = 400;
+}
+
+export class UnsupportedGrantTypeError extends OAuthError {
+  readonly error = 'unsupported_grant_type';
+  readonly status = 400;
+}
+
+export class InvalidScopeError extends OAuthError {
+  readonly error = 'invalid_scope';
+  readonly status = 400;
+}
+
+/** The server cannot serve now: no signing keys (503), or a throttle (429 with Retry-After). */
+export class TemporarilyUnavailableError extends OAuthError {
+  readonly error = 'temporarily_unavailable';
+
+  constructor(
+    description: string,
+    readonly status = 503,
+    retryAfterSeconds?: number,
+  ) {
+    super(description);
+    if (retryAfterSeconds !== undefined) this.headers['Retry-After'] = String(retryAfterSeconds);
+  }
+}
+
+export class ServerError extends OAuthError {
+  readonly error = 'server_error';
+  readonly status = 500;
+
+  constructor() {
+    super('The server could not complete the request.');
+  }
+}
+
+/** RFC 6750 3.1: a refused bearer token on a resource API. */
+export class InvalidTokenError extends OAuthError {
+  readonly error = 'invalid_token';
+  readonly status = 401;
+  override readonly headers = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
+
+  constructor() {
+    super('The access token is invalid, expired or revoked.');
+  }
+}
+
+/** Protocol endpoints are POST only (RFC 6749 3.2). */
+export class MethodNotAllowedError extends OAuthError {
+  readonly error = 'invalid_request';
+  readonly status = 405;
+  override readonly headers = { Allow: 'POST' };
+
+  constructor() {
+    super('Use POST.');
+  }
+}

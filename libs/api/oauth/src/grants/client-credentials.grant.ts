@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { OAuthApplication } from '@keyhouse/api-applications';
+import { InvalidGrantError } from '../errors/oauth-errors';
+import { Subjects } from '../subjects';
+import { AccessTokens } from '../tokens/access-tokens';
+import type { Grant, GrantRequest, TokenResponse } from './grant';
+
+/** RFC 6749 4.4: the token acts as the user the application was assigned; never a refresh token. */
+@Injectable()
+export class ClientCredentialsGrant implements Grant {
+  readonly type = 'client_credentials';
+  readonly enabled = true;
+
+  constructor(
+    private readonly accessTokens: AccessTokens,
+    private readonly subjects: Subjects,
+  ) {}
+
+  allowedFor(client: OAuthApplication): boolean {
+    return client.grants.includes('client_credentials');
+  }
+
+  async handle({ client, requestedScope }: GrantRequest): Promise<TokenResponse> {
+    const subjectId = client.frontend ? client.customerUserId : client.userId;
+    if (subjectId === null || !(await this.subjects.isActive(client, subjectId))) {
+      throw new InvalidGrantError('The user this application acts as is disabled or no longer exists.');
+    }
+    const scope = requestedScope ?? client.scopes;
+    const { token, expiresIn } = this.accessTokens.issue(client, subjectId, scope);
+    return { token_type: 'Bearer', expires_in: expiresIn, access_token: token, ...(scope.length ? { scope: scope.join(' ') } : {}) };
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OAuthApplication } from '@keyhouse/api-applications';
+import { PasswordHasher, SignInThrottle } from '@keyhouse/api-identity';
+import { RetryLaterException } from '@keyhouse/api-platform';
+import { InvalidGrantError, TemporarilyUnavailableError } from '../errors/oauth-errors';
+import { required } from '../http/token-parameters';
+import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
+import { Subjects, subjectTypeOf } from '../subjects';
+import { AccessTokens } from '../tokens/access-tokens';
+import { RefreshTokens } from '../tokens/refresh-tokens';
+import type { Grant, GrantRequest, TokenResponse } from './grant';
+
+const BAD_CREDENTIALS = 'Invalid username or password.';
+
+/**
+ * RFC 6749 4.3, for trusted first-party clients: back-office applications sign in back-office
+ * users, storefront applications customer users. Unknown user and wrong password are one answer
+ * after the same work, and attempts are throttled per user and per client and IP.
+ */
+@Injectable()
+export class PasswordGrant implements Grant {
+  readonly type = 'password';
+
+  constructor(
+    private readonly accessTokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly subjects: Subjects,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: SignInThrottle,
+    @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
+  ) {}
+
+  get enabled(): boolean {
+    return this.options.passwordGrantEnabled;
+  }
+
+  allowedFor(client: OAuthApplication): boolean {
+    return client.grants.includes('password');
+  }
+
+  async handle({ client, parameters, requestedScope, ip }: GrantRequest): Promise<TokenResponse> {
+    const username = required(parameters, 'username');
+    const password = required(parameters, 'password');
+    // Back-office logins share their counter with the console's sign-in: one account, one budget.
+    const account = client.frontend ? `customer:${username.trim().toLowerCase()}` : username.trim().toLowerCase();
+    const origin = `${client.clientId}@${ip}`;
+    await this.assertNotThrottled(account, origin);
+
+    const subject = await this.subjects.findForSignIn(client, username);
+    const valid = subject ? await this.hasher.verify(password, subject.passwordHash) : await this.hasher.verifyDecoy(password);
+    if (!subject || !valid) {
+      await this.throttle.recordFailure(account, origin);
+      throw new InvalidGrantError(BAD_CREDENTIALS);
+    }
+    await this.throttle.reset(account);
+
+    const scope = requestedScope ?? client.scopes;
+    const family = this.refreshTokens.enabled ? await this.refreshTokens.startFamily(client, { type: subjectTypeOf(client), id: subject.id }, scope) : undefined;
+    const { token, expiresIn } = this.accessTokens.issue(client, subject.id, scope, family?.id);
+    return {
+      token_type: 'Bearer',
+      expires_in: expiresIn,
+      access_token: token,
+      ...(family ? { refresh_token: await this.refreshTokens.issue(family.id) } : {}),
+      ...(scope.length ? { scope: scope.join(' ') } : {}),
+    };
+  }
+
+  private async assertNotThrottled(account: string, origin: string): Promise<void> {
+    try {
+      await this.throttle.assertAllowed(account, origin);
+    } catch (error) {
+      if (error instanceof RetryLaterException) {
+        throw new TemporarilyUnavailableError('Too many failed sign-in attempts. Try again later.', 429, error.retryAfterSeconds);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { OAuthApplication } from '@keyhouse/api-applications';
+import { InvalidGrantError, InvalidScopeError } from '../errors/oauth-errors';
+import { required } from '../http/token-parameters';
+import { Subjects } from '../subjects';
+import { AccessTokens } from '../tokens/access-tokens';
+import { RefreshTokens } from '../tokens/refresh-tokens';
+import type { Grant, GrantRequest, TokenResponse } from './grant';
+
+/**
+ * RFC 6749 6 with rotation (RFC 9700 4.14.2): each use spends the token and issues the next in
+ * the same family; the scope may narrow, never widen.
+ */
+@Injectable()
+export class RefreshTokenGrant implements Grant {
+  readonly type = 'refresh_token';
+
+  constructor(
+    private readonly accessTokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly subjects: Subjects,
+  ) {}
+
+  get enabled(): boolean {
+    return this.refreshTokens.enabled;
+  }
+
+  allowedFor(client: OAuthApplication): boolean {
+    return client.grants.includes('password') || client.grants.includes('authorization_code');
+  }
+
+  async handle({ client, parameters, requestedScope }: GrantRequest): Promise<TokenResponse> {
+    this.accessTokens.signingKey();
+    const family = await this.refreshTokens.spend(required(parameters, 'refresh_token'), client);
+    const granted = family.scope ? family.scope.split(' ') : [];
+    const scope = requestedScope ?? granted;
+    const widened = scope.filter((s) => !granted.includes(s));
+    if (widened.length) throw new InvalidScopeError(`The refresh token was not granted: ${widened.join(' ')}.`);
+    if (!(await this.subjects.isActive(client, family.subjectId))) {
+      await this.refreshTokens.revokeFamily(family.id);
+      throw new InvalidGrantError('The user of this grant is disabled or no longer exists.');
+    }
+    const { token, expiresIn } = this.accessTokens.issue(client, family.subjectId, scope, family.id);
+    return {
+      token_type: 'Bearer',
+      expires_in: expiresIn,
+      access_token: token,
+      refresh_token: await this.refreshTokens.issue(family.id),
+      ...(scope.length ? { scope: scope.join(' ') } : {}),
+    };
+  }
+}

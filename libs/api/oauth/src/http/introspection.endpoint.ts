@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ClientAuthenticator } from '../clients/client-authenticator';
+import { readClientCredentials } from '../clients/client-credentials';
+import { Subjects } from '../subjects';
+import { AccessTokens } from '../tokens/access-tokens';
+import { RefreshTokens } from '../tokens/refresh-tokens';
+import { readParameters, required } from './token-parameters';
+
+const INACTIVE = { active: false } as const;
+
+/**
+ * POST /oauth2-token/introspect (RFC 7662). Only the client a token was issued to may learn
+ * about it; anything else, like anything invalid, is exactly `{"active":false}` (2.2).
+ */
+@Injectable()
+export class IntrospectionEndpoint {
+  constructor(
+    private readonly clients: ClientAuthenticator,
+    private readonly accessTokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly subjects: Subjects,
+  ) {}
+
+  async handle(request: FastifyRequest): Promise<Record<string, unknown>> {
+    const parameters = readParameters(request.body);
+    const client = await this.clients.authenticate(readClientCredentials(request.headers.authorization, parameters));
+    const token = required(parameters, 'token');
+
+    const access = await this.accessTokens.verify(token);
+    if (access) {
+      const { claims, application } = access;
+      if (application.id !== client.id || !(await this.subjects.isActive(application, Number(claims.sub)))) return INACTIVE;
+      return { active: true, token_type: 'Bearer', ...claims };
+    }
+
+    const refresh = await this.refreshTokens.find(token);
+    const family = refresh?.family;
+    if (!refresh || !family || family.applicationId !== client.id || family.revokedAt || refresh.usedAt || refresh.expiresAt.getTime() <= Date.now()) {
+      return INACTIVE;
+    }
+    return {
+      active: true,
+      token_type: 'refresh_token',
+      client_id: client.clientId,
+      sub: String(family.subjectId),
+      ...(family.scope ? { scope: family.scope } : {}),
+      iat: Math.floor(refresh.createdAt.getTime() / 1000),
+      exp: Math.floor(refresh.expiresAt.getTime() / 1000),
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Public } from '@keyhouse/api-platform';
+import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
+import { TokenEndpoint } from './token.endpoint';
+
+/** RFC 8414 authorization server metadata. */
+@Public()
+@Controller('.well-known/oauth-authorization-server')
+export class MetadataController {
+  constructor(
+    private readonly tokenEndpoint: TokenEndpoint,
+    @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
+  ) {}
+
+  @Get()
+  @Header('Cache-Control', 'public, max-age=300')
+  metadata() {
+    const { issuer } = this.options;
+    return {
+      issuer,
+      token_endpoint: `${issuer}/oauth2-token`,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      revocation_endpoint: `${issuer}/oauth2-token/revoke`,
+      introspection_endpoint: `${issuer}/oauth2-token/introspect`,
+      grant_types_supported: this.tokenEndpoint.supportedGrantTypes,
+      // Nothing is served at an authorization endpoint yet, so no response type either.
+      response_types_supported: [],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      code_challenge_methods_supported: ['S256'],
+      access_token_signing_alg_values_supported: ['RS256'],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { BEARER_AUTHENTICATOR } from '@keyhouse/api-identity';
+import type { FastifyInstance } from 'fastify';
+import { ClientAuthenticator } from './clients/client-authenticator';
+import { ClientCredentialsGrant } from './grants/client-credentials.grant';
+import { GRANTS } from './grants/grant';
+import { PasswordGrant } from './grants/password.grant';
+import { RefreshTokenGrant } from './grants/refresh-token.grant';
+import { IntrospectionEndpoint } from './http/introspection.endpoint';
+import { MetadataController } from './http/metadata.controller';
+import { registerProtocolRoute } from './http/protocol-route';
+import { RevocationEndpoint } from './http/revocation.endpoint';
+import { TokenEndpoint } from './http/token.endpoint';
+import { OAUTH_OPTIONS, type OAuthOptions } from './oauth-options';
+import { BearerTokens } from './resource/bearer-tokens';
+import { StorefrontController } from './resource/storefront.controller';
+import { Subjects } from './subjects';
+import { AccessTokens } from './tokens/access-tokens';
+import { RefreshTokens } from './tokens/refresh-tokens';
+import { UsageRecorder } from './usage/usage-recorder';
+
+/** Adding a grant: one file, and one line here. */
+const GRANT_CLASSES = [ClientCredentialsGrant, PasswordGrant, RefreshTokenGrant];
+
+@Module({})
+export class OAuthModule {
+  static forRoot(options: OAuthOptions): DynamicModule {
+    return {
+      module: OAuthModule,
+      // Global so identity's back-office guard can take Bearer tokens through BEARER_AUTHENTICATOR.
+      global: true,
+      controllers: [MetadataController, StorefrontController],
+      providers: [
+        { provide: OAUTH_OPTIONS, useValue: options },
+        ...GRANT_CLASSES,
+        { provide: GRANTS, useFactory: (...grants: unknown[]) => grants, inject: GRANT_CLASSES },
+        ClientAuthenticator,
+        AccessTokens,
+        RefreshTokens,
+        Subjects,
+        UsageRecorder,
+        TokenEndpoint,
+        RevocationEndpoint,
+        IntrospectionEndpoint,
+        BearerTokens,
+        { provide: BEARER_AUTHENTICATOR, useExisting: BearerTokens },
+      ],
+      exports: [BEARER_AUTHENTICATOR, UsageRecorder],
+    };
+  }
+}
+
+/** The protocol endpoints, mounted straight on Fastify (see registerProtocolRoute). */
+export function registerOAuthRoutes(
+  fastify: FastifyInstance,
+  endpoints: { token: TokenEndpoint; revocation: RevocationEndpoint; introspection: IntrospectionEndpoint },
+): void {
+  registerProtocolRoute(fastify, '/oauth2-token', (request) => endpoints.token.handle(request));
+  registerProtocolRoute(fastify, '/oauth2-token/revoke', (request) => endpoints.revocation.handle(request));
+  registerProtocolRoute(fastify, '/oauth2-token/introspect', (request) => endpoints.introspection.handle(request));
+}

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { OAuthApplication } from '@keyhouse/api-applications';
+import { SigningKeysService, type ActiveSigningKey } from '@keyhouse/api-keys';
+import { DataSource } from 'typeorm';
+import { RevokedAccessToken, TokenFamily } from '../entities';
+import { TemporarilyUnavailableError } from '../errors/oauth-errors';
+import { audienceFor, OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
+import { signJwt, verifyJwt } from './jwt';
+
+/** RFC 9068 2.1: the media type of JWT access tokens. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+
+export interface AccessTokenClaims {
+  iss: string;
+  sub: string;
+  aud: string;
+  exp: number;
+  iat: number;
+  jti: string;
+  client_id: string;
+  scope?: string;
+  /** The token family (grant) it descends from, when it came with a refresh token. */
+  fid?: string;
+}
+
+export interface IssuedAccessToken {
+  token: string;
+  expiresIn: number;
+}
+
+@Injectable()
+export class AccessTokens {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly signingKeys: SigningKeysService,
+    @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
+  ) {}
+
+  /** The key to sign with; refuses, with the console's wording, while none is configured. */
+  signingKey(): ActiveSigningKey {
+    const key = this.signingKeys.signingKey;
+    if (!key) {
+      throw new TemporarilyUnavailableError(
+        'OAuth authorization is not available as encryption keys configuration was not complete. Please contact your administrator.',
+      );
+    }
+    return key;
+  }
+
+  /** An RS256 JWT per RFC 9068 acting as `subjectId` for the application. */
+  issue(application: OAuthApplication, subjectId: number, scope: string[], familyId?: string): IssuedAccessToken {
+    const key = this.signingKey();
+    const expiresIn = application.accessTokenTtl ?? this.options.accessTokenTtl;
+    const now = Math.floor(Date.now() / 1000);
+    const claims: AccessTokenClaims = {
+      iss: this.options.issuer,
+      sub: String(subjectId),
+      aud: audienceFor(this.options.issuer, application.frontend),
+      exp: now + expiresIn,
+      iat: now,
+      jti: randomBytes(16).toString('hex'),
+      client_id: application.clientId,
+      ...(scope.length ? { scope: scope.join(' ') } : {}),
+      ...(familyId ? { fid: familyId } : {}),
+    };
+    return { token: signJwt({ alg: 'RS256', typ: ACCESS_TOKEN_TYPE, kid: key.kid }, claims, key.privateKey), expiresIn };
+  }
+
+  /**
+   * The claims of a token that is still good: our signature, not expired, not revoked (itself or
+   * its family), its application still there and active. Audience and subject are the caller's.
+   */
+  async verify(token: string): Promise<{ claims: AccessTokenClaims; application: OAuthApplication } | undefined> {
+    const raw = verifyJwt(token, ACCESS_TOKEN_TYPE, this.signingKeys.verificationKeys);
+    if (!raw || !isAccessTokenClaims(raw) || raw.iss !== this.options.issuer) return undefined;
+    if (raw.exp <= Math.floor(Date.now() / 1000)) return undefined;
+    const [application, revoked, family] = await Promise.all([
+      this.dataSource.getRepository(OAuthApplication).findOneBy({ clientId: raw.client_id }),
+      this.dataSource.getRepository(RevokedAccessToken).existsBy({ jti: raw.jti }),
+      raw.fid ? this.dataSource.getRepository(TokenFamily).findOneBy({ id: raw.fid }) : Promise.resolve(undefined),
+    ]);
+    if (!application?.active || revoked) return undefined;
+    if (raw.fid && (!family || family.revokedAt)) return undefined;
+    if (raw.aud !== audienceFor(this.options.issuer, application.frontend)) return undefined;
+    return { claims: raw, application };
+  }
+
+  /** RFC 7009: remembered until the token would have expired anyway. */
+  async revoke(claims: AccessTokenClaims): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(RevokedAccessToken)
+      .values({ jti: claims.jti, expiresAt: new Date(claims.exp * 1000) })
+      .orIgnore()
+      .execute();
+  }
+}
+
+function isAccessTokenClaims(claims: Record<string, unknown>): claims is Record<string, unknown> & AccessTokenClaims {
+  return (
+    typeof claims['iss'] === 'string' &&
+    typeof claims['sub'] === 'string' &&
+    typeof claims['aud'] === 'string' &&
+    typeof claims['exp'] === 'number' &&
+    typeof claims['iat'] === 'number' &&
+    typeof claims['jti'] === 'string' &&
+    typeof claims['client_id'] === 'string' &&
+    (claims['fid'] === undefined || typeof claims['fid'] === 'string')
+  );
+}
