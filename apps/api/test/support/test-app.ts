@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FirstAdminSeeder, PasswordHasher, type SeededAdmin } from '@keyhouse/api-identity';
 import { DataSource } from 'typeorm';
@@ -28,13 +31,15 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { consoleDistDir?: string; database?: TestDatabase } = {}): Promise<TestApp> {
   const database = options.database ?? (await freshDatabase());
+  const keysDir = mkdtempSync(join(tmpdir(), 'keyhouse-keys-'));
   const config = loadConfig({
     DATABASE_URL: database.url,
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
-    OAUTH_PRIVATE_KEY_PATH: '/nonexistent/oauth_private.key',
-    OAUTH_PUBLIC_KEY_PATH: '/nonexistent/oauth_public.key',
-    OAUTH_GENERATE_KEYS: 'false',
+    // Each app its own key pair, generated on start (OAUTH_GENERATE_KEYS=false: keys missing).
+    OAUTH_PRIVATE_KEY_PATH: join(keysDir, 'oauth_private.key'),
+    OAUTH_PUBLIC_KEY_PATH: join(keysDir, 'oauth_public.key'),
+    OAUTH_GENERATE_KEYS: 'true',
     ...env,
   });
   const app = await createApp(config, options.consoleDistDir ?? '/nonexistent/admin');
