@@ -1,6 +1,7 @@
 import { applicationEntities } from '@keyhouse/api-applications';
 import { identityEntities } from '@keyhouse/api-identity';
+import { keyEntities } from '@keyhouse/api-keys';
 import { oauthEntities } from '@keyhouse/api-oauth';
 
 /** Every library's entities: the one model both dialects share. */
-export const ENTITIES = [...identityEntities, ...applicationEntities, ...oauthEntities];
+export const ENTITIES = [...identityEntities, ...applicationEntities, ...oauthEntities, ...keyEntities];

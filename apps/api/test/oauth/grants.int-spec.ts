@@ -1,4 +1,4 @@
-import { createCustomerUser, createOrganization, createUser } from '../support/fixtures';
+import { createCustomerUser, createUser } from '../support/fixtures';
 import type { HttpClient } from '../support/http-client';
 import { createClient, decodeJwt, post, token, type Client } from '../support/oauth';
 import { startTestApp, type TestApp } from '../support/test-app';

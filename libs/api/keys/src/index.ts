@@ -4,3 +4,9 @@ export { KeyFileError, type SigningKeyPair } from './signing-keys';
 export { SigningKeysService } from './signing-keys.service';
 export * from './jwk';
 export type { ActiveSigningKey } from './signing-keys.service';
+export { SigningKeyRecord } from './signing-key.entity';
+export * from './rotate-signing-keys';
+
+import { SigningKeyRecord } from './signing-key.entity';
+
+export const keyEntities = [SigningKeyRecord];

@@ -11,7 +11,7 @@ export class JwksController {
   /** Public keys only; cacheable briefly so a rotation propagates within minutes. */
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
-  jwks(): { keys: PublicJwk[] } {
+  jwks(): Promise<{ keys: PublicJwk[] }> {
     return this.signingKeys.jwks();
   }
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { RevokedAccessToken, TokenFamily } from '../entities';
 import { TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { audienceFor, OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
-import { signJwt, verifyJwt } from './jwt';
+import { readKeyId, signJwt, verifyJwt } from './jwt';
 
 /** RFC 9068 2.1: the media type of JWT access tokens. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -72,7 +72,9 @@ export class AccessTokens {
    * its family), its application still there and active. Audience and subject are the caller's.
    */
   async verify(token: string): Promise<{ claims: AccessTokenClaims; application: OAuthApplication } | undefined> {
-    const raw = verifyJwt(token, ACCESS_TOKEN_TYPE, this.signingKeys.verificationKeys);
+    const kid = readKeyId(token);
+    const key = kid === undefined ? undefined : await this.signingKeys.verificationKey(kid);
+    const raw = kid && key ? verifyJwt(token, ACCESS_TOKEN_TYPE, new Map([[kid, key]])) : undefined;
     if (!raw || !isAccessTokenClaims(raw) || raw.iss !== this.options.issuer) return undefined;
     if (raw.exp <= Math.floor(Date.now() / 1000)) return undefined;
     const [application, revoked, family] = await Promise.all([

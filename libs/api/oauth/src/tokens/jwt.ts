@@ -32,6 +32,12 @@ export function verifyJwt(token: string, expectedType: string, keys: ReadonlyMap
   return valid ? parseSegment(encodedClaims) : undefined;
 }
 
+/** The `kid` of a JWS header, read without trusting anything else in it. */
+export function readKeyId(token: string): string | undefined {
+  const kid = parseSegment(token.split('.')[0] ?? '')?.['kid'];
+  return typeof kid === 'string' ? kid : undefined;
+}
+
 function parseSegment(segment: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));

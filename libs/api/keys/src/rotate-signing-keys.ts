@@ -1,0 +1,50 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { renameSync, writeFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { thumbprint } from './jwk';
+import type { KeysOptions } from './keys-options';
+import { SigningKeyRecord } from './signing-key.entity';
+import { KeyFileError, loadSigningKeys } from './signing-keys';
+
+/** The longest an access token can live (ACCESS_TOKEN_TTL and per-application overrides are capped at a day). */
+export const LONGEST_TOKEN_LIFETIME_SECONDS = 86_400;
+/** Instances sharing the key files pick up the new key within 30 s; tokens they sign until then need this too. */
+const PICK_UP_MARGIN_SECONDS = 120;
+
+export interface Rotation {
+  retiredKid: string;
+  newKid: string;
+  verifyUntil: Date;
+}
+
+/**
+ * Replaces the key pair on disk with a new one and registers it; the old public key keeps
+ * verifying until every token it may have signed has expired.
+ */
+export async function rotateSigningKeys(options: KeysOptions, dataSource: DataSource): Promise<Rotation> {
+  const { keys: old } = loadSigningKeys({ ...options, generate: false });
+  if (!old) throw new KeyFileError(`OAUTH_PRIVATE_KEY_PATH=${options.privateKeyPath}: there is no key to rotate`);
+  const retiredKid = thumbprint(old.publicKey);
+  const fresh = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const newKid = thumbprint(fresh.publicKey);
+  const verifyUntil = new Date(Date.now() + (LONGEST_TOKEN_LIFETIME_SECONDS + PICK_UP_MARGIN_SECONDS) * 1000);
+
+  await dataSource.transaction(async (db) => {
+    const records = db.getRepository(SigningKeyRecord);
+    await records.upsert({ kid: retiredKid, publicKey: pem(old.publicKey), verifyUntil }, ['kid']);
+    await records.upsert({ kid: newKid, publicKey: pem(fresh.publicKey), verifyUntil: null }, ['kid']);
+  });
+  // Public first, then private: an instance noticing the new private key finds its public half in place.
+  replaceFile(options.publicKeyPath, pem(fresh.publicKey), 0o644);
+  replaceFile(options.privateKeyPath, fresh.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 0o600);
+  return { retiredKid, newKid, verifyUntil };
+}
+
+const pem = (publicKey: import('node:crypto').KeyObject) => publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+/** Write then rename: readers see the old file or the new one, never half of one. */
+function replaceFile(path: string, content: string, mode: number): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, { mode });
+  renameSync(temporary, path);
+}
