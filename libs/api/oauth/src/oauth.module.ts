@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { BEARER_AUTHENTICATOR } from '@keyhouse/api-identity';
 import type { FastifyInstance } from 'fastify';
 import { ClientAuthenticator } from './clients/client-authenticator';
+import { ProtocolQueries } from './clients/protocol-queries';
 import { ClientCredentialsGrant } from './grants/client-credentials.grant';
 import { GRANTS } from './grants/grant';
 import { PasswordGrant } from './grants/password.grant';
@@ -34,6 +35,7 @@ export class OAuthModule {
         { provide: OAUTH_OPTIONS, useValue: options },
         ...GRANT_CLASSES,
         { provide: GRANTS, useFactory: (...grants: unknown[]) => grants, inject: GRANT_CLASSES },
+        ProtocolQueries,
         ClientAuthenticator,
         AccessTokens,
         RefreshTokens,

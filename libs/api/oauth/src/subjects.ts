@@ -1,32 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { OAuthApplication } from '@keyhouse/api-applications';
+import type { ProtocolClient } from './clients/protocol-client';
+import { ProtocolQueries } from './clients/protocol-queries';
 import { CustomerUser, User } from '@keyhouse/api-identity';
 import { DataSource } from 'typeorm';
 
 export type SubjectType = 'user' | 'customer';
 
-export const subjectTypeOf = (application: OAuthApplication): SubjectType => (application.frontend ? 'customer' : 'user');
+export const subjectTypeOf = (application: ProtocolClient): SubjectType => (application.frontend ? 'customer' : 'user');
 
 /** The people tokens act for: back-office users for back-office applications, customer users for storefront ones. */
 @Injectable()
 export class Subjects {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queries: ProtocolQueries,
+  ) {}
 
   /** Whether the subject exists, is enabled and still belongs to the application's organization. */
-  async isActive(application: OAuthApplication, subjectId: number): Promise<boolean> {
-    if (application.frontend) {
-      return this.dataSource.getRepository(CustomerUser).existsBy({ id: subjectId, enabled: true, organizationId: application.organizationId });
-    }
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .innerJoin('user.organizations', 'organization', 'organization.id = :organizationId', { organizationId: application.organizationId })
-      .where('user.id = :subjectId AND user.enabled = :enabled', { subjectId, enabled: true })
-      .getExists();
+  isActive(application: ProtocolClient, subjectId: number): Promise<boolean> {
+    return this.queries.subjectIsActive(application, subjectId);
   }
 
   /** The subject for a password sign-in, with its digest, if it may use this application at all. */
-  async findForSignIn(application: OAuthApplication, login: string): Promise<{ id: number; passwordHash: string } | null> {
+  async findForSignIn(application: ProtocolClient, login: string): Promise<{ id: number; passwordHash: string } | null> {
     const name = login.trim().toLowerCase();
     if (application.frontend) {
       return this.dataSource

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OAuthApplication } from '@keyhouse/api-applications';
+import type { ProtocolClient } from '../clients/protocol-client';
 import { InvalidGrantError } from '../errors/oauth-errors';
 import { Subjects } from '../subjects';
 import { AccessTokens } from '../tokens/access-tokens';
@@ -16,7 +16,7 @@ export class ClientCredentialsGrant implements Grant {
     private readonly subjects: Subjects,
   ) {}
 
-  allowedFor(client: OAuthApplication): boolean {
+  allowedFor(client: ProtocolClient): boolean {
     return client.grants.includes('client_credentials');
   }
 

@@ -1,4 +1,4 @@
-import type { OAuthApplication } from '@keyhouse/api-applications';
+import type { ProtocolClient } from '../clients/protocol-client';
 import type { Parameters } from '../http/token-parameters';
 
 /** RFC 6749 5.1 successful token answer. */
@@ -11,7 +11,7 @@ export interface TokenResponse {
 }
 
 export interface GrantRequest {
-  client: OAuthApplication;
+  client: ProtocolClient;
   parameters: Parameters;
   /** The `scope` parameter, already checked against the application's allowed scopes; undefined when absent. */
   requestedScope: string[] | undefined;
@@ -26,7 +26,7 @@ export interface Grant {
   readonly type: string;
   /** False when configuration switches the grant off for everyone (then: unsupported_grant_type). */
   readonly enabled: boolean;
-  allowedFor(client: OAuthApplication): boolean;
+  allowedFor(client: ProtocolClient): boolean;
   handle(request: GrantRequest): Promise<TokenResponse>;
 }
 

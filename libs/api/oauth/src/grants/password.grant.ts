@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OAuthApplication } from '@keyhouse/api-applications';
+import type { ProtocolClient } from '../clients/protocol-client';
 import { PasswordHasher, SignInThrottle } from '@keyhouse/api-identity';
 import { RetryLaterException } from '@keyhouse/api-platform';
 import { InvalidGrantError, TemporarilyUnavailableError } from '../errors/oauth-errors';
@@ -34,7 +34,7 @@ export class PasswordGrant implements Grant {
     return this.options.passwordGrantEnabled;
   }
 
-  allowedFor(client: OAuthApplication): boolean {
+  allowedFor(client: ProtocolClient): boolean {
     return client.grants.includes('password');
   }
 

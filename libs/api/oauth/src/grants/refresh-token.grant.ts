@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OAuthApplication } from '@keyhouse/api-applications';
+import type { ProtocolClient } from '../clients/protocol-client';
 import { InvalidGrantError, InvalidScopeError } from '../errors/oauth-errors';
 import { required } from '../http/token-parameters';
 import { Subjects } from '../subjects';
@@ -25,7 +25,7 @@ export class RefreshTokenGrant implements Grant {
     return this.refreshTokens.enabled;
   }
 
-  allowedFor(client: OAuthApplication): boolean {
+  allowedFor(client: ProtocolClient): boolean {
     return client.grants.includes('password') || client.grants.includes('authorization_code');
   }
 

@@ -1,11 +1,11 @@
-import type { OAuthApplication } from '@keyhouse/api-applications';
+import type { ProtocolClient } from '../clients/protocol-client';
 import { InvalidScopeError } from '../errors/oauth-errors';
 
 // RFC 6749 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ), separated by single spaces.
 const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/;
 
 /** The requested scopes, each allowed for the client; undefined when none was requested. */
-export function checkRequestedScope(raw: string | undefined, client: OAuthApplication): string[] | undefined {
+export function checkRequestedScope(raw: string | undefined, client: ProtocolClient): string[] | undefined {
   if (raw === undefined) return undefined;
   if (!SCOPE.test(raw)) throw new InvalidScopeError('The scope must be space-separated scope tokens.');
   const requested = [...new Set(raw.split(' '))];

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthApplication } from '@keyhouse/api-applications';
 import { SigningKeysService, type ActiveSigningKey } from '@keyhouse/api-keys';
 import { DataSource } from 'typeorm';
-import { RevokedAccessToken, TokenFamily } from '../entities';
+import type { ProtocolClient } from '../clients/protocol-client';
+import { ProtocolQueries } from '../clients/protocol-queries';
+import { RevokedAccessToken } from '../entities';
 import { TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { audienceFor, OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
 import { readKeyId, signJwt, verifyJwt } from './jwt';
@@ -33,6 +34,7 @@ export interface IssuedAccessToken {
 export class AccessTokens {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly queries: ProtocolQueries,
     private readonly signingKeys: SigningKeysService,
     @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
   ) {}
@@ -49,7 +51,7 @@ export class AccessTokens {
   }
 
   /** An RS256 JWT per RFC 9068 acting as `subjectId` for the application. */
-  issue(application: OAuthApplication, subjectId: number, scope: string[], familyId?: string): IssuedAccessToken {
+  issue(application: ProtocolClient, subjectId: number, scope: string[], familyId?: string): IssuedAccessToken {
     const key = this.signingKey();
     const expiresIn = application.accessTokenTtl ?? this.options.accessTokenTtl;
     const now = Math.floor(Date.now() / 1000);
@@ -71,19 +73,18 @@ export class AccessTokens {
    * The claims of a token that is still good: our signature, not expired, not revoked (itself or
    * its family), its application still there and active. Audience and subject are the caller's.
    */
-  async verify(token: string): Promise<{ claims: AccessTokenClaims; application: OAuthApplication } | undefined> {
+  async verify(token: string): Promise<{ claims: AccessTokenClaims; application: ProtocolClient } | undefined> {
     const kid = readKeyId(token);
     const key = kid === undefined ? undefined : await this.signingKeys.verificationKey(kid);
     const raw = kid && key ? verifyJwt(token, ACCESS_TOKEN_TYPE, new Map([[kid, key]])) : undefined;
     if (!raw || !isAccessTokenClaims(raw) || raw.iss !== this.options.issuer) return undefined;
     if (raw.exp <= Math.floor(Date.now() / 1000)) return undefined;
-    const [application, revoked, family] = await Promise.all([
-      this.dataSource.getRepository(OAuthApplication).findOneBy({ clientId: raw.client_id }),
-      this.dataSource.getRepository(RevokedAccessToken).existsBy({ jti: raw.jti }),
-      raw.fid ? this.dataSource.getRepository(TokenFamily).findOneBy({ id: raw.fid }) : Promise.resolve(undefined),
+    const [application, revoked, familyRevoked] = await Promise.all([
+      this.queries.client(raw.client_id),
+      this.queries.accessTokenRevoked(raw.jti),
+      raw.fid ? this.queries.familyRevoked(raw.fid) : Promise.resolve(false),
     ]);
-    if (!application?.active || revoked) return undefined;
-    if (raw.fid && (!family || family.revokedAt)) return undefined;
+    if (!application?.active || revoked || familyRevoked) return undefined;
     if (raw.aud !== audienceFor(this.options.issuer, application.frontend)) return undefined;
     return { claims: raw, application };
   }

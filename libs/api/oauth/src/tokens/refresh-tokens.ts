@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { OAuthApplication } from '@keyhouse/api-applications';
+import type { ProtocolClient } from '../clients/protocol-client';
 import { DataSource, IsNull } from 'typeorm';
 import { RefreshToken, TokenFamily } from '../entities';
 import { InvalidGrantError } from '../errors/oauth-errors';
@@ -22,7 +22,7 @@ export class RefreshTokens {
   }
 
   /** A new grant: the family every token issued from it will carry. */
-  async startFamily(application: OAuthApplication, subject: { type: 'user' | 'customer'; id: number }, scope: string[]): Promise<TokenFamily> {
+  async startFamily(application: ProtocolClient, subject: { type: 'user' | 'customer'; id: number }, scope: string[]): Promise<TokenFamily> {
     const family = this.dataSource.getRepository(TokenFamily).create({
       id: randomBytes(16).toString('hex'),
       applicationId: application.id,
@@ -52,7 +52,7 @@ export class RefreshTokens {
    * among concurrent uses, on any number of instances, exactly one wins. A token already spent
    * means it leaked: the whole family is revoked.
    */
-  async spend(token: string, application: OAuthApplication): Promise<TokenFamily> {
+  async spend(token: string, application: ProtocolClient): Promise<TokenFamily> {
     const row = await this.find(token);
     if (!row?.family || row.family.applicationId !== application.id) throw new InvalidGrantError(INVALID);
     if (row.family.revokedAt || row.expiresAt.getTime() <= Date.now()) throw new InvalidGrantError(INVALID);

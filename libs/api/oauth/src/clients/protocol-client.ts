@@ -1,0 +1,7 @@
+import type { OAuthApplication } from '@keyhouse/api-applications';
+
+/** What the protocol needs to know of an application; read on every token request. */
+export type ProtocolClient = Pick<
+  OAuthApplication,
+  'id' | 'clientId' | 'organizationId' | 'active' | 'grants' | 'frontend' | 'userId' | 'customerUserId' | 'confidential' | 'scopes' | 'accessTokenTtl'
+>;
