@@ -93,6 +93,40 @@ describe('grants', () => {
     });
   });
 
+  describe('password brute force per client and IP', () => {
+    it('429 once one client from one IP exceeds its failures, whichever accounts it tries', async () => {
+      const strict = await startTestApp({ SIGN_IN_MAX_FAILURES: '100', SIGN_IN_MAX_FAILURES_PER_IP: '2' });
+      try {
+        const client = await createClient(await strict.signedIn(), { name: 'PW', grants: ['password'] });
+        const attempt = (username: string, password: string) => token(strict.baseUrl, { grant_type: 'password', username, password }, { client });
+        expect((await attempt('someone', 'x')).status).toBe(400);
+        expect((await attempt('someone-else', 'x')).status).toBe(400);
+        const blocked = await attempt('admin', 'integration-admin-password');
+        expect(blocked.status).toBe(429);
+        expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    it('takes comparable time for an unknown user and a wrong password', async () => {
+      const client = await createClient(admin, { name: 'PW timing', grants: ['password'] });
+      const time = async (username: string) => {
+        const started = performance.now();
+        // Three attempts: this app's limit per account, so none is cut short by the throttle.
+        for (let i = 0; i < 3; i++) await token(t.baseUrl, { grant_type: 'password', username, password: `wrong-${i}` }, { client });
+        return performance.now() - started;
+      };
+      await t.dataSource.query('DELETE FROM sign_in_failures');
+      const wrongPassword = await time('admin');
+      await t.dataSource.query('DELETE FROM sign_in_failures');
+      const unknownUser = await time('nobody-here');
+      await t.dataSource.query('DELETE FROM sign_in_failures');
+      // Both run one scrypt verification; a skipped hash would be ten times faster.
+      expect(Math.max(wrongPassword, unknownUser) / Math.min(wrongPassword, unknownUser)).toBeLessThan(3);
+    });
+  });
+
   describe('refresh_token (RFC 6749 6, RFC 9700 4.14)', () => {
     let client: Client;
     const signIn = async (scope?: string) =>
