@@ -1,18 +1,44 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-import { ADMIN_PASSWORD, ADMIN_USERNAME, BASE_URL, HOST, PORT } from './src/fixtures';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, BASE_URL, HOST, NO_KEYS_BASE_URL, NO_KEYS_PORT, PORT } from './src/fixtures';
 
 // Paths are spelled out so the config behaves the same from the workspace root
 // (`playwright test -c apps/admin-e2e/playwright.config.ts`) and from here.
 const workspaceRoot = path.resolve(__dirname, '../..');
 const testOutput = path.join(__dirname, 'test-output');
 
+interface ApiServerOptions {
+  port: number;
+  baseUrl: string;
+  /** Emptied at start: the server's database and key pair. */
+  stateDir: string;
+  generateKeys: boolean;
+}
+
+function apiServer({ port, baseUrl, stateDir, generateKeys }: ApiServerOptions) {
+  return {
+    command: `node apps/admin-e2e/src/serve.mjs ${stateDir}`,
+    cwd: workspaceRoot,
+    url: `${baseUrl}/health/ready`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    env: {
+      PORT: String(port),
+      HOST,
+      ADMIN_USERNAME,
+      ADMIN_PASSWORD,
+      OAUTH_GENERATE_KEYS: String(generateKeys),
+    },
+  };
+}
+
 export default defineConfig({
   testDir: path.join(__dirname, 'tests'),
   outputDir: path.join(testOutput, 'results'),
   forbidOnly: Boolean(process.env.CI),
-  // One API and database for the whole run, and sign-in is rate limited.
+  // Each API keeps one database for the whole run, and sign-in is rate limited.
   workers: 1,
   reporter: [['list'], ['html', { open: 'never', outputFolder: path.join(testOutput, 'report') }]],
   use: {
@@ -43,18 +69,9 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node apps/admin-e2e/src/serve.mjs',
-    cwd: workspaceRoot,
-    url: `${BASE_URL}/health/ready`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    env: {
-      PORT: String(PORT),
-      HOST,
-      ADMIN_USERNAME,
-      ADMIN_PASSWORD,
-    },
-  },
+  webServer: [
+    apiServer({ port: PORT, baseUrl: BASE_URL, stateDir: 'tmp/e2e', generateKeys: true }),
+    // No key files and no permission to create them: the console's "keys missing" warning.
+    apiServer({ port: NO_KEYS_PORT, baseUrl: NO_KEYS_BASE_URL, stateDir: 'tmp/e2e-nokeys', generateKeys: false }),
+  ],
 });

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Fills the sign-in page and submits it with Enter, as a keyboard user would. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -26,4 +26,10 @@ export async function openFromMenu(page: Page, ...path: string[]): Promise<void>
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Profile' }).click();
   await page.getByRole('menuitem', { name: 'Logout' }).click();
+}
+
+/** Opens a grid row's "More options" menu and picks one of its entries. */
+export async function chooseRowAction(row: Locator, action: string): Promise<void> {
+  await row.getByRole('button', { name: 'More options' }).click();
+  await row.page().getByRole('menuitem', { name: action, exact: true }).click();
 }

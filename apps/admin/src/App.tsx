@@ -3,6 +3,7 @@ import { Admin, Resource } from 'react-admin';
 import customerUsers from './customer-users';
 import { Dashboard } from './dashboard';
 import { Layout, LoginPage } from './layout';
+import oauthApplications from './oauth-applications';
 import organizations from './organizations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -24,5 +25,6 @@ export const App = () => (
     <Resource name="users" {...users} />
     <Resource name="organizations" {...organizations} />
     <Resource name="customer-users" {...customerUsers} />
+    <Resource name="oauth-applications" {...oauthApplications} />
   </Admin>
 );

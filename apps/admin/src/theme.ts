@@ -9,4 +9,6 @@ export const theme: RaThemeOptions = {
     secondary: { main: '#16304f' },
   },
   shape: { borderRadius: 8 },
+  // Wide enough for "OAuth Applications" two menu levels deep.
+  sidebar: { width: 264 },
 };

@@ -5,7 +5,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IntrospectionEndpoint, registerOAuthRoutes, RevocationEndpoint, TokenEndpoint } from '@keyhouse/api-oauth';
-import { serveConsoleAssets } from '@keyhouse/api-platform';
+import { registerBodyParsers, serveConsoleAssets } from '@keyhouse/api-platform';
 import { describeDatabase, migrate, openDatabase } from '@keyhouse/api-persistence';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -30,8 +30,9 @@ export async function createApp(config: AppConfig, consoleDistDir = CONSOLE_DIST
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, dataSource, consoleDistDir),
     adapter,
-    { abortOnError: false, logger: ['log', 'warn', 'error'] },
+    { abortOnError: false, logger: ['log', 'warn', 'error'], bodyParser: false },
   );
+  registerBodyParsers(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
   await serveConsoleAssets(app, consoleDistDir);

@@ -354,3 +354,18 @@ describe('GET /admin/api/system/oauth (the encryption keys state)', () => {
     }
   });
 });
+
+describe('action routes and empty bodies', () => {
+  it('accept a POST with a JSON content type and no body, as react-admin sends them', async () => {
+    const t = await startTestApp();
+    try {
+      const admin = await t.signedIn();
+      const { body: app } = await admin.post<CreatedOAuthApplicationDto>('/admin/api/oauth-applications', { name: 'Empty Body', grants: ['password'] });
+      const answer = await admin.request<OAuthApplicationDto>('POST', `/admin/api/oauth-applications/${app.id}/deactivate`, undefined, { 'content-type': 'application/json' });
+      expect(answer.status).toBe(200);
+      expect(answer.body.active).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,1 +1,3 @@
+export { CheckboxInput } from './CheckboxInput';
 export { ListEmpty } from './ListEmpty';
+export { useOrganizationIds } from './useOrganizationIds';

@@ -1,5 +1,7 @@
 import { BooleanField, DateField, EmailField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 
+import { UserApplications } from '../oauth-applications';
+
 export const CustomerUserShow = () => (
   <Show>
     <SimpleShowLayout>
@@ -10,5 +12,6 @@ export const CustomerUserShow = () => (
       <BooleanField source="enabled" label="Enabled" />
       <DateField source="createdAt" label="Created" showTime />
     </SimpleShowLayout>
+    <UserApplications frontend />
   </Show>
 );

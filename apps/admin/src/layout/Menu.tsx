@@ -13,6 +13,8 @@ export const Menu = () => (
       <MenuGroup id="system.user-management" label="User Management" icon={<ManageAccountsIcon />}>
         <RaMenu.ResourceItem name="users" />
         <RaMenu.ResourceItem name="organizations" />
+        {/* Hidden by react-admin without oauth_applications.view (authProvider.canAccess). */}
+        <RaMenu.ResourceItem name="oauth-applications" />
       </MenuGroup>
     </MenuGroup>
     <MenuGroup id="customers" label="Customers" icon={<StorefrontIcon />}>

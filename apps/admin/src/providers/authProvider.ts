@@ -1,5 +1,5 @@
-import type { SessionDto, SignInRequest, UserDto } from '@keyhouse/shared-contracts';
-import { type AuthProvider, HttpError } from 'react-admin';
+import type { MeDto, Permission, SessionDto, SignInRequest, UserDto } from '@keyhouse/shared-contracts';
+import { type AuthProvider, HttpError, type UserIdentity } from 'react-admin';
 
 import { apiUrl, httpClient, setCsrfToken } from './httpClient';
 
@@ -16,11 +16,11 @@ export class SignInError extends Error {
   }
 }
 
-let currentUser: UserDto | null = null;
+let currentUser: MeDto | null = null;
 // Concurrent checkAuth calls on page load share one GET /session.
-let pendingRestore: Promise<UserDto> | null = null;
+let pendingRestore: Promise<MeDto> | null = null;
 
-const startSession = ({ user, csrfToken }: SessionDto): UserDto => {
+const startSession = ({ user, csrfToken }: SessionDto): MeDto => {
   currentUser = user;
   setCsrfToken(csrfToken);
   return user;
@@ -33,7 +33,7 @@ const endSession = (): void => {
 };
 
 /** The signed-in user, asking the API when the page was just (re)loaded. */
-const restoreSession = (): Promise<UserDto> => {
+const restoreSession = (): Promise<MeDto> => {
   if (currentUser) return Promise.resolve(currentUser);
   pendingRestore ??= httpClient(sessionUrl)
     .then(({ json }) => startSession(json as SessionDto))
@@ -56,6 +56,35 @@ const toSignInError = (error: unknown): SignInError => {
 
 const displayName = (user: UserDto): string =>
   `${user.firstName} ${user.lastName}`.trim() || user.username;
+
+/** What `getIdentity` answers: react-admin's identity plus what pickers and columns depend on. */
+export interface KeyhouseIdentity extends UserIdentity {
+  id: number;
+  /** Organization pickers and columns appear only when there are several. */
+  organizationIds: number[];
+}
+
+const VIEW_PERMISSIONS: Record<string, Permission> = {
+  users: 'users.view',
+  organizations: 'organizations.view',
+  'customer-users': 'customer_users.view',
+  'oauth-applications': 'oauth_applications.view',
+};
+
+// Activating, deactivating and regenerating a secret are edits: the API asks for
+// oauth_applications.edit, so the console checks the `edit` action for them.
+const APPLICATION_WRITE_PERMISSIONS: Record<string, Permission> = {
+  create: 'oauth_applications.create',
+  clone: 'oauth_applications.create',
+  edit: 'oauth_applications.edit',
+  delete: 'oauth_applications.delete',
+};
+
+/** The permission the API demands for a react-admin action; undefined when nobody may do it. */
+const requiredPermission = (resource: string, action: string): Permission | undefined => {
+  if (action === 'list' || action === 'show' || action === 'export') return VIEW_PERMISSIONS[resource];
+  return resource === 'oauth-applications' ? APPLICATION_WRITE_PERMISSIONS[action] : undefined;
+};
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: SignInRequest) {
@@ -99,8 +128,16 @@ export const authProvider: AuthProvider = {
     }
   },
 
-  async getIdentity() {
+  async getIdentity(): Promise<KeyhouseIdentity> {
     const user = await restoreSession();
-    return { id: user.id, fullName: displayName(user) };
+    return { id: user.id, fullName: displayName(user), organizationIds: user.organizationIds };
+  },
+
+  // Mirrors the API's permission checks so the console hides what would be refused;
+  // the API stays the authority.
+  async canAccess({ resource, action }) {
+    const user = await restoreSession();
+    const permission = requiredPermission(resource, action);
+    return permission !== undefined && user.permissions.includes(permission);
   },
 };

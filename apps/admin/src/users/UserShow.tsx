@@ -11,6 +11,8 @@ import {
   TextField,
 } from 'react-admin';
 
+import { UserApplications } from '../oauth-applications';
+
 export const UserShow = () => (
   <Show>
     <SimpleShowLayout>
@@ -27,5 +29,6 @@ export const UserShow = () => (
       <TextArrayField source="roles" label="Roles" emptyText="No roles" />
       <DateField source="createdAt" label="Created" showTime />
     </SimpleShowLayout>
+    <UserApplications frontend={false} />
   </Show>
 );

@@ -4,3 +4,4 @@ export * from './errors/retry-later.exception';
 export * from './platform.module';
 export { serveConsoleAssets } from './console/console-assets';
 export * from './errors/validation-failed.exception';
+export { registerBodyParsers } from './body-parsers';

@@ -1,0 +1,281 @@
+import { KEYS_MISSING_MESSAGE, type OAuthAvailabilityDto } from '@keyhouse/shared-contracts';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+import { chooseRowAction, openFromMenu, signIn } from '../src/console';
+import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from '../src/fixtures';
+
+/** How the Users autocomplete shows the seeded administrator. */
+const ADMIN_OPTION = `${ADMIN_FULL_NAME} (${ADMIN_USERNAME})`;
+const ONE_TIME_NOTICE =
+  'For security reasons, the Client Secret is displayed only once. You cannot view it anywhere in the application once you close this dialog, so make sure you save it somewhere safe.';
+const DUPLICATE_NAME_MESSAGE = 'An application with this name already exists in this organization.';
+
+// The credentials dialog copies to the clipboard; the test reads it back.
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+async function signInToApplications(page: Page): Promise<void> {
+  await page.goto('/admin');
+  await signIn(page, ADMIN_USERNAME, ADMIN_PASSWORD);
+  await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN_FULL_NAME}` })).toBeVisible();
+  await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
+  await expect(page).toHaveURL(/\/admin\/oauth-applications(\?.*)?$/);
+}
+
+/** Follows a "Create OAuth Application" button, on the page or within a block of it. */
+async function openCreatePage(page: Page, from: Page | Locator = page): Promise<void> {
+  await from.getByRole('link', { name: 'Create OAuth Application' }).click();
+  await expect(page).toHaveURL(/\/admin\/oauth-applications\/create$/);
+}
+
+async function pickAdminAsUser(page: Page): Promise<void> {
+  const users = page.getByRole('combobox', { name: 'Users' });
+  await users.fill(ADMIN_USERNAME);
+  await page.getByRole('option', { name: ADMIN_OPTION }).click();
+  await expect(users).toHaveValue(ADMIN_OPTION);
+}
+
+test('the create form asks for Users only with Client Credentials and for Redirect URIs only with Authorization Code', async ({
+  page,
+}) => {
+  await signInToApplications(page);
+  await openCreatePage(page);
+
+  const clientCredentials = page.getByRole('checkbox', { name: 'Client Credentials' });
+  const authorizationCode = page.getByRole('checkbox', { name: 'Authorization Code' });
+  const users = page.getByRole('combobox', { name: 'Users' });
+  const redirectUri = page.getByRole('textbox', { name: 'Redirect URI', exact: true });
+  const publicClient = page.getByRole('checkbox', { name: 'Public client' });
+
+  await test.step('a fresh form: active back-office application, no grant, no grant-specific field', async () => {
+    await expect(page.getByRole('checkbox', { name: 'Active' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Back-office' })).toBeChecked();
+    await expect(clientCredentials).not.toBeChecked();
+    await expect(users).toHaveCount(0);
+    await expect(redirectUri).toHaveCount(0);
+    await expect(publicClient).toHaveCount(0);
+  });
+
+  await test.step('Client Credentials brings the Users field, searchable by name', async () => {
+    await clientCredentials.check();
+    await expect(users).toBeVisible();
+    await expect(redirectUri).toHaveCount(0);
+    await pickAdminAsUser(page);
+  });
+
+  await test.step('Authorization Code brings Redirect URIs; a public client needs it alone', async () => {
+    await authorizationCode.check();
+    await expect(redirectUri).toBeVisible();
+    await expect(publicClient).toHaveCount(0);
+    await clientCredentials.uncheck();
+    await expect(users).toHaveCount(0);
+    await expect(publicClient).toBeVisible();
+    await authorizationCode.uncheck();
+    await expect(redirectUri).toHaveCount(0);
+    await expect(publicClient).toHaveCount(0);
+  });
+
+  await test.step('a redirect URI the server refuses is explained under Redirect URIs', async () => {
+    await page.getByRole('textbox', { name: 'Application Name', exact: true }).fill('Storefront app');
+    await authorizationCode.check();
+    await redirectUri.fill('https://app.example.com/callback#section');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(page.getByText(/Redirect URI 1 .*fragment/)).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+});
+
+test('an administrator creates OAuth applications, copies the one-time secret and manages them from the grid', async ({
+  page,
+}, testInfo) => {
+  // One story from creation to deletion, each step building on the last.
+  test.setTimeout(60_000);
+  await signInToApplications(page);
+  const grid = page.getByRole('table');
+  const nightlyRow = grid.getByRole('row').filter({ hasText: 'Nightly export' });
+  const partnerRow = grid.getByRole('row').filter({ hasText: 'Partner portal' });
+  let secret = '';
+  let applicationUrl = '';
+
+  await test.step('with signing keys in place there is no warning, and no application yet', async () => {
+    const availability = await page.request.get('/admin/api/system/oauth');
+    expect(((await availability.json()) as OAuthAvailabilityDto).available).toBe(true);
+    await expect(page.getByText('No OAuth applications yet')).toBeVisible();
+    await expect(page.getByText(KEYS_MISSING_MESSAGE)).toHaveCount(0);
+  });
+
+  await test.step('create a client-credentials application acting as the administrator', async () => {
+    await openCreatePage(page);
+    await page.getByRole('textbox', { name: 'Application Name', exact: true }).fill('Nightly export');
+    await page.getByRole('checkbox', { name: 'Client Credentials' }).check();
+    await pickAdminAsUser(page);
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+  });
+
+  const dialog = page.getByRole('dialog', { name: 'OAuth application created' });
+
+  await test.step('the dialog shows the credentials once and copies the secret', async () => {
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(ONE_TIME_NOTICE);
+    await expect(dialog.getByRole('textbox', { name: 'Client ID' })).toHaveValue(/^\S+$/);
+    secret = await dialog.getByRole('textbox', { name: 'Client Secret' }).inputValue();
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+
+    await dialog.getByRole('button', { name: 'Copy Client Secret' }).click();
+    await expect(page.getByText('Copied')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await page.screenshot({ path: testInfo.outputPath('oauth-credentials-dialog.png') });
+  });
+
+  await test.step('once closed, the secret is nowhere: not on the page, not in storage, not in any answer', async () => {
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(/\/admin\/oauth-applications\/\d+\/show$/);
+    await expect(page.getByRole('main')).toContainText('Nightly export');
+    applicationUrl = new URL(page.url()).pathname.replace('/admin/', '/admin/api/').replace(/\/show$/, '');
+
+    expect(await page.content()).not.toContain(secret);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(secret);
+    for (const url of ['/admin/api/oauth-applications', applicationUrl]) {
+      const answer = await page.request.get(url);
+      expect(answer.ok()).toBe(true);
+      expect(await answer.text()).toContain('Nightly export');
+      expect(await answer.text()).not.toContain(secret);
+    }
+  });
+
+  await test.step('regenerating the secret asks first, then shows the new one once', async () => {
+    await page.getByRole('button', { name: 'Regenerate secret' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Regenerate the client secret' });
+    await expect(confirm).toContainText('stops working immediately');
+    await confirm.getByRole('button', { name: 'Regenerate' }).click();
+    const regenerated = page.getByRole('dialog', { name: 'Client secret regenerated' });
+    await expect(regenerated).toContainText(ONE_TIME_NOTICE);
+    const newSecret = await regenerated.getByRole('textbox', { name: 'Client Secret' }).inputValue();
+    expect(newSecret).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+    expect(newSecret).not.toBe(secret);
+    await regenerated.getByRole('button', { name: 'Close' }).click();
+    await expect(regenerated).toBeHidden();
+    expect(await page.content()).not.toContain(newSecret);
+    await page.screenshot({ path: testInfo.outputPath('oauth-application-show.png'), fullPage: true });
+  });
+
+  await test.step('the administrator\'s user page lists it and starts the next one prefilled', async () => {
+    await openFromMenu(page, 'System', 'User Management', 'Users');
+    await page.getByRole('cell', { name: ADMIN_USERNAME, exact: true }).click();
+    const block = page.getByRole('region', { name: 'OAuth Applications' });
+    await expect(block.getByRole('row').filter({ hasText: 'Nightly export' })).toBeVisible();
+    await expect(block.getByText(KEYS_MISSING_MESSAGE)).toHaveCount(0);
+
+    await openCreatePage(page, block);
+    await expect(page.getByRole('checkbox', { name: 'Client Credentials' })).toBeChecked();
+    await expect(page.getByRole('combobox', { name: 'Users' })).toHaveValue(ADMIN_OPTION);
+    await page.getByRole('textbox', { name: 'Application Name', exact: true }).fill('Partner portal');
+    await page.getByRole('checkbox', { name: 'Password' }).check();
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page).toHaveURL(/\/admin\/oauth-applications\/\d+\/show$/);
+  });
+
+  await test.step('editing sends only what may change, and the server\'s refusal shows at its field', async () => {
+    await page.getByRole('link', { name: 'Edit' }).click();
+    const name = page.getByRole('textbox', { name: 'Application Name', exact: true });
+    await expect(name).toHaveValue('Partner portal');
+    await name.fill('Nightly export');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(name).toHaveAccessibleDescription(DUPLICATE_NAME_MESSAGE);
+
+    await name.fill('Partner portal');
+    const scopes = page.getByRole('combobox', { name: 'Scopes' });
+    await scopes.fill('orders:read');
+    await scopes.press('Enter');
+    await page.getByRole('spinbutton', { name: 'Access token lifetime (seconds)' }).fill('900');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(/\/admin\/oauth-applications\/\d+\/show$/);
+    const main = page.getByRole('main');
+    await expect(main).toContainText('orders:read');
+    await expect(main).toContainText('900 seconds');
+  });
+
+  await test.step('a second application of the same name is refused at the name field', async () => {
+    await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
+    await openCreatePage(page);
+    const name = page.getByRole('textbox', { name: 'Application Name', exact: true });
+    await name.fill('Nightly export');
+    await page.getByRole('checkbox', { name: 'Password' }).check();
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription(DUPLICATE_NAME_MESSAGE);
+    await expect(dialog).toHaveCount(0);
+  });
+
+  await test.step('the grid shows both, Oro\'s columns first', async () => {
+    await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
+    for (const column of ['Application Name', 'Client ID', 'Active', 'Grant Type', 'Owner', 'Last Used At']) {
+      await expect(grid.getByRole('columnheader', { name: column })).toBeVisible();
+    }
+    await expect(nightlyRow).toContainText('Client Credentials');
+    await expect(nightlyRow).toContainText(ADMIN_FULL_NAME);
+    await expect(nightlyRow).toContainText('Never');
+    await expect(partnerRow).toContainText('Password');
+    await page.screenshot({ path: testInfo.outputPath('oauth-applications-grid.png'), fullPage: true });
+  });
+
+  await test.step('deactivate (after confirming) and activate again from the row menu', async () => {
+    await expect(nightlyRow.getByText('Active', { exact: true })).toBeVisible();
+    await chooseRowAction(nightlyRow, 'Deactivate');
+    const confirm = page.getByRole('dialog', { name: 'Deactivate OAuth application' });
+    await confirm.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(nightlyRow.getByText('Inactive', { exact: true })).toBeVisible();
+
+    await chooseRowAction(nightlyRow, 'Activate');
+    await expect(nightlyRow.getByText('Active', { exact: true })).toBeVisible();
+  });
+
+  await test.step('filter by name, status and grant type', async () => {
+    const search = page.getByRole('textbox', { name: 'Application name', exact: true });
+    await search.fill('nightly');
+    await expect(nightlyRow).toBeVisible();
+    await expect(partnerRow).toHaveCount(0);
+    await search.clear();
+    await expect(partnerRow).toBeVisible();
+
+    await chooseRowAction(partnerRow, 'Deactivate');
+    await page.getByRole('dialog', { name: 'Deactivate OAuth application' }).getByRole('button', { name: 'Deactivate' }).click();
+    await expect(partnerRow.getByText('Inactive', { exact: true })).toBeVisible();
+    const status = page.getByRole('combobox', { name: 'Status' });
+    await status.click();
+    await page.getByRole('option', { name: 'Inactive' }).click();
+    await expect(partnerRow).toBeVisible();
+    await expect(nightlyRow).toHaveCount(0);
+    await status.click();
+    await page.getByRole('option', { name: 'Active', exact: true }).click();
+    await expect(nightlyRow).toBeVisible();
+    await expect(partnerRow).toHaveCount(0);
+    await status.click();
+    await page.getByRole('option', { name: 'Any' }).click();
+
+    const grantType = page.getByRole('combobox', { name: 'Grant Type' });
+    await grantType.click();
+    await page.getByRole('option', { name: 'Password' }).click();
+    await expect(partnerRow).toBeVisible();
+    await expect(nightlyRow).toHaveCount(0);
+    await grantType.click();
+    // react-admin names the empty choice after what it does.
+    await page.getByRole('option', { name: 'Clear value' }).click();
+    await expect(nightlyRow).toBeVisible();
+  });
+
+  await test.step('delete both after confirming: the grid is empty again', async () => {
+    for (const row of [nightlyRow, partnerRow]) {
+      await chooseRowAction(row, 'Delete');
+      const confirm = page.getByRole('dialog', { name: 'Delete OAuth application' });
+      await confirm.getByRole('button', { name: 'Delete' }).click();
+      await expect(confirm).toBeHidden();
+      await expect(row).toHaveCount(0);
+    }
+    await expect(page.getByText('No OAuth applications yet')).toBeVisible();
+    expect((await page.request.get(applicationUrl)).status()).toBe(404);
+  });
+});

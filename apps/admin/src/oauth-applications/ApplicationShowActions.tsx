@@ -1,0 +1,48 @@
+import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import DeleteIcon from '@mui/icons-material/Delete';
+import PauseCircleIcon from '@mui/icons-material/PauseCircleOutlined';
+import PlayCircleIcon from '@mui/icons-material/PlayCircleOutlined';
+import { Button, EditButton, TopToolbar, useCanAccess, useRecordContext, useRedirect } from 'react-admin';
+
+import { RegenerateSecretButton } from './RegenerateSecretButton';
+import { APPLICATIONS, useActiveToggle, useConfirmedDelete } from './useApplicationActions';
+
+const ActiveToggleButton = () => {
+  const record = useRecordContext<OAuthApplicationDto>();
+  const { canAccess } = useCanAccess({ resource: APPLICATIONS, action: 'edit' });
+  const { label, start, isPending, confirmDialog } = useActiveToggle(record);
+  if (!record || !canAccess) return null;
+  return (
+    <>
+      <Button label={label} onClick={start} disabled={isPending}>
+        {record.active ? <PauseCircleIcon /> : <PlayCircleIcon />}
+      </Button>
+      {confirmDialog}
+    </>
+  );
+};
+
+const DeleteApplicationButton = () => {
+  const record = useRecordContext<OAuthApplicationDto>();
+  const redirect = useRedirect();
+  const { canAccess } = useCanAccess({ resource: APPLICATIONS, action: 'delete' });
+  const { start, confirmDialog } = useConfirmedDelete(record, () => redirect('list', APPLICATIONS));
+  if (!record || !canAccess) return null;
+  return (
+    <>
+      <Button label="Delete" color="error" onClick={start}>
+        <DeleteIcon />
+      </Button>
+      {confirmDialog}
+    </>
+  );
+};
+
+export const ApplicationShowActions = () => (
+  <TopToolbar>
+    <EditButton />
+    <ActiveToggleButton />
+    <RegenerateSecretButton />
+    <DeleteApplicationButton />
+  </TopToolbar>
+);

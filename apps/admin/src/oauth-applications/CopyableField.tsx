@@ -1,0 +1,44 @@
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import { IconButton, InputAdornment, TextField, Tooltip } from '@mui/material';
+import { useNotify } from 'react-admin';
+
+interface CopyableFieldProps {
+  label: string;
+  value: string;
+}
+
+/** A read-only value with a button that puts it on the clipboard. */
+export const CopyableField = ({ label, value }: CopyableFieldProps) => {
+  const notify = useNotify();
+  const copyLabel = `Copy ${label}`;
+
+  const copy = () =>
+    navigator.clipboard.writeText(value).then(
+      () => notify('Copied', { type: 'info' }),
+      () => notify('The clipboard is not available: select the text and copy it.', { type: 'warning' }),
+    );
+
+  return (
+    <TextField
+      label={label}
+      value={value}
+      fullWidth
+      onFocus={(event) => event.target.select()}
+      slotProps={{
+        input: {
+          readOnly: true,
+          sx: { fontFamily: 'monospace' },
+          endAdornment: (
+            <InputAdornment position="end">
+              <Tooltip title={copyLabel}>
+                <IconButton aria-label={copyLabel} onClick={copy} edge="end">
+                  <ContentCopyIcon fontSize="small" />
+                </IconButton>
+              </Tooltip>
+            </InputAdornment>
+          ),
+        },
+      }}
+    />
+  );
+};

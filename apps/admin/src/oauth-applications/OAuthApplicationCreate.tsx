@@ -1,0 +1,49 @@
+import type { OAuthApplicationInput } from '@keyhouse/shared-contracts';
+import { useMemo, useState } from 'react';
+import { Create, SaveButton, SimpleForm, Toolbar, useRedirect } from 'react-admin';
+
+import { useOrganizationIds } from '../common';
+import type { ApplicationCreateMeta, OneTimeCredentials } from '../providers/dataProvider';
+import { APPLICATION_DEFAULTS, toCreateInput } from './applicationForm';
+import { CredentialsDialog } from './CredentialsDialog';
+import { FORM_WIDTH, OAuthApplicationInputs } from './OAuthApplicationInputs';
+import { APPLICATIONS } from './useApplicationActions';
+
+const CreateToolbar = () => (
+  <Toolbar>
+    <SaveButton label="Create" />
+  </Toolbar>
+);
+
+/**
+ * Oro's create page. The answer carries the only copy of the client secret: the
+ * data provider hands it to `onCredentials` (this page's state) and gives
+ * react-admin the application without it. The page stays until the dialog closes.
+ */
+export const OAuthApplicationCreate = () => {
+  const organizationIds = useOrganizationIds();
+  const redirect = useRedirect();
+  const [credentials, setCredentials] = useState<OneTimeCredentials | null>(null);
+  const meta = useMemo<ApplicationCreateMeta>(() => ({ onCredentials: setCredentials }), []);
+  const onlyOrganizationId = organizationIds.length === 1 ? organizationIds[0] : undefined;
+
+  return (
+    <>
+      <Create
+        redirect={false}
+        transform={(values: OAuthApplicationInput) => toCreateInput(values, onlyOrganizationId)}
+        // The credentials dialog is the confirmation; closing it moves on.
+        mutationOptions={{ meta, onSuccess: () => undefined }}
+      >
+        <SimpleForm sx={FORM_WIDTH} defaultValues={APPLICATION_DEFAULTS} toolbar={<CreateToolbar />}>
+          <OAuthApplicationInputs creating />
+        </SimpleForm>
+      </Create>
+      <CredentialsDialog
+        title="OAuth application created"
+        credentials={credentials}
+        onClose={() => credentials && redirect('show', APPLICATIONS, credentials.applicationId)}
+      />
+    </>
+  );
+};

@@ -1,0 +1,102 @@
+import type { GrantType } from '@keyhouse/shared-contracts';
+import {
+  AutocompleteInput,
+  CheckboxGroupInput,
+  maxLength,
+  maxValue,
+  minValue,
+  NumberInput,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  required,
+  TextArrayInput,
+  TextInput,
+} from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
+
+import { CheckboxInput, useOrganizationIds } from '../common';
+import {
+  APPLICATION_TYPE_CHOICES,
+  canBePublicClient,
+  formatApplicationType,
+  GRANT_CHOICES,
+  parseApplicationType,
+} from './applicationForm';
+import { OwnerInput } from './OwnerInput';
+import { RedirectUrisInput } from './RedirectUrisInput';
+
+/** Full-width inputs on a wide screen are hard to read; Oro keeps its forms narrow too. */
+export const FORM_WIDTH = { maxWidth: 760 };
+
+const NO_GRANTS: GrantType[] = [];
+// "Public client" is the opposite of the `confidential` the API stores.
+const invertBoolean = (value: boolean | undefined) => value === false;
+
+/**
+ * The fields of create and edit. The organization, grants, type, owner and client
+ * kind are chosen once (`creating`); the API refuses to change them afterwards.
+ */
+export const OAuthApplicationInputs = ({ creating = false }: { creating?: boolean }) => {
+  const organizationIds = useOrganizationIds();
+  const { setValue } = useFormContext();
+  const grants: GrantType[] = useWatch({ name: 'grants' }) ?? NO_GRANTS;
+  const chosenOrganizationId: number | undefined = useWatch({ name: 'organizationId' }) ?? undefined;
+  const severalOrganizations = organizationIds.length > 1;
+  const organizationId = chosenOrganizationId ?? (severalOrganizations ? undefined : organizationIds[0]);
+  // The owner is looked up among the users of one organization and one side.
+  const forgetOwner = () => setValue('userId', null);
+
+  return (
+    <>
+      {creating && severalOrganizations && (
+        <ReferenceInput source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }}>
+          <AutocompleteInput label="Organization" validate={required()} onChange={forgetOwner} />
+        </ReferenceInput>
+      )}
+      <TextInput source="name" label="Application Name" validate={[required(), maxLength(255)]} />
+      <TextInput
+        source="slug"
+        label="Integration name"
+        helperText="URL-safe name the app store uses; made from the application name when left empty."
+      />
+      <CheckboxInput source="active" label="Active" />
+      {creating && (
+        <CheckboxGroupInput
+          source="grants"
+          label="Grants"
+          choices={GRANT_CHOICES}
+          validate={required('Select at least one grant type.')}
+        />
+      )}
+      {creating && (
+        <RadioButtonGroupInput
+          source="frontend"
+          label="Application type"
+          choices={APPLICATION_TYPE_CHOICES}
+          format={formatApplicationType}
+          parse={parseApplicationType}
+          onChange={forgetOwner}
+          helperText="Back-office applications act for back-office users, storefront ones for customer users."
+        />
+      )}
+      {creating && grants.includes('client_credentials') && <OwnerInput organizationId={organizationId} />}
+      {grants.includes('authorization_code') && <RedirectUrisInput />}
+      {creating && canBePublicClient(grants) && (
+        <CheckboxInput
+          source="confidential"
+          label="Public client"
+          format={invertBoolean}
+          parse={invertBoolean}
+          helperText="For apps that cannot keep a secret (single-page or mobile apps): no client secret, PKCE instead."
+        />
+      )}
+      <TextArrayInput source="scopes" label="Scopes" helperText="Press Enter after each scope; none is fine." />
+      <NumberInput
+        source="accessTokenTtl"
+        label="Access token lifetime (seconds)"
+        validate={[minValue(60), maxValue(86400)]}
+        helperText="From 60 to 86400; empty uses the server's default."
+      />
+    </>
+  );
+};

@@ -1,0 +1,94 @@
+import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import {
+  AutocompleteInput,
+  CreateButton,
+  DataTable,
+  DateField,
+  List,
+  NullableBooleanInput,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+} from 'react-admin';
+
+import { ListEmpty, useOrganizationIds } from '../common';
+import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
+import { ApplicationRowMenu } from './ApplicationRowMenu';
+import { GRANT_CHOICES } from './applicationForm';
+import { KeysMissingAlert } from './KeysMissingAlert';
+
+const CREATE_LABEL = 'Create OAuth Application';
+
+// Organization filter and column only matter to someone who sees several organizations.
+const applicationFilters = (severalOrganizations: boolean) => [
+  <SearchInput key="name" source="name" placeholder="Application name" alwaysOn />,
+  ...(severalOrganizations
+    ? [
+        <ReferenceInput key="organizationId" source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+          <AutocompleteInput label="Organization" />
+        </ReferenceInput>,
+      ]
+    : []),
+  <NullableBooleanInput key="active" source="active" label="Status" trueLabel="Active" falseLabel="Inactive" nullLabel="Any" alwaysOn />,
+  <SelectInput key="grant" source="grant" label="Grant Type" choices={GRANT_CHOICES} emptyText="Any" alwaysOn />,
+];
+
+const ApplicationListActions = () => (
+  <TopToolbar>
+    <CreateButton label={CREATE_LABEL} variant="contained" />
+  </TopToolbar>
+);
+
+const ApplicationsEmpty = () => (
+  <ListEmpty
+    icon={VpnKeyIcon}
+    message="No OAuth applications yet"
+    hint="OAuth applications let other software use the API on behalf of a user."
+    action={<CreateButton label={CREATE_LABEL} variant="contained" />}
+  />
+);
+
+/** Oro's System > User Management > OAuth Applications grid. */
+export const OAuthApplicationList = () => {
+  const severalOrganizations = useOrganizationIds().length > 1;
+
+  return (
+    <>
+      <KeysMissingAlert sx={{ mt: 2 }} />
+      <List
+        filters={applicationFilters(severalOrganizations)}
+        actions={<ApplicationListActions />}
+        sort={{ field: 'name', order: 'ASC' }}
+        perPage={25}
+        empty={<ApplicationsEmpty />}
+      >
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="name" label="Application Name" />
+          <DataTable.Col source="clientId" label="Client ID" disableSort>
+            <ClientIdField />
+          </DataTable.Col>
+          {severalOrganizations && (
+            <DataTable.Col source="organizationId" label="Organization" disableSort>
+              <ReferenceField source="organizationId" reference="organizations" link={false} />
+            </DataTable.Col>
+          )}
+          <DataTable.Col source="active" label="Active">
+            <ActiveField />
+          </DataTable.Col>
+          <DataTable.Col source="grants" label="Grant Type" disableSort>
+            <GrantsField />
+          </DataTable.Col>
+          <DataTable.Col source="owner.name" label="Owner" disableSort />
+          <DataTable.Col source="lastUsedAt" label="Last Used At">
+            <DateField source="lastUsedAt" showTime emptyText="Never" />
+          </DataTable.Col>
+          <DataTable.Col label="Actions" align="right">
+            <ApplicationRowMenu />
+          </DataTable.Col>
+        </DataTable>
+      </List>
+    </>
+  );
+};

@@ -1,0 +1,97 @@
+import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { DateField, FunctionField, Labeled, ReferenceField, Show, TextField } from 'react-admin';
+
+import { ActiveField, ApplicationTypeField, ClientIdField, GrantsField } from './ApplicationFields';
+import { ApplicationShowActions } from './ApplicationShowActions';
+import { KeysMissingAlert } from './KeysMissingAlert';
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Stack component="section" aria-label={title} spacing={1.5}>
+    <Typography variant="overline" component="h2" color="text.secondary">
+      {title}
+    </Typography>
+    {children}
+  </Stack>
+);
+
+const ListOrNone = ({ items, none, monospace = false }: { items: string[]; none: string; monospace?: boolean }) =>
+  items.length === 0 ? (
+    <Typography variant="body2" color="text.secondary">
+      {none}
+    </Typography>
+  ) : (
+    <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+      {items.map((item) => (
+        <Chip key={item} size="small" label={item} sx={monospace ? { fontFamily: 'monospace' } : undefined} />
+      ))}
+    </Stack>
+  );
+
+export const OAuthApplicationShow = () => (
+  <>
+    <KeysMissingAlert sx={{ mt: 2 }} />
+    <Show<OAuthApplicationDto> actions={<ApplicationShowActions />}>
+      <Box sx={{ p: 3, display: 'grid', gap: 4, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))' } }}>
+        <Section title="General">
+          <Labeled label="Application Name">
+            <TextField source="name" />
+          </Labeled>
+          <Labeled label="Integration name">
+            <TextField source="slug" />
+          </Labeled>
+          <Labeled label="Client ID">
+            <ClientIdField />
+          </Labeled>
+          <Labeled label="Organization">
+            <ReferenceField source="organizationId" reference="organizations" link="show" />
+          </Labeled>
+          <Labeled label="Active">
+            <ActiveField />
+          </Labeled>
+        </Section>
+        <Section title="Access">
+          <Labeled label="Grants">
+            <GrantsField />
+          </Labeled>
+          <Labeled label="Application type">
+            <ApplicationTypeField />
+          </Labeled>
+          <Labeled label="Users">
+            <TextField source="owner.name" emptyText="—" />
+          </Labeled>
+          <Labeled label="Client type">
+            <FunctionField<OAuthApplicationDto>
+              render={(record) => (record.confidential ? 'Confidential (client secret)' : 'Public (PKCE, no secret)')}
+            />
+          </Labeled>
+          <Labeled label="Redirect URIs">
+            <FunctionField<OAuthApplicationDto>
+              render={(record) => <ListOrNone items={record.redirectUris} none="None" monospace />}
+            />
+          </Labeled>
+          <Labeled label="Scopes">
+            <FunctionField<OAuthApplicationDto> render={(record) => <ListOrNone items={record.scopes} none="None" />} />
+          </Labeled>
+          <Labeled label="Access token lifetime">
+            <FunctionField<OAuthApplicationDto>
+              render={(record) => (record.accessTokenTtl === null ? "Server's default" : `${record.accessTokenTtl} seconds`)}
+            />
+          </Labeled>
+        </Section>
+        <Section title="Activity">
+          <Labeled label="Created At">
+            <DateField source="createdAt" showTime />
+          </Labeled>
+          <Labeled label="Updated At">
+            <DateField source="updatedAt" showTime />
+          </Labeled>
+          <Labeled label="Last Used At">
+            <DateField source="lastUsedAt" showTime emptyText="Never" />
+          </Labeled>
+        </Section>
+      </Box>
+    </Show>
+  </>
+);

@@ -1,0 +1,60 @@
+import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import AutorenewIcon from '@mui/icons-material/Autorenew';
+import { DialogContentText } from '@mui/material';
+import { useState } from 'react';
+import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext } from 'react-admin';
+
+import type { KeyhouseDataProvider, OneTimeCredentials } from '../providers/dataProvider';
+import { CredentialsDialog } from './CredentialsDialog';
+import { APPLICATIONS } from './useApplicationActions';
+
+/** Replaces the client secret after a confirmation, then shows the new one once. */
+export const RegenerateSecretButton = () => {
+  const record = useRecordContext<OAuthApplicationDto>();
+  const dataProvider = useDataProvider<KeyhouseDataProvider>();
+  const notify = useNotify();
+  const { canAccess } = useCanAccess({ resource: APPLICATIONS, action: 'edit' });
+  const [confirming, setConfirming] = useState(false);
+  const [regenerating, setRegenerating] = useState(false);
+  // The new secret lives here and nowhere else, until the dialog is closed.
+  const [credentials, setCredentials] = useState<OneTimeCredentials | null>(null);
+
+  // A public client has no secret to replace.
+  if (!record || !record.confidential || !canAccess) return null;
+
+  const regenerate = async () => {
+    setRegenerating(true);
+    try {
+      setCredentials(await dataProvider.regenerateApplicationSecret(record.id));
+      setConfirming(false);
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    } finally {
+      setRegenerating(false);
+    }
+  };
+
+  return (
+    <>
+      <Button label="Regenerate secret" onClick={() => setConfirming(true)}>
+        <AutorenewIcon />
+      </Button>
+      <Confirm
+        isOpen={confirming}
+        loading={regenerating}
+        title="Regenerate the client secret"
+        content={
+          <DialogContentText>
+            The current secret of “{record.name}” stops working immediately: every client using it fails until it is
+            given the new one.
+          </DialogContentText>
+        }
+        confirm="Regenerate"
+        confirmColor="warning"
+        onConfirm={regenerate}
+        onClose={() => setConfirming(false)}
+      />
+      <CredentialsDialog title="Client secret regenerated" credentials={credentials} onClose={() => setCredentials(null)} />
+    </>
+  );
+};
