@@ -33,9 +33,12 @@ async function main() {
     await measure();
   } finally {
     api.kill('SIGTERM');
-    const cleanup = await createConnection(server);
-    await cleanup.query(`DROP DATABASE IF EXISTS \`${database}\``);
-    await cleanup.end();
+    // BENCH_KEEP=1 leaves the seeded database for EXPLAIN and friends.
+    if (!process.env.BENCH_KEEP) {
+      const cleanup = await createConnection(server);
+      await cleanup.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await cleanup.end();
+    }
   }
 }
 

@@ -20,7 +20,14 @@ const withOwners = (query: SelectQueryBuilder<OAuthApplication>) =>
 const APPLICATION_LIST: ListSpec<OAuthApplication> = {
   resource: 'oauth-applications',
   joins: withOwners,
-  sortable: { id: 'id', name: 'name', active: 'active', lastUsedAt: 'lastUsedAt', createdAt: 'createdAt' },
+  // In the order of the grid's indexes (see the entity): pages are read from them, never sorted.
+  sortable: {
+    id: 'id',
+    name: { columns: ['name', 'organizationId'], unique: true },
+    active: 'active',
+    lastUsedAt: { columns: ['lastUsedAt', 'organizationId'] },
+    createdAt: { columns: ['createdAt', 'organizationId'] },
+  },
   defaultSort: ['name', 'ASC'],
   filters: {
     id: idFilter('id'),
@@ -67,7 +74,8 @@ export class OAuthApplicationsRepository {
     const query = this.dataSource
       .getRepository(OAuthApplication)
       .createQueryBuilder('application')
-      .where('application.organizationId = :organizationId AND LOWER(application.name) = :name', { organizationId, name: name.toLowerCase() });
+      // Case-insensitive on both databases by the column's collation, so the unique index answers it.
+      .where('application.name = :name AND application.organizationId = :organizationId', { organizationId, name });
     if (exceptId) query.andWhere('application.id <> :exceptId', { exceptId });
     return (await query.getCount()) > 0;
   }

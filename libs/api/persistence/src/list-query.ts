@@ -7,12 +7,23 @@ export interface ListParams {
   range?: string;
 }
 
+export interface SortKey {
+  columns: string[];
+  unique?: boolean;
+}
+
 export type FilterApplier<T extends ObjectLiteral> = (query: SelectQueryBuilder<T>, value: unknown, param: string) => void;
 
 /** What one resource allows: sortable fields mapped to columns, and one applier per filter. */
 export interface ListSpec<T extends ObjectLiteral> {
   resource: string;
-  sortable: Record<string, string>;
+  /**
+   * Each sortable field's column, or columns: list them as an index has them, so the database
+   * reads a page in index order instead of sorting every matching row. `id` is appended as a
+   * tie-breaker unless the columns are unique together (InnoDB does not order a unique index by
+   * the primary key it carries, so the extra column would force a sort).
+   */
+  sortable: Record<string, string | SortKey>;
   defaultSort: [field: string, order: 'ASC' | 'DESC'];
   filters: Record<string, FilterApplier<T>>;
   /** Relations to load with the rows of a page (joined only for those rows, never while paging). */
@@ -65,11 +76,13 @@ export async function findPage<T extends ObjectLiteral>(
   const pageIds = query
     .clone()
     .select(`${alias}.id`, 'id')
-    .orderBy(`${alias}.${spec.sortable[field]}`, order)
+    .orderBy()
     .offset(start)
     .limit(end - start + 1);
   // A unique tie-breaker keeps pages stable when many rows share the sorted value.
-  if (field !== 'id') pageIds.addOrderBy(`${alias}.id`, order);
+  const sort = spec.sortable[field];
+  const { columns, unique } = typeof sort === 'string' ? { columns: [sort], unique: sort === 'id' } : sort;
+  for (const column of unique ? columns : [...columns, 'id']) pageIds.addOrderBy(`${alias}.${column}`, order);
 
   const [total, rows] = await Promise.all([query.getCount(), pageIds.getRawMany<{ id: number | string }>()]);
   const ids = rows.map((row) => Number(row.id));

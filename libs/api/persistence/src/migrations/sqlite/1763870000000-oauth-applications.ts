@@ -11,8 +11,7 @@ export class OAuthApplications1763870000000 implements MigrationInterface {
     await db.query(`CREATE INDEX "IDX_966918cd9493160947a52b829d" ON "oauth_applications" ("customerUserId")`);
     await db.query(`CREATE INDEX "IDX_oauth_applications_last_used" ON "oauth_applications" ("lastUsedAt", "organizationId")`);
     await db.query(`CREATE INDEX "IDX_oauth_applications_created" ON "oauth_applications" ("createdAt", "organizationId")`);
-    await db.query(`CREATE INDEX "IDX_oauth_applications_name" ON "oauth_applications" ("name", "organizationId")`);
-    await db.query(`CREATE UNIQUE INDEX "IDX_oauth_applications_organization_name" ON "oauth_applications" ("organizationId", "name")`);
+    await db.query(`CREATE UNIQUE INDEX "IDX_oauth_applications_name" ON "oauth_applications" ("name", "organizationId")`);
     await db.query(`CREATE TABLE "oauth_client_secrets" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "applicationId" integer NOT NULL, "digest" varchar(64) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "expiresAt" datetime, "lastUsedAt" datetime, CONSTRAINT "FK_8a0e59cf161ce94039f6e7995bb" FOREIGN KEY ("applicationId") REFERENCES "oauth_applications" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
     await db.query(`CREATE INDEX "IDX_8a0e59cf161ce94039f6e7995b" ON "oauth_client_secrets" ("applicationId")`);
     await grantToRole(db, 'ROLE_ADMINISTRATOR', OAUTH_APPLICATION_PERMISSIONS);
