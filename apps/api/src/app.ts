@@ -41,8 +41,9 @@ export async function createApp(config: AppConfig, consoleDistDir = CONSOLE_DIST
     revocation: app.get(RevocationEndpoint),
     introspection: app.get(IntrospectionEndpoint),
   });
-  app.getHttpAdapter().getInstance().addHook('onSend', async (_request, reply) => {
+  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
     reply.header('X-Content-Type-Options', 'nosniff');
+    done();
   });
   app.getHttpAdapter().getInstance().addHook('onClose', async () => {
     await dataSource.destroy();

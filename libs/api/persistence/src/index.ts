@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './open-database';
 export * from './list-query';
 export * from './errors';
+export * from './native-query';

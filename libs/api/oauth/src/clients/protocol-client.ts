@@ -4,4 +4,7 @@ import type { OAuthApplication } from '@keyhouse/api-applications';
 export type ProtocolClient = Pick<
   OAuthApplication,
   'id' | 'clientId' | 'organizationId' | 'active' | 'grants' | 'frontend' | 'userId' | 'customerUserId' | 'confidential' | 'scopes' | 'accessTokenTtl'
->;
+> & {
+  /** The user (or customer user) the application is assigned is enabled and still in its organization. */
+  ownerActive: boolean;
+};

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProtocolClient } from '../clients/protocol-client';
 import { InvalidGrantError } from '../errors/oauth-errors';
-import { Subjects } from '../subjects';
 import { AccessTokens } from '../tokens/access-tokens';
 import type { Grant, GrantRequest, TokenResponse } from './grant';
 
@@ -11,10 +10,7 @@ export class ClientCredentialsGrant implements Grant {
   readonly type = 'client_credentials';
   readonly enabled = true;
 
-  constructor(
-    private readonly accessTokens: AccessTokens,
-    private readonly subjects: Subjects,
-  ) {}
+  constructor(private readonly accessTokens: AccessTokens) {}
 
   allowedFor(client: ProtocolClient): boolean {
     return client.grants.includes('client_credentials');
@@ -22,7 +18,7 @@ export class ClientCredentialsGrant implements Grant {
 
   async handle({ client, requestedScope }: GrantRequest): Promise<TokenResponse> {
     const subjectId = client.frontend ? client.customerUserId : client.userId;
-    if (subjectId === null || !(await this.subjects.isActive(client, subjectId))) {
+    if (subjectId === null || !client.ownerActive) {
       throw new InvalidGrantError('The user this application acts as is disabled or no longer exists.');
     }
     const scope = requestedScope ?? client.scopes;
