@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import { Logger } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IntrospectionEndpoint, registerOAuthRoutes, RevocationEndpoint, TokenEndpoint } from '@keyhouse/api-oauth';
@@ -17,7 +17,11 @@ export const CONSOLE_DIST_DIR = join(__dirname, '../../../../admin');
 const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Opens and migrates the database and builds the HTTP app, not yet listening. */
-export async function createApp(config: AppConfig, consoleDistDir = CONSOLE_DIST_DIR): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  { consoleDistDir = CONSOLE_DIST_DIR, logLevels = ['log', 'warn', 'error'] }: { consoleDistDir?: string; logLevels?: LogLevel[] } = {},
+): Promise<NestFastifyApplication> {
+  Logger.overrideLogger(logLevels);
   const logger = new Logger('Keyhouse');
   const dataSource = await openDatabase(config.database, ENTITIES, {
     waitMs: config.database.waitSeconds * 1000,
@@ -30,7 +34,7 @@ export async function createApp(config: AppConfig, consoleDistDir = CONSOLE_DIST
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, dataSource, consoleDistDir),
     adapter,
-    { abortOnError: false, logger: ['log', 'warn', 'error'], bodyParser: false },
+    { abortOnError: false, logger: logLevels, bodyParser: false },
   );
   registerBodyParsers(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();

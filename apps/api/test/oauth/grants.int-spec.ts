@@ -11,7 +11,7 @@ describe('grants', () => {
   beforeAll(async () => {
     t = await startTestApp({ SIGN_IN_MAX_FAILURES: '3', SIGN_IN_MAX_FAILURES_PER_IP: '1000' });
     admin = await t.signedIn();
-    botId = (await createUser(t.dataSource, { username: 'bot', password: 'bot-password', organizations: [{ id: 1 } as never] })).id;
+    botId = (await createUser(t.dataSource, { username: 'bot', password: 'bot-password', organizations: [{ id: 1 }] })).id;
   });
   afterAll(() => t.close());
 
@@ -30,7 +30,7 @@ describe('grants', () => {
     });
 
     it('refuses a token for a disabled user', async () => {
-      const quiet = await createUser(t.dataSource, { username: 'quiet', organizations: [{ id: 1 } as never] });
+      const quiet = await createUser(t.dataSource, { username: 'quiet', organizations: [{ id: 1 }] });
       const client = await createClient(admin, { name: 'CC disabled', grants: ['client_credentials'], userId: quiet.id });
       await t.dataSource.query('UPDATE users SET enabled = ? WHERE id = ?', [false, quiet.id]);
       const answer = await token(t.baseUrl, { grant_type: 'client_credentials' }, { client });
@@ -52,7 +52,7 @@ describe('grants', () => {
     let storefront: Client;
     beforeAll(async () => {
       backOffice = await createClient(admin, { name: 'PW', grants: ['password'] });
-      await createCustomerUser(t.dataSource, { email: 'shopper@example.com', organization: { id: 1 } as never });
+      await createCustomerUser(t.dataSource, { email: 'shopper@example.com', organization: { id: 1 } });
       storefront = await createClient(admin, { name: 'PW store', grants: ['password'], frontend: true });
     });
 
@@ -82,7 +82,7 @@ describe('grants', () => {
     });
 
     it('throttles brute force: after the limit the right password is refused too, 429 with Retry-After', async () => {
-      await createUser(t.dataSource, { username: 'target', password: 'target-password', organizations: [{ id: 1 } as never] });
+      await createUser(t.dataSource, { username: 'target', password: 'target-password', organizations: [{ id: 1 }] });
       for (let i = 0; i < 3; i++) {
         expect((await token(t.baseUrl, { grant_type: 'password', username: 'target', password: `guess${i}` }, { client: backOffice })).status).toBe(400);
       }

@@ -18,8 +18,8 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.signedIn();
-    botId = (await createUser(t.dataSource, { username: 'bot', organizations: [{ id: 1 } as never] })).id;
-    customerId = (await createCustomerUser(t.dataSource, { email: 'shopper@example.com', organization: { id: 1 } as never, firstName: 'Sam' })).id;
+    botId = (await createUser(t.dataSource, { username: 'bot', organizations: [{ id: 1 }] })).id;
+    customerId = (await createCustomerUser(t.dataSource, { email: 'shopper@example.com', organization: { id: 1 }, firstName: 'Sam' })).id;
     machine = await createClient(admin, { name: 'Machine', grants: ['client_credentials', 'password'], userId: botId, scopes: ['read'] });
     store = await createClient(admin, { name: 'Store', grants: ['client_credentials', 'password'], frontend: true, userId: customerId });
   });
@@ -149,7 +149,7 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
     });
 
     it('refuses tokens of a disabled user', async () => {
-      const quiet = await createUser(t.dataSource, { username: 'soon-disabled', organizations: [{ id: 1 } as never] });
+      const quiet = await createUser(t.dataSource, { username: 'soon-disabled', organizations: [{ id: 1 }] });
       const client = await createClient(admin, { name: 'For quiet', grants: ['client_credentials'], userId: quiet.id });
       const jwt = await accessToken(client);
       await t.dataSource.query('UPDATE users SET enabled = ? WHERE id = ?', [false, quiet.id]);

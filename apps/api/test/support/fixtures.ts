@@ -19,7 +19,8 @@ export async function createUser(
   }: {
     username: string;
     password?: string;
-    organizations: Organization[];
+    /** Entities, or references by id. */
+    organizations: Array<Pick<Organization, 'id'>>;
     roles?: string[];
     enabled?: boolean;
     firstName?: string;
@@ -41,7 +42,13 @@ export async function createUser(
 
 export async function createCustomerUser(
   dataSource: DataSource,
-  { email, organization, enabled = true, firstName = '', lastName = '' }: { email: string; organization: Organization; enabled?: boolean; firstName?: string; lastName?: string },
+  {
+    email,
+    organization,
+    enabled = true,
+    firstName = '',
+    lastName = '',
+  }: { email: string; organization: Pick<Organization, 'id'>; enabled?: boolean; firstName?: string; lastName?: string },
 ): Promise<CustomerUser> {
   return dataSource.getRepository(CustomerUser).save({
     email,

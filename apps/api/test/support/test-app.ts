@@ -42,7 +42,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     OAUTH_GENERATE_KEYS: 'true',
     ...env,
   });
-  const app = await createApp(config, options.consoleDistDir ?? '/nonexistent/admin');
+  // Errors only: every test file starts several apps, and their start-up lines drown the results.
+  const app = await createApp(config, { consoleDistDir: options.consoleDistDir ?? '/nonexistent/admin', logLevels: ['error'] });
   const seededAdmin = await app.get(FirstAdminSeeder).seedIfEmpty();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
