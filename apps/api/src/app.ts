@@ -1,10 +1,11 @@
 import 'reflect-metadata';
+import { createServer, type RequestListener } from 'node:http';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IntrospectionEndpoint, registerOAuthRoutes, RevocationEndpoint, TokenEndpoint } from '@keyhouse/api-oauth';
+import { IntrospectionEndpoint, mountOAuthEndpoints, ProtocolServer, RevocationEndpoint, TokenEndpoint } from '@keyhouse/api-oauth';
 import { registerBodyParsers, serveConsoleAssets } from '@keyhouse/api-platform';
 import { describeDatabase, migrate, openDatabase } from '@keyhouse/api-persistence';
 import { AppModule } from './app.module';
@@ -30,7 +31,12 @@ export async function createApp(
   const applied = await migrate(dataSource);
   if (applied.length) logger.log(`migrated ${describeDatabase(config.database)}: ${applied.join(', ')}`);
 
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.server.trustProxy });
+  const protocol = new ProtocolServer(config.server.trustProxy);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.server.trustProxy,
+    serverFactory: (framework: RequestListener) => createServer(protocol.listener(framework)),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, dataSource, consoleDistDir),
     adapter,
@@ -40,7 +46,7 @@ export async function createApp(
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
   await serveConsoleAssets(app, consoleDistDir);
-  registerOAuthRoutes(app.getHttpAdapter().getInstance(), {
+  mountOAuthEndpoints(protocol, {
     token: app.get(TokenEndpoint),
     revocation: app.get(RevocationEndpoint),
     introspection: app.get(IntrospectionEndpoint),

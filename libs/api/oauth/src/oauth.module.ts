@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BEARER_AUTHENTICATOR } from '@keyhouse/api-identity';
-import type { FastifyInstance } from 'fastify';
 import { ClientAuthenticator } from './clients/client-authenticator';
 import { ProtocolQueries } from './clients/protocol-queries';
 import { ClientCredentialsGrant } from './grants/client-credentials.grant';
@@ -9,7 +8,7 @@ import { PasswordGrant } from './grants/password.grant';
 import { RefreshTokenGrant } from './grants/refresh-token.grant';
 import { IntrospectionEndpoint } from './http/introspection.endpoint';
 import { MetadataController } from './http/metadata.controller';
-import { registerProtocolRoute } from './http/protocol-route';
+import type { ProtocolServer } from './http/protocol-server';
 import { RevocationEndpoint } from './http/revocation.endpoint';
 import { TokenEndpoint } from './http/token.endpoint';
 import { OAUTH_OPTIONS, type OAuthOptions } from './oauth-options';
@@ -52,12 +51,14 @@ export class OAuthModule {
   }
 }
 
-/** The protocol endpoints, mounted straight on Fastify (see registerProtocolRoute). */
-export function registerOAuthRoutes(
-  fastify: FastifyInstance,
+/** The protocol endpoints, served on node:http ahead of the framework (see ProtocolServer). */
+export function mountOAuthEndpoints(
+  server: ProtocolServer,
   endpoints: { token: TokenEndpoint; revocation: RevocationEndpoint; introspection: IntrospectionEndpoint },
 ): void {
-  registerProtocolRoute(fastify, '/oauth2-token', (request) => endpoints.token.handle(request));
-  registerProtocolRoute(fastify, '/oauth2-token/revoke', (request) => endpoints.revocation.handle(request));
-  registerProtocolRoute(fastify, '/oauth2-token/introspect', (request) => endpoints.introspection.handle(request));
+  server.mount({
+    '/oauth2-token': (request) => endpoints.token.handle(request),
+    '/oauth2-token/revoke': (request) => endpoints.revocation.handle(request),
+    '/oauth2-token/introspect': (request) => endpoints.introspection.handle(request),
+  });
 }

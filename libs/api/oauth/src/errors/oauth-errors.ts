@@ -1,6 +1,6 @@
 /**
  * Protocol errors, named after their RFC 6749 section 5.2 codes. Each carries its HTTP status;
- * `renderOAuthError` is the one place that turns them into an answer.
+ * `oauthErrorAnswer` is the one place that turns them into an answer.
  */
 export abstract class OAuthError extends Error {
   abstract readonly error: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { ProtocolRequest } from './protocol-server';
 import { ClientAuthenticator } from '../clients/client-authenticator';
 import { readClientCredentials } from '../clients/client-credentials';
 import { Subjects } from '../subjects';
@@ -22,7 +22,7 @@ export class IntrospectionEndpoint {
     private readonly subjects: Subjects,
   ) {}
 
-  async handle(request: FastifyRequest): Promise<Record<string, unknown>> {
+  async handle(request: ProtocolRequest): Promise<Record<string, unknown>> {
     const parameters = readParameters(request.body);
     const client = await this.clients.authenticate(readClientCredentials(request.headers.authorization, parameters));
     const token = required(parameters, 'token');

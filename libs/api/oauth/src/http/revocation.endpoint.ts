@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { ProtocolRequest } from './protocol-server';
 import { ClientAuthenticator } from '../clients/client-authenticator';
 import { readClientCredentials } from '../clients/client-credentials';
 import { AccessTokens } from '../tokens/access-tokens';
@@ -18,7 +18,7 @@ export class RevocationEndpoint {
     private readonly refreshTokens: RefreshTokens,
   ) {}
 
-  async handle(request: FastifyRequest): Promise<Record<string, never>> {
+  async handle(request: ProtocolRequest): Promise<Record<string, never>> {
     const parameters = readParameters(request.body);
     const client = await this.clients.authenticate(readClientCredentials(request.headers.authorization, parameters));
     const token = required(parameters, 'token');

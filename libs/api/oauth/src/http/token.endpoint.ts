@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { ProtocolRequest } from './protocol-server';
 import { ClientAuthenticator } from '../clients/client-authenticator';
 import { readClientCredentials } from '../clients/client-credentials';
 import { UnauthorizedClientError, UnsupportedGrantTypeError } from '../errors/oauth-errors';
@@ -27,7 +27,7 @@ export class TokenEndpoint {
     return [...this.grants.values()].filter((grant) => grant.enabled).map((grant) => grant.type);
   }
 
-  async handle(request: FastifyRequest): Promise<TokenResponse> {
+  async handle(request: ProtocolRequest): Promise<TokenResponse> {
     const parameters = readParameters(request.body);
     this.accessTokens.signingKey();
     const client = await this.clients.authenticate(readClientCredentials(request.headers.authorization, parameters));
