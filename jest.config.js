@@ -28,7 +28,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/apps/api/test/**/*.int-spec.ts'],
-      testTimeout: 60_000,
     },
   ],
+  // Integration tests start servers and databases; Jest reads this only at the top level.
+  testTimeout: 60_000,
 };

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApplicationsModule } from '@keyhouse/api-applications';
 import { BackOfficeAuthGuard, IdentityModule } from '@keyhouse/api-identity';
 import { KeysModule } from '@keyhouse/api-keys';
+import { NotificationsModule } from '@keyhouse/api-notifications';
 import { OAuthModule } from '@keyhouse/api-oauth';
 import { ApiExceptionFilter, PlatformModule } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
@@ -28,6 +29,7 @@ export class AppModule {
         KeysModule.forRoot(config.keys),
         ApplicationsModule,
         OAuthModule.forRoot({ issuer: config.server.issuer, ...config.tokens }),
+        NotificationsModule.forRoot({ issuer: config.server.issuer, smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,7 +1,8 @@
 import { applicationEntities } from '@keyhouse/api-applications';
 import { identityEntities } from '@keyhouse/api-identity';
 import { keyEntities } from '@keyhouse/api-keys';
+import { notificationEntities } from '@keyhouse/api-notifications';
 import { oauthEntities } from '@keyhouse/api-oauth';
 
 /** Every library's entities: the one model both dialects share. */
-export const ENTITIES = [...identityEntities, ...applicationEntities, ...oauthEntities, ...keyEntities];
+export const ENTITIES = [...identityEntities, ...applicationEntities, ...oauthEntities, ...keyEntities, ...notificationEntities];

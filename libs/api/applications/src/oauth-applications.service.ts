@@ -2,8 +2,9 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import type { ClientCredentialsDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import type { BackOfficePrincipal } from '@keyhouse/api-identity';
 import { isDuplicateKeyError, type ListParams, type Page } from '@keyhouse/api-persistence';
-import { ValidationFailedException } from '@keyhouse/api-platform';
+import { DomainEvents, ValidationFailedException } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
+import { applicationEvent } from './application-events';
 import { parseCreateInput, parseUpdateInput, type CreateApplicationInput } from './application-input';
 import { toApplicationDto } from './dto';
 import { ClientSecret, OAuthApplication } from './entities';
@@ -25,6 +26,7 @@ export class OAuthApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly applications: OAuthApplicationsRepository,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Needs the view permission, except for a user listing the back-office applications acting as themselves. */
@@ -73,6 +75,7 @@ export class OAuthApplicationsService {
           }),
         );
         if (clientSecret) await db.getRepository(ClientSecret).insert({ applicationId: application.id, digest: digestSecret(clientSecret) });
+        await this.events.publish(applicationEvent('oauth_application.created', application, principal.user.id), db);
         return application.id;
       }),
     );
@@ -93,8 +96,13 @@ export class OAuthApplicationsService {
   }
 
   async setActive(principal: BackOfficePrincipal, id: number, active: boolean): Promise<OAuthApplicationDto> {
-    await this.findOrFail(principal, id);
-    await this.dataSource.getRepository(OAuthApplication).update({ id }, { active });
+    const application = await this.findOrFail(principal, id);
+    if (application.active !== active) {
+      await this.dataSource.transaction(async (db) => {
+        await db.getRepository(OAuthApplication).update({ id }, { active });
+        if (!active) await this.events.publish(applicationEvent('oauth_application.deactivated', application, principal.user.id), db);
+      });
+    }
     return toApplicationDto(await this.findOrFail(principal, id));
   }
 
@@ -108,6 +116,7 @@ export class OAuthApplicationsService {
     await this.dataSource.transaction(async (db) => {
       await db.getRepository(ClientSecret).delete({ applicationId: id });
       await db.getRepository(ClientSecret).insert({ applicationId: id, digest: digestSecret(clientSecret) });
+      await this.events.publish(applicationEvent('oauth_application.secret_regenerated', application, principal.user.id), db);
     });
     return { clientId: application.clientId, clientSecret };
   }
@@ -115,7 +124,11 @@ export class OAuthApplicationsService {
   /** Deletes the application and, by cascade, its secrets and everything issued to it. */
   async delete(principal: BackOfficePrincipal, id: number): Promise<OAuthApplicationDto> {
     const application = await this.findOrFail(principal, id);
-    await this.dataSource.getRepository(OAuthApplication).delete({ id });
+    await this.dataSource.transaction(async (db) => {
+      // Published first: listeners may still read what is about to go.
+      await this.events.publish(applicationEvent('oauth_application.deleted', application, principal.user.id), db);
+      await db.getRepository(OAuthApplication).delete({ id });
+    });
     return toApplicationDto(application);
   }
 

@@ -5,3 +5,4 @@ export * from './platform.module';
 export { serveConsoleAssets } from './console/console-assets';
 export * from './errors/validation-failed.exception';
 export { registerBodyParsers } from './body-parsers';
+export * from './events/domain-events';

@@ -2,3 +2,4 @@ export * from './identity';
 export * from './errors';
 export * from './permissions';
 export * from './applications';
+export * from './events';

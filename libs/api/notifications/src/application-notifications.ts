@@ -1,0 +1,116 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { APPLICATION_EVENTS, GRANT_LABELS, type ApplicationEvent } from '@keyhouse/shared-contracts';
+import { DomainEvents } from '@keyhouse/api-platform';
+import type { EntityManager } from 'typeorm';
+import { EmailTemplate, NotificationRule, OutboxEmail } from './entities';
+import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification-options';
+import { renderTemplate, type TemplateValues } from './templates/template-renderer';
+
+interface Person {
+  email: string;
+  name: string;
+}
+
+const FALLBACK_LOCALE = 'en';
+
+/**
+ * Turns application events into outbox rows, in the transaction of the change: deciding who is
+ * told (the rule) and what they read (the template), never sending.
+ */
+@Injectable()
+export class ApplicationNotifications implements OnModuleInit {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    private readonly events: DomainEvents,
+    @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe<ApplicationEvent>(APPLICATION_EVENTS, (event, db) => this.queue(event, db));
+  }
+
+  async queue(event: ApplicationEvent, db: EntityManager): Promise<void> {
+    const rule = await db.getRepository(NotificationRule).findOneBy({ event: event.type });
+    if (!rule?.enabled) return;
+    const { application } = event;
+    const owner = application.ownerId === null ? undefined : await this.owner(db, application.frontend, application.ownerId);
+    const recipients = await this.recipients(db, rule, event, owner);
+    if (recipients.length === 0) return;
+
+    const audience = application.frontend ? 'storefront' : 'back_office';
+    // Users have no locale yet: every recipient reads the fallback language.
+    const template = await db.getRepository(EmailTemplate).findOneBy({ event: event.type, audience, locale: FALLBACK_LOCALE });
+    if (!template) {
+      this.logger.warn(`no ${FALLBACK_LOCALE} template for ${event.type} (${audience}); nothing queued`);
+      return;
+    }
+    const values = await this.values(db, event, owner);
+    const now = new Date();
+    await db.getRepository(OutboxEmail).insert(
+      recipients.map((recipient) => ({
+        event: event.type,
+        recipient: recipient.email,
+        subject: renderTemplate(template.subject, values, { html: false }),
+        html: renderTemplate(template.body, values, { html: true }),
+        status: 'pending' as const,
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: now,
+        lockedUntil: null,
+        sentAt: null,
+      })),
+    );
+  }
+
+  private async recipients(db: EntityManager, rule: NotificationRule, event: ApplicationEvent, owner: Person | undefined): Promise<Person[]> {
+    const people: Person[] = [];
+    if (rule.notifyOwner && owner) people.push(owner);
+    if (rule.notifyOrganizationAdmins) people.push(...(await this.organizationAdmins(db, event.application.organizationId)));
+    people.push(...rule.extraRecipients.map((email) => ({ email, name: email })));
+    const seen = new Set<string>();
+    return people.filter((person) => !seen.has(person.email.toLowerCase()) && seen.add(person.email.toLowerCase()));
+  }
+
+  private async owner(db: EntityManager, frontend: boolean, id: number): Promise<Person | undefined> {
+    const table = frontend ? 'customer_users' : 'users';
+    const [row] = (await db.query(`SELECT email, firstName, lastName FROM ${table} WHERE id = ?`, [id])) as PersonRow[];
+    return row && person(row);
+  }
+
+  private async organizationAdmins(db: EntityManager, organizationId: number): Promise<Person[]> {
+    const rows = (await db.query(
+      `SELECT u.email, u.firstName, u.lastName FROM users u
+         JOIN user_organizations uo ON uo.userId = u.id AND uo.organizationId = ?
+         JOIN user_roles ur ON ur.userId = u.id
+         JOIN roles r ON r.id = ur.roleId AND r.name = 'ROLE_ADMINISTRATOR'
+        WHERE u.enabled = 1`,
+      [organizationId],
+    )) as PersonRow[];
+    return rows.map(person);
+  }
+
+  private async values(db: EntityManager, event: ApplicationEvent, owner: Person | undefined): Promise<TemplateValues> {
+    const { application } = event;
+    const [organization] = (await db.query('SELECT name FROM organizations WHERE id = ?', [application.organizationId])) as Array<{ name: string }>;
+    return {
+      applicationName: application.name,
+      clientId: application.clientId,
+      organizationName: organization?.name ?? '',
+      ownerName: owner?.name ?? '',
+      grants: application.grants.map((grant) => GRANT_LABELS[grant]).join(', '),
+      applicationUrl: `${this.options.issuer}/admin/oauth-applications/${application.id}/show`,
+      time: new Date(event.at).toUTCString(),
+    };
+  }
+}
+
+interface PersonRow {
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+function person(row: PersonRow): Person {
+  return { email: row.email, name: `${row.firstName} ${row.lastName}`.trim() || row.email };
+}

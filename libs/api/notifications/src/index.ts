@@ -1,0 +1,3 @@
+export * from './entities';
+export * from './notifications.module';
+export { OutboxWorker, MAX_ATTEMPTS, backoffSeconds } from './outbox/outbox-worker';

@@ -1,0 +1,20 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { INITIAL_RULES, INITIAL_TEMPLATES } from '../notification-seeds';
+
+export class Notifications1763900000000 implements MigrationInterface {
+  name = 'Notifications1763900000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query("CREATE TABLE `email_templates` (`id` int NOT NULL AUTO_INCREMENT, `event` varchar(64) NOT NULL, `audience` varchar(16) NOT NULL, `locale` varchar(16) NOT NULL, `subject` varchar(255) NOT NULL, `body` text NOT NULL, `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_email_templates_event_audience_locale` (`event`, `audience`, `locale`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await db.query("CREATE TABLE `notification_rules` (`id` int NOT NULL AUTO_INCREMENT, `event` varchar(64) NOT NULL, `enabled` tinyint NOT NULL DEFAULT 1, `notifyOwner` tinyint NOT NULL DEFAULT 1, `notifyOrganizationAdmins` tinyint NOT NULL DEFAULT 0, `extraRecipients` text NOT NULL, `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_c96372c3fd11d3602cd6e9aa07` (`event`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await db.query("CREATE TABLE `notification_outbox` (`id` int NOT NULL AUTO_INCREMENT, `event` varchar(64) NOT NULL, `recipient` varchar(255) NOT NULL, `subject` varchar(255) NOT NULL, `html` text NOT NULL, `status` varchar(16) NOT NULL DEFAULT 'pending', `attempts` int NOT NULL DEFAULT '0', `lastError` text NULL, `nextAttemptAt` datetime NOT NULL, `lockedUntil` datetime NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `sentAt` datetime NULL, INDEX `IDX_notification_outbox_due` (`status`, `nextAttemptAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    for (const t of INITIAL_TEMPLATES) {
+      await db.query('INSERT INTO `email_templates` (`event`, `audience`, `locale`, `subject`, `body`) VALUES (?, ?, ?, ?, ?)', [t.event, t.audience, t.locale, t.subject, t.body]);
+    }
+    for (const event of INITIAL_RULES) await db.query("INSERT INTO `notification_rules` (`event`, `extraRecipients`) VALUES (?, '[]')", [event]);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    for (const table of ['notification_outbox', 'notification_rules', 'email_templates']) await db.query(`DROP TABLE \`${table}\``);
+  }
+}
