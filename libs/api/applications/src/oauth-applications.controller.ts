@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { ClientCredentialsDto, CreatedOAuthApplicationDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
-import { CurrentPrincipal, RequirePermission, type BackOfficePrincipal } from '@keyhouse/api-identity';
+import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identity';
+import { RequirePermission } from '@keyhouse/api-platform';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
 import { toApplicationDto } from './dto';

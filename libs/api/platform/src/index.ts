@@ -6,3 +6,4 @@ export { serveConsoleAssets } from './console/console-assets';
 export * from './errors/validation-failed.exception';
 export { registerBodyParsers } from './body-parsers';
 export * from './events/domain-events';
+export * from './require-permission.decorator';

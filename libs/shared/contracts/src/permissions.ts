@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'oauth_applications.create',
   'oauth_applications.edit',
   'oauth_applications.delete',
+  'notifications.view',
+  'notifications.edit',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

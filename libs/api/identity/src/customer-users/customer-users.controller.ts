@@ -3,7 +3,8 @@ import type { CustomerUserDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
 import { toCustomerUserDto } from '../dto';
-import { CurrentPrincipal, RequirePermission } from '../session/decorators';
+import { RequirePermission } from '@keyhouse/api-platform';
+import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
 import { CustomerUsersService } from './customer-users.service';
 

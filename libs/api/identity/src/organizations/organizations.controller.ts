@@ -3,7 +3,8 @@ import type { OrganizationDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
 import { toOrganizationDto } from '../dto';
-import { CurrentPrincipal, RequirePermission } from '../session/decorators';
+import { RequirePermission } from '@keyhouse/api-platform';
+import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
 import { OrganizationsService } from './organizations.service';
 

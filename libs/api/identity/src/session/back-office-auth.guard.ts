@@ -3,8 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Permission } from '@keyhouse/shared-contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BEARER_AUTHENTICATOR, type BearerAuthenticator } from './bearer-authenticator';
-import { PUBLIC_ROUTE } from '@keyhouse/api-platform';
-import { REQUIRED_PERMISSION } from './decorators';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '@keyhouse/api-platform';
 import type { BackOfficePrincipal } from './principal';
 import { csrfTokenMatches, SessionService } from './session.service';
 

@@ -1,10 +1,6 @@
-/**
- * What a template may say. There is no variable for a secret or its digest: a template cannot
- * render what the renderer is never given.
- */
-export const TEMPLATE_VARIABLES = ['applicationName', 'clientId', 'organizationName', 'ownerName', 'grants', 'applicationUrl', 'time'] as const;
+import { TEMPLATE_VARIABLES, type TemplateVariable } from '@keyhouse/shared-contracts';
 
-export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+// There is no variable for a secret or its digest: a template cannot render what the renderer is never given.
 export type TemplateValues = Record<TemplateVariable, string>;
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;

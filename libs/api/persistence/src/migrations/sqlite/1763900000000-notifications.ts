@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { INITIAL_RULES, INITIAL_TEMPLATES } from '../notification-seeds';
+import { grantToRole, revokeFromRole } from '../roles';
+
+const NOTIFICATION_PERMISSIONS = ['notifications.view', 'notifications.edit'];
 
 export class Notifications1763900000000 implements MigrationInterface {
   name = 'Notifications1763900000000';
@@ -13,10 +16,12 @@ export class Notifications1763900000000 implements MigrationInterface {
     for (const t of INITIAL_TEMPLATES) {
       await db.query(`INSERT INTO "email_templates" ("event", "audience", "locale", "subject", "body") VALUES (?, ?, ?, ?, ?)`, [t.event, t.audience, t.locale, t.subject, t.body]);
     }
+    await grantToRole(db, 'ROLE_ADMINISTRATOR', NOTIFICATION_PERMISSIONS);
     for (const event of INITIAL_RULES) await db.query(`INSERT INTO "notification_rules" ("event", "extraRecipients") VALUES (?, '[]')`, [event]);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await revokeFromRole(db, 'ROLE_ADMINISTRATOR', NOTIFICATION_PERMISSIONS);
     for (const table of ['notification_outbox', 'notification_rules', 'email_templates']) await db.query(`DROP TABLE "${table}"`);
   }
 }

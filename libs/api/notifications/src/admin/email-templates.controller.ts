@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { EmailTemplateDto, TemplatePreviewDto } from '@keyhouse/shared-contracts';
+import { containsFilter, findPage, idFilter, pageHeaders, type ListParams, type ListSpec } from '@keyhouse/api-persistence';
+import { RequirePermission, ValidationFailedException } from '@keyhouse/api-platform';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { EmailTemplate } from '../entities';
+import { NOTIFICATION_OPTIONS, type NotificationOptions } from '../notification-options';
+import { renderTemplate, templateProblems, type TemplateValues } from '../templates/template-renderer';
+import { toTemplateDto } from './dto';
+
+const TEMPLATE_LIST: ListSpec<EmailTemplate> = {
+  resource: 'email-templates',
+  sortable: { id: 'id', event: { columns: ['event'] }, locale: { columns: ['locale'] } },
+  defaultSort: ['event', 'ASC'],
+  filters: { id: idFilter('id'), event: containsFilter('event'), q: containsFilter('event', 'subject') },
+};
+
+/**
+ * Email templates, editable in the console. A template that would fail or reference an unknown
+ * variable is refused when saved, with the problem at its field, never at send time.
+ */
+@Controller('admin/api/email-templates')
+@RequirePermission('notifications.view')
+export class EmailTemplatesController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
+  ) {}
+
+  @Get()
+  async list(@Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EmailTemplateDto[]> {
+    const page = await findPage(this.dataSource.getRepository(EmailTemplate).createQueryBuilder('template'), params, TEMPLATE_LIST);
+    reply.headers(pageHeaders('email-templates', page));
+    return page.items.map(toTemplateDto);
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseIntPipe) id: number): Promise<EmailTemplateDto> {
+    return toTemplateDto(await this.find(id));
+  }
+
+  @Put(':id')
+  @RequirePermission('notifications.edit')
+  async update(@Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<EmailTemplateDto> {
+    await this.find(id);
+    const { subject, body: html } = readTemplate(body);
+    await this.dataSource.getRepository(EmailTemplate).update({ id }, { subject, body: html });
+    return toTemplateDto(await this.find(id));
+  }
+
+  /** Renders unsaved text with sample values: the console's live preview. */
+  @Post('preview')
+  @HttpCode(200)
+  preview(@Body() body: unknown): TemplatePreviewDto {
+    const { subject, body: html } = readTemplate(body);
+    const values = sampleValues(this.options.issuer);
+    return { subject: renderTemplate(subject, values, { html: false }), html: renderTemplate(html, values, { html: true }) };
+  }
+
+  private async find(id: number): Promise<EmailTemplate> {
+    const template = await this.dataSource.getRepository(EmailTemplate).findOneBy({ id });
+    if (!template) throw new NotFoundException({ message: `Email template ${id} not found.` });
+    return template;
+  }
+}
+
+/** Subject and body are all that can change; event, audience and locale identify the template. */
+function readTemplate(raw: unknown): { subject: string; body: string } {
+  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const errors: Record<string, string> = {};
+  for (const name of Object.keys(input)) {
+    if (!['subject', 'body', 'id', 'event', 'audience', 'locale', 'updatedAt'].includes(name)) errors[name] = `Unknown field "${name}".`;
+  }
+  const subject = typeof input['subject'] === 'string' ? input['subject'].trim() : '';
+  const body = typeof input['body'] === 'string' ? input['body'] : '';
+  if (!subject) errors['subject'] = 'Enter a subject.';
+  else if (subject.length > 255) errors['subject'] = 'Use at most 255 characters.';
+  else if (templateProblems(subject).length) errors['subject'] = templateProblems(subject).join(' ');
+  if (!body.trim()) errors['body'] = 'Enter the email text.';
+  else if (templateProblems(body).length) errors['body'] = templateProblems(body).join(' ');
+  if (Object.keys(errors).length) throw new ValidationFailedException(errors, 'The template cannot be saved.');
+  return { subject, body };
+}
+
+function sampleValues(issuer: string): TemplateValues {
+  return {
+    applicationName: 'ERP Sync',
+    clientId: '3f1c9d2a7b8e4f60a1b2c3d4e5f60718',
+    organizationName: 'Default Organization',
+    ownerName: 'Ann Example',
+    grants: 'Client Credentials',
+    applicationUrl: `${issuer}/admin/oauth-applications`,
+    time: new Date().toUTCString(),
+  };
+}
