@@ -202,3 +202,37 @@ describe('a crash between the commit and the send', () => {
     }
   });
 });
+
+describe('the recipient\'s language', () => {
+  it('picks the template of the owner\'s locale, and English for everyone else', async () => {
+    const smtp = await startSmtp();
+    const t = await startTestApp({ SMTP_URL: smtp.url });
+    try {
+      const owner = await createUser(t.dataSource, { username: 'hans', firstName: 'Hans', organizations: [{ id: 1 }] });
+      await t.dataSource.query(`UPDATE users SET locale = 'de' WHERE id = ?`, [owner.id]);
+      await t.dataSource.query(`UPDATE notification_rules SET extraRecipients = '["ops@example.com"]' WHERE event = 'oauth_application.created'`);
+      const admin = await t.signedIn();
+      const added = await admin.post('/admin/api/email-templates', {
+        event: 'oauth_application.created',
+        audience: 'back_office',
+        locale: 'de',
+        subject: 'OAuth-Anwendung {{ applicationName }} hinzugefügt',
+        body: '<p>Hallo {{ ownerName }}</p>',
+      });
+      expect(added.status).toBe(201);
+      const again = await admin.post('/admin/api/email-templates', { event: 'oauth_application.created', audience: 'back_office', locale: 'de', subject: 'x', body: 'y' });
+      expect(again.body).toEqual(expect.objectContaining({ errors: { locale: 'This event already has a de template for this recipient.' } }));
+
+      await admin.post('/admin/api/oauth-applications', { name: 'Sprache', grants: ['client_credentials'], userId: owner.id });
+      await t.app.get(OutboxWorker).drain();
+      for (let i = 0; i < 50 && smtp.received.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      const subjectTo = (address: string) => text(smtp.received.find((mail) => mail.to[0] === address)?.raw ?? '').match(/^Subject: (.*)$/m)?.[1];
+      expect(subjectTo('hans@example.com')).toMatch(/^=\?UTF-8\?|^OAuth-Anwendung Sprache/);
+      expect(text(smtp.received.find((mail) => mail.to[0] === 'hans@example.com')?.raw ?? '')).toContain('Hallo Hans');
+      expect(subjectTo('ops@example.com')).toBe('OAuth application added to your account');
+    } finally {
+      await t.close();
+      await smtp.stop();
+    }
+  });
+});

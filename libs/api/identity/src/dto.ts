@@ -10,6 +10,7 @@ export function toUserDto(user: User): UserDto {
     firstName: user.firstName,
     lastName: user.lastName,
     enabled: user.enabled,
+    locale: user.locale,
     organizationIds: (user.organizations ?? []).map((o) => o.id).sort((a, b) => a - b),
     roles: (user.roles ?? []).map((r) => r.name).sort(),
     createdAt: user.createdAt.toISOString(),
@@ -27,6 +28,7 @@ export function toCustomerUserDto(customer: CustomerUser): CustomerUserDto {
     firstName: customer.firstName,
     lastName: customer.lastName,
     enabled: customer.enabled,
+    locale: customer.locale,
     organizationId: customer.organizationId,
     createdAt: customer.createdAt.toISOString(),
   };

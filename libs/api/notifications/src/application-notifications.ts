@@ -9,6 +9,7 @@ import { renderTemplate, type TemplateValues } from './templates/template-render
 interface Person {
   email: string;
   name: string;
+  locale: string;
 }
 
 const FALLBACK_LOCALE = 'en';
@@ -39,9 +40,11 @@ export class ApplicationNotifications implements OnModuleInit {
     if (recipients.length === 0) return;
 
     const audience = application.frontend ? 'storefront' : 'back_office';
-    // Users have no locale yet: every recipient reads the fallback language.
-    const template = await db.getRepository(EmailTemplate).findOneBy({ event: event.type, audience, locale: FALLBACK_LOCALE });
-    if (!template) {
+    const templates = await db.getRepository(EmailTemplate).findBy({ event: event.type, audience });
+    // Each recipient reads their own language when a template exists for it, English otherwise.
+    const templateFor = (locale: string) =>
+      templates.find((template) => template.locale === locale) ?? templates.find((template) => template.locale === FALLBACK_LOCALE);
+    if (!templateFor(FALLBACK_LOCALE)) {
       this.logger.warn(`no ${FALLBACK_LOCALE} template for ${event.type} (${audience}); nothing queued`);
       return;
     }
@@ -51,8 +54,8 @@ export class ApplicationNotifications implements OnModuleInit {
       recipients.map((recipient) => ({
         event: event.type,
         recipient: recipient.email,
-        subject: renderTemplate(template.subject, values, { html: false }),
-        html: renderTemplate(template.body, values, { html: true }),
+        subject: renderTemplate(templateFor(recipient.locale)?.subject ?? '', values, { html: false }),
+        html: renderTemplate(templateFor(recipient.locale)?.body ?? '', values, { html: true }),
         status: 'pending' as const,
         attempts: 0,
         lastError: null,
@@ -67,20 +70,20 @@ export class ApplicationNotifications implements OnModuleInit {
     const people: Person[] = [];
     if (rule.notifyOwner && owner) people.push(owner);
     if (rule.notifyOrganizationAdmins) people.push(...(await this.organizationAdmins(db, event.application.organizationId)));
-    people.push(...rule.extraRecipients.map((email) => ({ email, name: email })));
+    people.push(...rule.extraRecipients.map((email) => ({ email, name: email, locale: FALLBACK_LOCALE })));
     const seen = new Set<string>();
     return people.filter((person) => !seen.has(person.email.toLowerCase()) && seen.add(person.email.toLowerCase()));
   }
 
   private async owner(db: EntityManager, frontend: boolean, id: number): Promise<Person | undefined> {
     const table = frontend ? 'customer_users' : 'users';
-    const [row] = (await db.query(`SELECT email, firstName, lastName FROM ${table} WHERE id = ?`, [id])) as PersonRow[];
+    const [row] = (await db.query(`SELECT email, firstName, lastName, locale FROM ${table} WHERE id = ?`, [id])) as PersonRow[];
     return row && person(row);
   }
 
   private async organizationAdmins(db: EntityManager, organizationId: number): Promise<Person[]> {
     const rows = (await db.query(
-      `SELECT u.email, u.firstName, u.lastName FROM users u
+      `SELECT u.email, u.firstName, u.lastName, u.locale FROM users u
          JOIN user_organizations uo ON uo.userId = u.id AND uo.organizationId = ?
          JOIN user_roles ur ON ur.userId = u.id
          JOIN roles r ON r.id = ur.roleId AND r.name = 'ROLE_ADMINISTRATOR'
@@ -109,8 +112,9 @@ interface PersonRow {
   email: string;
   firstName: string;
   lastName: string;
+  locale: string;
 }
 
 function person(row: PersonRow): Person {
-  return { email: row.email, name: `${row.firstName} ${row.lastName}`.trim() || row.email };
+  return { email: row.email, name: `${row.firstName} ${row.lastName}`.trim() || row.email, locale: row.locale };
 }

@@ -8,6 +8,8 @@ export interface UserDto {
   firstName: string;
   lastName: string;
   enabled: boolean;
+  /** Language of the emails they receive. */
+  locale: string;
   organizationIds: number[];
   roles: string[];
   createdAt: string;
@@ -31,6 +33,7 @@ export interface CustomerUserDto {
   firstName: string;
   lastName: string;
   enabled: boolean;
+  locale: string;
   organizationId: number;
   createdAt: string;
 }

@@ -29,6 +29,10 @@ export class CustomerUser {
   @Column({ type: 'boolean', default: true })
   enabled!: boolean;
 
+  /** Picks the language of the emails they receive; templates fall back to English. */
+  @Column({ type: 'varchar', length: 16, default: 'en' })
+  locale!: string;
+
   @Column({ type: 'varchar', length: 255, select: false })
   passwordHash!: string;
 

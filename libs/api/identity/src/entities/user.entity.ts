@@ -33,6 +33,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   enabled!: boolean;
 
+  /** Picks the language of the emails they receive; templates fall back to English. */
+  @Column({ type: 'varchar', length: 16, default: 'en' })
+  locale!: string;
+
   /** scrypt digest in the self-describing format of `PasswordHasher`; never leaves the server. */
   @Column({ type: 'varchar', length: 255, select: false })
   passwordHash!: string;

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import type { EmailTemplateDto, TemplatePreviewDto } from '@keyhouse/shared-contracts';
+import { APPLICATION_EVENTS, type ApplicationEventType, type EmailTemplateDto, type TemplatePreviewDto } from '@keyhouse/shared-contracts';
 import { containsFilter, findPage, idFilter, pageHeaders, type ListParams, type ListSpec } from '@keyhouse/api-persistence';
 import { RequirePermission, ValidationFailedException } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { EmailTemplate } from '../entities';
+import { EmailTemplate, type TemplateAudience } from '../entities';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from '../notification-options';
 import { renderTemplate, templateProblems, type TemplateValues } from '../templates/template-renderer';
 import { toTemplateDto } from './dto';
@@ -49,6 +49,20 @@ export class EmailTemplatesController {
     return toTemplateDto(await this.find(id));
   }
 
+  /** Adds the template of an event and audience in another language. */
+  @Post()
+  @RequirePermission('notifications.edit')
+  async create(@Body() body: unknown): Promise<EmailTemplateDto> {
+    const { event, audience, locale } = readIdentity(body);
+    const { subject, body: html } = readTemplate(body);
+    const templates = this.dataSource.getRepository(EmailTemplate);
+    if (await templates.existsBy({ event, audience, locale })) {
+      throw new ValidationFailedException({ locale: `This event already has a ${locale} template for this recipient.` });
+    }
+    const { id } = await templates.save(templates.create({ event, audience, locale, subject, body: html }));
+    return toTemplateDto(await this.find(id));
+  }
+
   /** Renders unsaved text with sample values: the console's live preview. */
   @Post('preview')
   @HttpCode(200)
@@ -63,6 +77,19 @@ export class EmailTemplatesController {
     if (!template) throw new NotFoundException({ message: `Email template ${id} not found.` });
     return template;
   }
+}
+
+const LOCALE = /^[a-z]{2}(-[A-Z]{2})?$/;
+
+/** What a new template is for: a known event and audience, and a language tag such as `de` or `pt-BR`. */
+function readIdentity(raw: unknown): Pick<EmailTemplate, 'event' | 'audience' | 'locale'> {
+  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const errors: Record<string, string> = {};
+  if (!APPLICATION_EVENTS.includes(input['event'] as ApplicationEventType)) errors['event'] = `Choose one of: ${APPLICATION_EVENTS.join(', ')}.`;
+  if (input['audience'] !== 'back_office' && input['audience'] !== 'storefront') errors['audience'] = 'Choose back_office or storefront.';
+  if (typeof input['locale'] !== 'string' || !LOCALE.test(input['locale'])) errors['locale'] = 'Use a language tag such as de or pt-BR.';
+  if (Object.keys(errors).length) throw new ValidationFailedException(errors, 'The template cannot be saved.');
+  return { event: input['event'] as string, audience: input['audience'] as TemplateAudience, locale: input['locale'] as string };
 }
 
 /** Subject and body are all that can change; event, audience and locale identify the template. */
