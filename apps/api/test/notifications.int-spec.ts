@@ -1,5 +1,5 @@
 import type { CreatedOAuthApplicationDto } from '@keyhouse/shared-contracts';
-import { OutboxEmail, OutboxWorker } from '@keyhouse/api-notifications';
+import { MAX_ATTEMPTS, OutboxEmail, OutboxWorker } from '@keyhouse/api-notifications';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +113,24 @@ describe('email notifications', () => {
     expect(await delivered(0)).toBe(0);
     await t.dataSource.query(`UPDATE notification_outbox SET nextAttemptAt = ? WHERE status = 'pending'`, ['2000-01-01 00:00:00']);
     expect(await delivered(1)).toBe(1);
+  });
+});
+
+describe('a mail that cannot be delivered', () => {
+  it('is marked failed after the last try, with the error kept', async () => {
+    const smtp = await startSmtp();
+    const t = await startTestApp({ SMTP_URL: smtp.url });
+    await smtp.stop();
+    try {
+      await (await t.signedIn()).post('/admin/api/oauth-applications', { name: 'Doomed mail', grants: ['client_credentials'], userId: 1 });
+      // One try short of the limit, and due now.
+      await t.dataSource.query(`UPDATE notification_outbox SET attempts = ${MAX_ATTEMPTS - 1}, nextAttemptAt = ?`, ['2000-01-01 00:00:00']);
+      await t.app.get(OutboxWorker).drain();
+      const [mail] = await t.dataSource.getRepository(OutboxEmail).find();
+      expect(mail).toEqual(expect.objectContaining({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) }));
+    } finally {
+      await t.close();
+    }
   });
 });
 
