@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { secretMatchesDigest } from '@keyhouse/api-applications';
 import { InvalidClientError } from '../errors/oauth-errors';
 import { UsageRecorder } from '../usage/usage-recorder';
-import type { PresentedClient } from './client-credentials';
+import { readParameters, type Parameters } from '../http/token-parameters';
+import type { ProtocolRequest } from '../http/protocol-server';
+import { readClientCredentials, type PresentedClient } from './client-credentials';
 import type { ProtocolClient } from './protocol-client';
 import { ProtocolQueries, type LiveSecret } from './protocol-queries';
 
@@ -15,6 +17,13 @@ export class ClientAuthenticator {
     private readonly queries: ProtocolQueries,
     private readonly usage: UsageRecorder,
   ) {}
+
+  /** The first step of every protocol endpoint: its parameters, and the client that sent them. */
+  async authenticateRequest(request: ProtocolRequest): Promise<{ client: ProtocolClient; parameters: Parameters }> {
+    const parameters = readParameters(request.body);
+    const client = await this.authenticate(readClientCredentials(request.headers.authorization, parameters));
+    return { client, parameters };
+  }
 
   /**
    * The application behind the presented credentials. Unknown client, wrong or expired secret,

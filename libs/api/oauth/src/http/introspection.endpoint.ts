@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ProtocolRequest } from './protocol-server';
 import { ClientAuthenticator } from '../clients/client-authenticator';
-import { readClientCredentials } from '../clients/client-credentials';
 import { Subjects } from '../subjects';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RefreshTokens } from '../tokens/refresh-tokens';
-import { readParameters, required } from './token-parameters';
+import { required } from './token-parameters';
 
 const INACTIVE = { active: false } as const;
 
@@ -23,8 +22,7 @@ export class IntrospectionEndpoint {
   ) {}
 
   async handle(request: ProtocolRequest): Promise<Record<string, unknown>> {
-    const parameters = readParameters(request.body);
-    const client = await this.clients.authenticate(readClientCredentials(request.headers.authorization, parameters));
+    const { client, parameters } = await this.clients.authenticateRequest(request);
     const token = required(parameters, 'token');
 
     const access = await this.accessTokens.verify(token);

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ProtocolRequest } from './protocol-server';
 import { ClientAuthenticator } from '../clients/client-authenticator';
-import { readClientCredentials } from '../clients/client-credentials';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RefreshTokens } from '../tokens/refresh-tokens';
-import { readParameters, required } from './token-parameters';
+import { required } from './token-parameters';
 
 /**
  * POST /oauth2-token/revoke (RFC 7009). Answers 200 whatever the token was (2.2): unknown,
@@ -19,8 +18,7 @@ export class RevocationEndpoint {
   ) {}
 
   async handle(request: ProtocolRequest): Promise<Record<string, never>> {
-    const parameters = readParameters(request.body);
-    const client = await this.clients.authenticate(readClientCredentials(request.headers.authorization, parameters));
+    const { client, parameters } = await this.clients.authenticateRequest(request);
     const token = required(parameters, 'token');
 
     const access = await this.accessTokens.verify(token);

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ProtocolRequest } from './protocol-server';
 import { ClientAuthenticator } from '../clients/client-authenticator';
-import { readClientCredentials } from '../clients/client-credentials';
 import { UnauthorizedClientError, UnsupportedGrantTypeError } from '../errors/oauth-errors';
 import { GRANTS, type Grant, type TokenResponse } from '../grants/grant';
 import { AccessTokens } from '../tokens/access-tokens';
 import { UsageRecorder } from '../usage/usage-recorder';
 import { checkRequestedScope } from './scope';
-import { readParameters, required } from './token-parameters';
+import { required } from './token-parameters';
 
 /** POST /oauth2-token (RFC 6749 3.2): a pipeline of named steps, then one grant file does the rest. */
 @Injectable()
@@ -28,9 +27,8 @@ export class TokenEndpoint {
   }
 
   async handle(request: ProtocolRequest): Promise<TokenResponse> {
-    const parameters = readParameters(request.body);
+    const { client, parameters } = await this.clients.authenticateRequest(request);
     this.accessTokens.signingKey();
-    const client = await this.clients.authenticate(readClientCredentials(request.headers.authorization, parameters));
     const grant = this.supportedGrant(required(parameters, 'grant_type'));
     if (!grant.allowedFor(client)) throw new UnauthorizedClientError(`This application may not use the ${grant.type} grant.`);
     const requestedScope = checkRequestedScope(parameters.get('scope'), client);
