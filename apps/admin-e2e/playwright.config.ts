@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-import { ADMIN_PASSWORD, ADMIN_USERNAME, BASE_URL, HOST, NO_KEYS_BASE_URL, NO_KEYS_PORT, PORT } from './src/fixtures';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_USERNAME, BASE_URL, HOST, NO_KEYS_BASE_URL, NO_KEYS_PORT, PORT } from './src/fixtures';
 
 // Paths are spelled out so the config behaves the same from the workspace root
 // (`playwright test -c apps/admin-e2e/playwright.config.ts`) and from here.
@@ -28,6 +28,7 @@ function apiServer({ port, baseUrl, stateDir, generateKeys }: ApiServerOptions) 
       PORT: String(port),
       HOST,
       ADMIN_USERNAME,
+      ADMIN_EMAIL,
       ADMIN_PASSWORD,
       OAUTH_GENERATE_KEYS: String(generateKeys),
     },

@@ -33,3 +33,14 @@ export async function chooseRowAction(row: Locator, action: string): Promise<voi
   await row.getByRole('button', { name: 'More options' }).click();
   await row.page().getByRole('menuitem', { name: action, exact: true }).click();
 }
+
+/** The cell of a grid row under the column of that name, wherever the column is. */
+export async function cellUnder(row: Locator, column: string): Promise<Locator> {
+  // The headers are read once, so only after the grid has loaded.
+  await expect(row).toBeVisible();
+  const table = row.page().getByRole('table');
+  const headers = (await table.getByRole('columnheader').allInnerTexts()).map((text) => text.trim());
+  const index = headers.indexOf(column);
+  expect(index, `a "${column}" column among ${headers.join(', ')}`).toBeGreaterThanOrEqual(0);
+  return row.getByRole('cell').nth(index);
+}

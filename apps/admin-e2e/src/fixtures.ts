@@ -9,6 +9,8 @@ export const NO_KEYS_PORT = 4311;
 export const NO_KEYS_BASE_URL = `http://${HOST}:${NO_KEYS_PORT}`;
 
 export const ADMIN_USERNAME = 'admin';
+/** Where the administrator's notification emails go. */
+export const ADMIN_EMAIL = 'admin@example.com';
 /** Fixed, so every run can sign in; only ever used against the throw-away e2e databases. */
 export const ADMIN_PASSWORD = 'Kh-e2e!7rVqL2m#Zp9wX';
 export const ADMIN_FULL_NAME = 'Keyhouse Administrator';

@@ -1,5 +1,5 @@
 // Starts the built API on a fresh database for the browser tests (Playwright's
-// webServer). The connection settings (PORT, HOST, ADMIN_USERNAME,
+// webServer). The connection settings (PORT, HOST, ADMIN_USERNAME, ADMIN_EMAIL,
 // ADMIN_PASSWORD) and OAUTH_GENERATE_KEYS come from playwright.config.ts; this
 // script owns the state directory (its argument, tmp/e2e by default), which it
 // empties first so every run begins from the seed, and keeps the key pair there.

@@ -1,11 +1,10 @@
 import { KEYS_MISSING_MESSAGE, type OAuthAvailabilityDto } from '@keyhouse/shared-contracts';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
+import { ADMIN_OPTION, openCreatePage, pickAdminAsUser } from '../src/applications';
 import { chooseRowAction, openFromMenu, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from '../src/fixtures';
 
-/** How the Users autocomplete shows the seeded administrator. */
-const ADMIN_OPTION = `${ADMIN_FULL_NAME} (${ADMIN_USERNAME})`;
 const ONE_TIME_NOTICE =
   'For security reasons, the Client Secret is displayed only once. You cannot view it anywhere in the application once you close this dialog, so make sure you save it somewhere safe.';
 const DUPLICATE_NAME_MESSAGE = 'An application with this name already exists in this organization.';
@@ -19,19 +18,6 @@ async function signInToApplications(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN_FULL_NAME}` })).toBeVisible();
   await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
   await expect(page).toHaveURL(/\/admin\/oauth-applications(\?.*)?$/);
-}
-
-/** Follows a "Create OAuth Application" button, on the page or within a block of it. */
-async function openCreatePage(page: Page, from: Page | Locator = page): Promise<void> {
-  await from.getByRole('link', { name: 'Create OAuth Application' }).click();
-  await expect(page).toHaveURL(/\/admin\/oauth-applications\/create$/);
-}
-
-async function pickAdminAsUser(page: Page): Promise<void> {
-  const users = page.getByRole('combobox', { name: 'Users' });
-  await users.fill(ADMIN_USERNAME);
-  await page.getByRole('option', { name: ADMIN_OPTION }).click();
-  await expect(users).toHaveValue(ADMIN_OPTION);
 }
 
 test('the create form asks for Users only with Client Credentials and for Redirect URIs only with Authorization Code', async ({

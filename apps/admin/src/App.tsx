@@ -2,7 +2,10 @@ import { Admin, Resource } from 'react-admin';
 
 import customerUsers from './customer-users';
 import { Dashboard } from './dashboard';
+import emailTemplates from './email-templates';
+import emails from './emails';
 import { Layout, LoginPage } from './layout';
+import notificationRules from './notification-rules';
 import oauthApplications from './oauth-applications';
 import organizations from './organizations';
 import { authProvider } from './providers/authProvider';
@@ -26,5 +29,8 @@ export const App = () => (
     <Resource name="organizations" {...organizations} />
     <Resource name="customer-users" {...customerUsers} />
     <Resource name="oauth-applications" {...oauthApplications} />
+    <Resource name="emails" {...emails} />
+    <Resource name="email-templates" {...emailTemplates} />
+    <Resource name="notification-rules" {...notificationRules} />
   </Admin>
 );

@@ -1,9 +1,26 @@
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import NotificationsOutlinedIcon from '@mui/icons-material/NotificationsOutlined';
 import StorefrontIcon from '@mui/icons-material/Storefront';
-import { Menu as RaMenu } from 'react-admin';
+import { Menu as RaMenu, useCanAccess } from 'react-admin';
 
 import { MenuGroup } from './MenuGroup';
+
+/**
+ * Emails, their templates and their rules need notifications.view. react-admin hides each
+ * entry without it; the group header is ours to hide, or it would open on nothing.
+ */
+const NotificationsGroup = () => {
+  const { canAccess } = useCanAccess({ resource: 'emails', action: 'list' });
+  if (!canAccess) return null;
+  return (
+    <MenuGroup id="system.notifications" label="Notifications" icon={<NotificationsOutlinedIcon />}>
+      <RaMenu.ResourceItem name="emails" />
+      <RaMenu.ResourceItem name="email-templates" />
+      <RaMenu.ResourceItem name="notification-rules" />
+    </MenuGroup>
+  );
+};
 
 /** The back-office navigation, grouped the way Oro's back-office is. */
 export const Menu = () => (
@@ -16,6 +33,7 @@ export const Menu = () => (
         {/* Hidden by react-admin without oauth_applications.view (authProvider.canAccess). */}
         <RaMenu.ResourceItem name="oauth-applications" />
       </MenuGroup>
+      <NotificationsGroup />
     </MenuGroup>
     <MenuGroup id="customers" label="Customers" icon={<StorefrontIcon />}>
       <RaMenu.ResourceItem name="customer-users" />

@@ -1,20 +1,11 @@
 import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
 import { DateField, FunctionField, Labeled, ReferenceField, Show, TextField } from 'react-admin';
 
+import { Section } from '../common';
 import { ActiveField, ApplicationTypeField, ClientIdField, GrantsField } from './ApplicationFields';
 import { ApplicationShowActions } from './ApplicationShowActions';
 import { KeysMissingAlert } from './KeysMissingAlert';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Stack component="section" aria-label={title} spacing={1.5}>
-    <Typography variant="overline" component="h2" color="text.secondary">
-      {title}
-    </Typography>
-    {children}
-  </Stack>
-);
 
 const ListOrNone = ({ items, none, monospace = false }: { items: string[]; none: string; monospace?: boolean }) =>
   items.length === 0 ? (

@@ -69,21 +69,30 @@ const VIEW_PERMISSIONS: Record<string, Permission> = {
   organizations: 'organizations.view',
   'customer-users': 'customer_users.view',
   'oauth-applications': 'oauth_applications.view',
+  emails: 'notifications.view',
+  'email-templates': 'notifications.view',
+  'notification-rules': 'notifications.view',
 };
 
 // Activating, deactivating and regenerating a secret are edits: the API asks for
 // oauth_applications.edit, so the console checks the `edit` action for them.
-const APPLICATION_WRITE_PERMISSIONS: Record<string, Permission> = {
-  create: 'oauth_applications.create',
-  clone: 'oauth_applications.create',
-  edit: 'oauth_applications.edit',
-  delete: 'oauth_applications.delete',
+// Resending an email is an action of its own (`resend`) on the emails resource.
+const WRITE_PERMISSIONS: Record<string, Record<string, Permission>> = {
+  'oauth-applications': {
+    create: 'oauth_applications.create',
+    clone: 'oauth_applications.create',
+    edit: 'oauth_applications.edit',
+    delete: 'oauth_applications.delete',
+  },
+  emails: { resend: 'notifications.edit' },
+  'email-templates': { edit: 'notifications.edit' },
+  'notification-rules': { edit: 'notifications.edit' },
 };
 
 /** The permission the API demands for a react-admin action; undefined when nobody may do it. */
 const requiredPermission = (resource: string, action: string): Permission | undefined => {
   if (action === 'list' || action === 'show' || action === 'export') return VIEW_PERMISSIONS[resource];
-  return resource === 'oauth-applications' ? APPLICATION_WRITE_PERMISSIONS[action] : undefined;
+  return WRITE_PERMISSIONS[resource]?.[action];
 };
 
 export const authProvider: AuthProvider = {

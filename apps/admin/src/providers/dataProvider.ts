@@ -1,4 +1,11 @@
-import type { ClientCredentialsDto, CreatedOAuthApplicationDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import type {
+  ClientCredentialsDto,
+  CreatedOAuthApplicationDto,
+  EmailDto,
+  EmailTemplateDto,
+  OAuthApplicationDto,
+  TemplatePreviewDto,
+} from '@keyhouse/shared-contracts';
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { CreateParams, CreateResult, DataProvider, Identifier, RaRecord } from 'react-admin';
 
@@ -22,7 +29,10 @@ export type ApplicationCreateMeta = {
   onCredentials: (credentials: OneTimeCredentials) => void;
 };
 
-/** The standard methods plus the OAuth application actions that are not CRUD. */
+/** What a template preview renders: the unsaved text of the edit form. */
+export type TemplateText = Pick<EmailTemplateDto, 'subject' | 'body'>;
+
+/** The standard methods plus the actions that are not CRUD. */
 export interface KeyhouseDataProvider extends DataProvider {
   setApplicationActive(id: Identifier, active: boolean): Promise<{ data: OAuthApplicationDto }>;
   /**
@@ -30,12 +40,16 @@ export interface KeyhouseDataProvider extends DataProvider {
    * mutation, so the answer lives only in the caller's state.
    */
   regenerateApplicationSecret(id: Identifier): Promise<OneTimeCredentials>;
+  /** Puts an email back in the outbox as new: pending, no attempts yet. */
+  resendEmail(id: Identifier): Promise<{ data: EmailDto }>;
+  /** Renders template text with sample values; rejects with the field errors of a save. */
+  previewEmailTemplate(text: TemplateText, signal?: AbortSignal): Promise<TemplatePreviewDto>;
 }
-
-const applicationUrl = (id: Identifier) => `${apiUrl}/${APPLICATIONS}/${encodeURIComponent(id)}`;
 
 /** The action endpoints take no body. */
 const postAction = (url: string) => httpClient(url, { method: 'POST' });
+
+const resourceUrl = (resource: string, id: Identifier) => `${apiUrl}/${resource}/${encodeURIComponent(id)}`;
 
 const isCreateMeta = (meta: unknown): meta is ApplicationCreateMeta =>
   typeof (meta as ApplicationCreateMeta | undefined)?.onCredentials === 'function';
@@ -60,13 +74,27 @@ export const dataProvider: KeyhouseDataProvider = {
   },
 
   async setApplicationActive(id, active) {
-    const { json } = await postAction(`${applicationUrl(id)}/${active ? 'activate' : 'deactivate'}`);
+    const { json } = await postAction(`${resourceUrl(APPLICATIONS, id)}/${active ? 'activate' : 'deactivate'}`);
     return { data: json as OAuthApplicationDto };
   },
 
   async regenerateApplicationSecret(id) {
-    const { json } = await postAction(`${applicationUrl(id)}/secret`);
+    const { json } = await postAction(`${resourceUrl(APPLICATIONS, id)}/secret`);
     const { clientId, clientSecret } = json as ClientCredentialsDto;
     return { applicationId: id, clientId, clientSecret };
+  },
+
+  async resendEmail(id) {
+    const { json } = await postAction(`${resourceUrl('emails', id)}/resend`);
+    return { data: json as EmailDto };
+  },
+
+  async previewEmailTemplate({ subject, body }, signal) {
+    const { json } = await httpClient(`${apiUrl}/email-templates/preview`, {
+      method: 'POST',
+      body: JSON.stringify({ subject, body } satisfies TemplateText),
+      signal,
+    });
+    return json as TemplatePreviewDto;
   },
 };
