@@ -185,3 +185,36 @@ test('a notification rule adds organization admins and an extra recipient; an ad
     await page.screenshot({ path: testInfo.outputPath('notification-rules.png'), fullPage: true });
   });
 });
+
+test('a translation of an email template is added in the console; a second one for that language is refused at its field', async ({
+  page,
+}) => {
+  // A language tag no other test uses; the e2e database is new for every run.
+  const locale = 'fi';
+  await signInAsAdmin(page);
+  await openFromMenu(page, 'System', 'Notifications', 'Email Templates');
+
+  const addTranslation = async (subject: string) => {
+    await page.getByRole('link', { name: 'Add translation' }).click();
+    await page.getByLabel('Event').click();
+    await page.getByRole('option', { name: 'Application deleted' }).click();
+    await page.getByLabel('Recipient').click();
+    await page.getByRole('option', { name: 'Storefront owner' }).click();
+    await page.getByLabel('Locale').fill(locale);
+    await page.getByLabel('Subject').fill(subject);
+    await page.getByLabel('Body').fill('<p>Sovellus {{ applicationName }} poistettiin.</p>');
+    await page.getByRole('button', { name: 'Save' }).click();
+  };
+
+  await test.step('the new template is saved and listed with its language', async () => {
+    await addTranslation('Sovellus {{ applicationName }} poistettiin');
+    await expect(page).toHaveURL(/\/admin\/email-templates$/);
+    await expect(page.getByRole('cell', { name: 'Sovellus {{ applicationName }} poistettiin', exact: true })).toBeVisible();
+  });
+
+  await test.step('a second template for the same event, recipient and language is refused at Locale', async () => {
+    await addTranslation('Toinen');
+    await expect(page.getByText(`This event already has a ${locale} template for this recipient.`)).toBeVisible();
+    await expect(page).toHaveURL(/\/admin\/email-templates\/create$/);
+  });
+});

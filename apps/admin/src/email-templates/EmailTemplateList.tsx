@@ -1,12 +1,19 @@
 import DraftsIcon from '@mui/icons-material/Drafts';
-import { DataTable, DateField, List } from 'react-admin';
+import { CreateButton, DataTable, DateField, List, TopToolbar } from 'react-admin';
 
 import { EventField, ListEmpty } from '../common';
 import { AudienceField } from './AudienceField';
 
-/** One template per event and audience, as the notifications migration seeded them. */
+const TemplateListActions = () => (
+  <TopToolbar>
+    <CreateButton label="Add translation" />
+  </TopToolbar>
+);
+
+/** One template per event, audience and language; the English ones are seeded and are the fallback. */
 export const EmailTemplateList = () => (
   <List
+    actions={<TemplateListActions />}
     sort={{ field: 'event', order: 'ASC' }}
     perPage={25}
     empty={

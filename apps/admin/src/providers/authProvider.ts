@@ -85,7 +85,7 @@ const WRITE_PERMISSIONS: Record<string, Record<string, Permission>> = {
     delete: 'oauth_applications.delete',
   },
   emails: { resend: 'notifications.edit' },
-  'email-templates': { edit: 'notifications.edit' },
+  'email-templates': { create: 'notifications.edit', edit: 'notifications.edit' },
   'notification-rules': { edit: 'notifications.edit' },
 };
 
