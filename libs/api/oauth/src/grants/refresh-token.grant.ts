@@ -30,7 +30,6 @@ export class RefreshTokenGrant implements Grant {
   }
 
   async handle({ client, parameters, requestedScope }: GrantRequest): Promise<TokenResponse> {
-    this.accessTokens.signingKey();
     const family = await this.refreshTokens.spend(required(parameters, 'refresh_token'), client);
     const granted = family.scope ? family.scope.split(' ') : [];
     const scope = requestedScope ?? granted;

@@ -28,6 +28,7 @@ export class TokenEndpoint {
 
   async handle(request: ProtocolRequest): Promise<TokenResponse> {
     const { client, parameters } = await this.clients.authenticateRequest(request);
+    // 503 before any grant acts (a refresh token spent, a password tried) while no key can sign.
     this.accessTokens.signingKey();
     const grant = this.supportedGrant(required(parameters, 'grant_type'));
     if (!grant.allowedFor(client)) throw new UnauthorizedClientError(`This application may not use the ${grant.type} grant.`);
