@@ -1,5 +1,5 @@
 import type { EmailDto, EmailTemplateDto, NotificationRuleDto, TemplatePreviewDto } from '@keyhouse/shared-contracts';
-import { createRole, createUser } from './support/fixtures';
+import { createOrganization, createRole, createUser } from './support/fixtures';
 import type { HttpClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -73,6 +73,23 @@ describe('notifications in the console: emails, templates, rules', () => {
     it('filters by status and refuses an unknown one', async () => {
       expect((await admin.get<EmailDto[]>(`/admin/api/emails${q({ filter: { status: 'sent' } })}`)).body).toEqual([]);
       expect((await admin.get(`/admin/api/emails${q({ filter: { status: 'lost' } })}`)).status).toBe(400);
+    });
+  });
+
+  describe('tenants', () => {
+    it('shows mail only to members of the organization it is about', async () => {
+      const other = await createOrganization(t.dataSource, 'Other Tenant');
+      const otherAdminUser = await createUser(t.dataSource, { username: 'other-admin', password: 'other-admin-password', organizations: [other] });
+      const otherAdmin = await t.signedIn('other-admin', 'other-admin-password');
+      const created = await otherAdmin.post('/admin/api/oauth-applications', { name: 'Tenant Secret Project', grants: ['client_credentials'], userId: otherAdminUser.id });
+      expect(created.status).toBe(201);
+
+      const theirs = (await otherAdmin.get<EmailDto[]>(`/admin/api/emails${q({ filter: { q: 'other-admin' } })}`)).body;
+      expect(theirs).toHaveLength(1);
+      const mine = (await admin.get<EmailDto[]>(`/admin/api/emails${q({ range: [0, 999] })}`)).body;
+      expect(mine.map((email) => email.id)).not.toContain(theirs[0].id);
+      expect((await admin.get(`/admin/api/emails/${theirs[0].id}`)).status).toBe(404);
+      expect((await admin.post(`/admin/api/emails/${theirs[0].id}/resend`)).status).toBe(404);
     });
   });
 

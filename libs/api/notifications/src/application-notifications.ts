@@ -53,6 +53,7 @@ export class ApplicationNotifications implements OnModuleInit {
     await db.getRepository(OutboxEmail).insert(
       recipients.map((recipient) => ({
         event: event.type,
+        organizationId: application.organizationId,
         recipient: recipient.email,
         subject: renderTemplate(templateFor(recipient.locale)?.subject ?? '', values, { html: false }),
         html: renderTemplate(templateFor(recipient.locale)?.body ?? '', values, { html: true }),

@@ -7,3 +7,4 @@ export * from './errors/validation-failed.exception';
 export { registerBodyParsers } from './body-parsers';
 export * from './events/domain-events';
 export * from './require-permission.decorator';
+export * from './caller';

@@ -36,6 +36,7 @@ export class BackOfficeAuthGuard implements CanActivate {
         ? await this.bearerPrincipal(authorization.slice(7).trim(), context.switchToHttp().getResponse<FastifyReply>())
         : await this.cookiePrincipal(request);
     request.principal = principal;
+    request.caller = { userId: principal.user.id, organizationIds: principal.organizationIds };
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (permission && !principal.permissions.has(permission)) {

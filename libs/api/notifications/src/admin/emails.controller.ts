@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import type { EmailDto } from '@keyhouse/shared-contracts';
 import { containsFilter, findPage, idFilter, ListQueryError, pageHeaders, type ListParams, type ListSpec } from '@keyhouse/api-persistence';
-import { RequirePermission } from '@keyhouse/api-platform';
+import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { OutboxEmail } from '../entities';
@@ -33,32 +33,40 @@ export class EmailsController {
   ) {}
 
   @Get()
-  async list(@Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EmailDto[]> {
-    const page = await findPage(this.dataSource.getRepository(OutboxEmail).createQueryBuilder('email'), params, EMAIL_LIST);
+  async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EmailDto[]> {
+    const page = await findPage(this.visibleTo(caller), params, EMAIL_LIST);
     reply.headers(pageHeaders('emails', page));
     return page.items.map((email) => toEmailDto(email, Boolean(this.options.smtpUrl)));
   }
 
   @Get(':id')
-  async get(@Param('id', ParseIntPipe) id: number): Promise<EmailDto> {
-    return toEmailDto(await this.find(id), Boolean(this.options.smtpUrl), true);
+  async get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<EmailDto> {
+    return toEmailDto(await this.find(caller, id), Boolean(this.options.smtpUrl), true);
   }
 
   /** Queues the mail again, from a clean slate: for a failed mail once the cause is fixed. */
   @Post(':id/resend')
   @HttpCode(200)
   @RequirePermission('notifications.edit')
-  async resend(@Param('id', ParseIntPipe) id: number): Promise<EmailDto> {
-    await this.find(id);
+  async resend(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<EmailDto> {
+    await this.find(caller, id);
     await this.dataSource
       .getRepository(OutboxEmail)
       .update({ id }, { status: 'pending', attempts: 0, lastError: null, nextAttemptAt: new Date(), lockedUntil: null, sentAt: null });
-    return toEmailDto(await this.find(id), Boolean(this.options.smtpUrl), true);
+    return toEmailDto(await this.find(caller, id), Boolean(this.options.smtpUrl), true);
   }
 
-  private async find(id: number): Promise<OutboxEmail> {
-    const email = await this.dataSource.getRepository(OutboxEmail).findOneBy({ id });
+  private async find(caller: BackOfficeCaller, id: number): Promise<OutboxEmail> {
+    const email = await this.visibleTo(caller).andWhere('email.id = :id', { id }).getOne();
     if (!email) throw new NotFoundException({ message: `Email ${id} not found.` });
     return email;
+  }
+
+  /** Mail about other organizations' applications does not exist for the caller. */
+  private visibleTo(caller: BackOfficeCaller) {
+    return this.dataSource
+      .getRepository(OutboxEmail)
+      .createQueryBuilder('email')
+      .where('email.organizationId IN (:...callerOrganizations)', { callerOrganizations: caller.organizationIds.length ? caller.organizationIds : [0] });
   }
 }

@@ -15,6 +15,11 @@ export class OutboxEmail {
   @Column({ type: 'varchar', length: 64 })
   event!: string;
 
+  /** The organization the mail is about: only its members see it in the console. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  organizationId!: number | null;
+
   @Column({ type: 'varchar', length: 255 })
   recipient!: string;
 
