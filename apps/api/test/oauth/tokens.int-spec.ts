@@ -94,6 +94,12 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
       expect(create.status).toBe(201);
     });
 
+    it('a Bearer token is not a console session: GET /admin/api/session hands out no CSRF token', async () => {
+      const answer = await fetch(`${t.baseUrl}/admin/api/session`, { headers: { authorization: `Bearer ${await accessToken()}` } });
+      expect(answer.status).toBe(401);
+      expect(await answer.json()).toEqual({ message: 'No console session: sign in with POST /admin/api/session.' });
+    });
+
     it('/api/me answers the customer user of a storefront token', async () => {
       const answer = await storefrontMe(await accessToken(store));
       expect(answer.status).toBe(200);

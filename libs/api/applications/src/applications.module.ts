@@ -7,6 +7,5 @@ import { OAuthApplicationsService } from './oauth-applications.service';
 @Module({
   controllers: [OAuthApplicationsController],
   providers: [OAuthApplicationsRepository, OAuthApplicationsService],
-  exports: [OAuthApplicationsService],
 })
 export class ApplicationsModule {}

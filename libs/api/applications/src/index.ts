@@ -1,4 +1,3 @@
 export * from './entities';
 export * from './applications.module';
-export { OAuthApplicationsService } from './oauth-applications.service';
-export { digestSecret, secretMatchesDigest } from './secrets/credentials';
+export { secretMatchesDigest } from './secrets/credentials';

@@ -21,7 +21,7 @@ export class OAuthApplicationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OAuthApplicationDto[]> {
     const page = await this.applications.list(principal, params);
-    reply.headers(pageHeaders('oauth-applications', page));
+    reply.headers(pageHeaders(page));
     return page.items.map(toApplicationDto);
   }
 

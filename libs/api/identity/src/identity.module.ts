@@ -34,7 +34,7 @@ export class IdentityModule {
         OrganizationsService,
         CustomerUsersService,
       ],
-      exports: [BackOfficeAuthGuard, SessionService, FirstAdminSeeder, PasswordHasher, SignInThrottle],
+      exports: [BackOfficeAuthGuard, FirstAdminSeeder, PasswordHasher, SignInThrottle],
     };
   }
 }

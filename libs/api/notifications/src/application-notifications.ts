@@ -41,29 +41,32 @@ export class ApplicationNotifications implements OnModuleInit {
 
     const audience = application.frontend ? 'storefront' : 'back_office';
     const templates = await db.getRepository(EmailTemplate).findBy({ event: event.type, audience });
-    // Each recipient reads their own language when a template exists for it, English otherwise.
-    const templateFor = (locale: string) =>
-      templates.find((template) => template.locale === locale) ?? templates.find((template) => template.locale === FALLBACK_LOCALE);
-    if (!templateFor(FALLBACK_LOCALE)) {
+    const fallback = templates.find((template) => template.locale === FALLBACK_LOCALE);
+    if (!fallback) {
       this.logger.warn(`no ${FALLBACK_LOCALE} template for ${event.type} (${audience}); nothing queued`);
       return;
     }
+    // Each recipient reads their own language when a template exists for it, English otherwise.
+    const templateFor = (locale: string) => templates.find((template) => template.locale === locale) ?? fallback;
     const values = await this.values(db, event, owner);
     const now = new Date();
     await db.getRepository(OutboxEmail).insert(
-      recipients.map((recipient) => ({
-        event: event.type,
-        organizationId: application.organizationId,
-        recipient: recipient.email,
-        subject: renderTemplate(templateFor(recipient.locale)?.subject ?? '', values, { html: false }),
-        html: renderTemplate(templateFor(recipient.locale)?.body ?? '', values, { html: true }),
-        status: 'pending' as const,
-        attempts: 0,
-        lastError: null,
-        nextAttemptAt: now,
-        lockedUntil: null,
-        sentAt: null,
-      })),
+      recipients.map((recipient) => {
+        const template = templateFor(recipient.locale);
+        return {
+          event: event.type,
+          organizationId: application.organizationId,
+          recipient: recipient.email,
+          subject: renderTemplate(template.subject, values, { html: false }),
+          html: renderTemplate(template.body, values, { html: true }),
+          status: 'pending' as const,
+          attempts: 0,
+          lastError: null,
+          nextAttemptAt: now,
+          lockedUntil: null,
+          sentAt: null,
+        };
+      }),
     );
   }
 

@@ -46,7 +46,7 @@ export class OAuthModule {
         BearerTokens,
         { provide: BEARER_AUTHENTICATOR, useExisting: BearerTokens },
       ],
-      exports: [BEARER_AUTHENTICATOR, UsageRecorder],
+      exports: [BEARER_AUTHENTICATOR],
     };
   }
 }

@@ -31,6 +31,8 @@ export interface ListSpec<T extends ObjectLiteral> {
 }
 
 export interface Page<T> {
+  /** The resource name of ra-data-simple-rest's `Content-Range`, e.g. `users`. */
+  resource: string;
   items: T[];
   total: number;
   start: number;
@@ -46,7 +48,7 @@ export class ListQueryError extends Error {
   }
 }
 
-export const MAX_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 1000;
 const DEFAULT_PAGE_SIZE = 25;
 
 /**
@@ -86,16 +88,16 @@ export async function findPage<T extends ObjectLiteral>(
 
   const [total, rows] = await Promise.all([query.getCount(), pageIds.getRawMany<{ id: number | string }>()]);
   const ids = rows.map((row) => Number(row.id));
-  if (ids.length === 0) return { items: [], total, start };
+  if (ids.length === 0) return { resource: spec.resource, items: [], total, start };
   const loaded = await (spec.joins ?? ((q) => q))(query.clone()).andWhereInIds(ids).getMany();
   const byId = new Map(loaded.map((item) => [Number(item['id']), item]));
-  return { items: ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined), total, start };
+  return { resource: spec.resource, items: ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined), total, start };
 }
 
 // `Content-Range` as ra-data-simple-rest reads it: `users 0-24/319`, or `users */0` (RFC 9110 14.4) when empty.
-export function contentRange(resource: string, page: Page<unknown>): string {
-  if (page.items.length === 0) return `${resource} */${page.total}`;
-  return `${resource} ${page.start}-${page.start + page.items.length - 1}/${page.total}`;
+function contentRange({ resource, items, start, total }: Page<unknown>): string {
+  if (items.length === 0) return `${resource} */${total}`;
+  return `${resource} ${start}-${start + items.length - 1}/${total}`;
 }
 
 // Reusable filter appliers.
@@ -173,6 +175,6 @@ function parseRange(raw: string | undefined): [number, number] {
 }
 
 /** Headers of a list answer; `Content-Range` is exposed so a cross-origin console can read it too. */
-export function pageHeaders(resource: string, page: Page<unknown>): Record<string, string> {
-  return { 'Content-Range': contentRange(resource, page), 'Access-Control-Expose-Headers': 'Content-Range' };
+export function pageHeaders(page: Page<unknown>): Record<string, string> {
+  return { 'Content-Range': contentRange(page), 'Access-Control-Expose-Headers': 'Content-Range' };
 }

@@ -8,3 +8,4 @@ export { registerBodyParsers } from './body-parsers';
 export * from './events/domain-events';
 export * from './require-permission.decorator';
 export * from './caller';
+export { parseFormFields } from './form-fields';

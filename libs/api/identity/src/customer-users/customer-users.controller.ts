@@ -20,7 +20,7 @@ export class CustomerUsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CustomerUserDto[]> {
     const page = await this.customers.list(principal, params);
-    reply.headers(pageHeaders('customer-users', page));
+    reply.headers(pageHeaders(page));
     return page.items.map(toCustomerUserDto);
   }
 

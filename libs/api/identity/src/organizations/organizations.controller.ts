@@ -20,7 +20,7 @@ export class OrganizationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrganizationDto[]> {
     const page = await this.organizations.list(principal, params);
-    reply.headers(pageHeaders('organizations', page));
+    reply.headers(pageHeaders(page));
     return page.items.map(toOrganizationDto);
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { SessionDto } from '@keyhouse/shared-contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toMeDto } from '../dto';
@@ -44,7 +44,9 @@ export class SessionController {
 
   @Get()
   current(@CurrentPrincipal() principal: BackOfficePrincipal): SessionDto {
-    return { user: toMeDto(principal), csrfToken: principal.session?.csrfToken ?? '' };
+    // A Bearer token is not a console session: it has no CSRF token to hand out.
+    if (!principal.session) throw new UnauthorizedException({ message: 'No console session: sign in with POST /admin/api/session.' });
+    return { user: toMeDto(principal), csrfToken: principal.session.csrfToken };
   }
 
   @Delete()

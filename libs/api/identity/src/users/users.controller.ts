@@ -20,7 +20,7 @@ export class UsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserDto[]> {
     const page = await this.users.list(principal, params);
-    reply.headers(pageHeaders('users', page));
+    reply.headers(pageHeaders(page));
     return page.items.map(toUserDto);
   }
 

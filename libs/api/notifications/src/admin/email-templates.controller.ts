@@ -31,7 +31,7 @@ export class EmailTemplatesController {
   @Get()
   async list(@Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EmailTemplateDto[]> {
     const page = await findPage(this.dataSource.getRepository(EmailTemplate).createQueryBuilder('template'), params, TEMPLATE_LIST);
-    reply.headers(pageHeaders('email-templates', page));
+    reply.headers(pageHeaders(page));
     return page.items.map(toTemplateDto);
   }
 
@@ -101,11 +101,13 @@ function readTemplate(raw: unknown): { subject: string; body: string } {
   }
   const subject = typeof input['subject'] === 'string' ? input['subject'].trim() : '';
   const body = typeof input['body'] === 'string' ? input['body'] : '';
+  const subjectProblems = templateProblems(subject);
+  const bodyProblems = templateProblems(body);
   if (!subject) errors['subject'] = 'Enter a subject.';
   else if (subject.length > 255) errors['subject'] = 'Use at most 255 characters.';
-  else if (templateProblems(subject).length) errors['subject'] = templateProblems(subject).join(' ');
+  else if (subjectProblems.length) errors['subject'] = subjectProblems.join(' ');
   if (!body.trim()) errors['body'] = 'Enter the email text.';
-  else if (templateProblems(body).length) errors['body'] = templateProblems(body).join(' ');
+  else if (bodyProblems.length) errors['body'] = bodyProblems.join(' ');
   if (Object.keys(errors).length) throw new ValidationFailedException(errors, 'The template cannot be saved.');
   return { subject, body };
 }

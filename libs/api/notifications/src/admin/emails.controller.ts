@@ -35,7 +35,7 @@ export class EmailsController {
   @Get()
   async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EmailDto[]> {
     const page = await findPage(this.visibleTo(caller), params, EMAIL_LIST);
-    reply.headers(pageHeaders('emails', page));
+    reply.headers(pageHeaders(page));
     return page.items.map((email) => toEmailDto(email, Boolean(this.options.smtpUrl)));
   }
 

@@ -25,7 +25,7 @@ export class NotificationRulesController {
   @Get()
   async list(@Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<NotificationRuleDto[]> {
     const page = await findPage(this.dataSource.getRepository(NotificationRule).createQueryBuilder('rule'), params, RULE_LIST);
-    reply.headers(pageHeaders('notification-rules', page));
+    reply.headers(pageHeaders(page));
     return page.items.map(toRuleDto);
   }
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { parseFormFields } from '@keyhouse/api-platform';
 import { InvalidRequestError, MethodNotAllowedError } from '../errors/oauth-errors';
 import { NO_STORE, oauthErrorAnswer, type ProtocolAnswer } from '../errors/oauth-error-answer';
 
@@ -83,20 +84,10 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-/**
- * RFC 6749 3.2 takes form bodies; JSON is accepted as Oro's clients send it. A repeated form
- * field keeps all its values, so readParameters can refuse it rather than silently pick one.
- */
+/** RFC 6749 3.2 takes form bodies; JSON is accepted as Oro's clients send it. */
 function parseBody(contentType: string | undefined, text: string): unknown {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  if (type === 'application/x-www-form-urlencoded') {
-    const fields: Record<string, string | string[]> = {};
-    for (const [name, value] of new URLSearchParams(text)) {
-      const previous = fields[name];
-      fields[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
-    }
-    return fields;
-  }
+  if (type === 'application/x-www-form-urlencoded') return parseFormFields(text);
   if (type === 'application/json') {
     if (text.trim() === '') return undefined;
     try {
