@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 
 // DESIGN.md section 1, enforced: a forbidden import is a lint error and fails `npm test`.
-const LIBRARY_TYPES = ['type:contracts', 'type:data-access', 'type:platform', 'type:feature', 'type:protocol', 'type:notifications'];
+const LIBRARY_TYPES = ['type:contracts', 'type:data-access', 'type:platform', 'type:feature', 'type:protocol', 'type:notifications', 'type:metrics', 'type:audit'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -41,6 +41,16 @@ export default [
             {
               sourceTag: 'type:notifications',
               onlyDependOnLibsWithTags: ['type:notifications', 'type:platform', 'type:data-access', 'type:contracts'],
+            },
+            // The audit trail attaches itself to the platform's AuditTrail: no feature imports it.
+            {
+              sourceTag: 'type:audit',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:contracts'],
+            },
+            // Metrics are wired in by the application: the protocol reports through its own interface.
+            {
+              sourceTag: 'type:metrics',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:contracts'],
             },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: LIBRARY_TYPES },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },

@@ -1,8 +1,9 @@
 // `npm start`: build what is missing or stale (Nx replays unchanged builds from its cache), then
 // run the API, which migrates the database and serves the console at /admin.
 // The same wrapper runs the operator commands:
-//   node scripts/start.mjs migrate       (npm run migrate)     apply pending migrations and exit
-//   node scripts/start.mjs rotate-keys   (npm run keys:rotate) replace the signing key pair
+//   node scripts/start.mjs migrate              (npm run migrate)     apply pending migrations and exit
+//   node scripts/start.mjs cli <command> ...    (npm run keyhouse -- <command> ...) keys, applications,
+//                                               users, cleanup; `npm run keys:rotate` is `cli keys rotate`
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const ENTRIES = {
   serve: { projects: 'api,admin', file: 'main.js' },
   migrate: { projects: 'api', file: 'migrate.js' },
-  'rotate-keys': { projects: 'api', file: 'rotate-keys.js' },
+  cli: { projects: 'api', file: 'cli.js' },
 };
 const command = process.argv[2] ?? 'serve';
 const entry = ENTRIES[command];
@@ -29,6 +30,9 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--enable-source-maps', `dist/api/apps/api/src/${entry.file}`], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--enable-source-maps', `dist/api/apps/api/src/${entry.file}`, ...process.argv.slice(3)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));

@@ -52,6 +52,10 @@ describe('module boundaries (DESIGN.md section 1)', () => {
     ]);
   });
 
+  it('keeps the protocol away from the metrics library: the application wires metrics in', () => {
+    expect(lint('libs/api/oauth/src/leak.ts', "export { Metrics } from '@keyhouse/api-metrics';\n")).toEqual([expect.stringMatching(/type:protocol/)]);
+  });
+
   it('lets a feature use data access and the contracts', () => {
     const source = "export { findPage } from '@keyhouse/api-persistence';\nexport type { UserDto } from '@keyhouse/shared-contracts';\n";
     expect(lint('libs/api/identity/src/fine.ts', source)).toEqual([]);

@@ -1,12 +1,25 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_USERNAME, BASE_URL, HOST, NO_KEYS_BASE_URL, NO_KEYS_PORT, PORT } from './src/fixtures';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  ADMIN_USERNAME,
+  BASE_URL,
+  HOST,
+  MARKETPLACE_BASE_URL,
+  MARKETPLACE_PORT,
+  NO_KEYS_BASE_URL,
+  NO_KEYS_PORT,
+  PORT,
+  STATE_DIR,
+} from './src/fixtures';
 
 // Paths are spelled out so the config behaves the same from the workspace root
 // (`playwright test -c apps/admin-e2e/playwright.config.ts`) and from here.
 const workspaceRoot = path.resolve(__dirname, '../..');
-const testOutput = path.join(__dirname, 'test-output');
+// One folder per port, so concurrent runs never clobber each other's results.
+const testOutput = path.join(__dirname, 'test-output', String(PORT));
 
 interface ApiServerOptions {
   port: number;
@@ -14,9 +27,11 @@ interface ApiServerOptions {
   /** Emptied at start: the server's database and key pair. */
   stateDir: string;
   generateKeys: boolean;
+  /** The `iss` of tokens and redirects; the server's default (`http://localhost:<port>`) otherwise. */
+  issuer?: string;
 }
 
-function apiServer({ port, baseUrl, stateDir, generateKeys }: ApiServerOptions) {
+function apiServer({ port, baseUrl, stateDir, generateKeys, issuer }: ApiServerOptions) {
   return {
     command: `node apps/admin-e2e/src/serve.mjs ${stateDir}`,
     cwd: workspaceRoot,
@@ -31,6 +46,7 @@ function apiServer({ port, baseUrl, stateDir, generateKeys }: ApiServerOptions) 
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       OAUTH_GENERATE_KEYS: String(generateKeys),
+      ...(issuer ? { ISSUER: issuer } : {}),
     },
   };
 }
@@ -71,8 +87,16 @@ export default defineConfig({
     },
   ],
   webServer: [
-    apiServer({ port: PORT, baseUrl: BASE_URL, stateDir: 'tmp/e2e', generateKeys: true }),
+    apiServer({ port: PORT, baseUrl: BASE_URL, stateDir: STATE_DIR, generateKeys: true }),
     // No key files and no permission to create them: the console's "keys missing" warning.
-    apiServer({ port: NO_KEYS_PORT, baseUrl: NO_KEYS_BASE_URL, stateDir: 'tmp/e2e-nokeys', generateKeys: false }),
+    apiServer({ port: NO_KEYS_PORT, baseUrl: NO_KEYS_BASE_URL, stateDir: `tmp/e2e-${NO_KEYS_PORT}-nokeys`, generateKeys: false }),
+    // Its own database for the marketplace flows (see MARKETPLACE_PORT).
+    apiServer({
+      port: MARKETPLACE_PORT,
+      baseUrl: MARKETPLACE_BASE_URL,
+      stateDir: `tmp/e2e-${MARKETPLACE_PORT}-marketplace`,
+      generateKeys: true,
+      issuer: MARKETPLACE_BASE_URL,
+    }),
   ],
 });

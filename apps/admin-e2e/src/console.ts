@@ -38,7 +38,8 @@ export async function chooseRowAction(row: Locator, action: string): Promise<voi
 export async function cellUnder(row: Locator, column: string): Promise<Locator> {
   // The headers are read once, so only after the grid has loaded.
   await expect(row).toBeVisible();
-  const table = row.page().getByRole('table');
+  // The row's own table: a page may show several.
+  const table = row.locator('xpath=ancestor::table[1]');
   const headers = (await table.getByRole('columnheader').allInnerTexts()).map((text) => text.trim());
   const index = headers.indexOf(column);
   expect(index, `a "${column}" column among ${headers.join(', ')}`).toBeGreaterThanOrEqual(0);

@@ -1,11 +1,14 @@
 /** Values the APIs under test are started with and the tests sign in with. */
 
 export const HOST = '127.0.0.1';
-export const PORT = 4310;
+// Overridable so two browser runs (say, a CI run and a local one) can share a machine.
+export const PORT = Number(process.env['E2E_PORT'] ?? 4310);
 export const BASE_URL = `http://${HOST}:${PORT}`;
+/** The main API's database and key pair, relative to the workspace root (serve.mjs empties it at start). */
+export const STATE_DIR = `tmp/e2e-${PORT}`;
 
 /** A second API started without signing keys (and forbidden to generate them). */
-export const NO_KEYS_PORT = 4311;
+export const NO_KEYS_PORT = PORT + 1;
 export const NO_KEYS_BASE_URL = `http://${HOST}:${NO_KEYS_PORT}`;
 
 export const ADMIN_USERNAME = 'admin';
@@ -14,3 +17,11 @@ export const ADMIN_EMAIL = 'admin@example.com';
 /** Fixed, so every run can sign in; only ever used against the throw-away e2e databases. */
 export const ADMIN_PASSWORD = 'Kh-e2e!7rVqL2m#Zp9wX';
 export const ADMIN_FULL_NAME = 'Keyhouse Administrator';
+
+/**
+ * A third API for the marketplace flows, which add users, customer users and installations that
+ * the other specs' fresh-database checks (dashboard counts, empty grids) must not see. Its
+ * issuer is the address the browser uses, so the `iss` of the redirects is what clients expect.
+ */
+export const MARKETPLACE_PORT = PORT + 2;
+export const MARKETPLACE_BASE_URL = `http://${HOST}:${MARKETPLACE_PORT}`;

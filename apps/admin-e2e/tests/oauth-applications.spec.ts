@@ -31,6 +31,8 @@ test('the create form asks for Users only with Client Credentials and for Redire
   const users = page.getByRole('combobox', { name: 'Users' });
   const redirectUri = page.getByRole('textbox', { name: 'Redirect URI', exact: true });
   const publicClient = page.getByRole('checkbox', { name: 'Public client' });
+  const firstParty = page.getByRole('checkbox', { name: 'First-party application' });
+  const installUrl = page.getByRole('textbox', { name: 'Install URL' });
 
   await test.step('a fresh form: active back-office application, no grant, no grant-specific field', async () => {
     await expect(page.getByRole('checkbox', { name: 'Active' })).toBeChecked();
@@ -39,6 +41,7 @@ test('the create form asks for Users only with Client Credentials and for Redire
     await expect(users).toHaveCount(0);
     await expect(redirectUri).toHaveCount(0);
     await expect(publicClient).toHaveCount(0);
+    await expect(installUrl).toHaveCount(0);
   });
 
   await test.step('Client Credentials brings the Users field, searchable by name', async () => {
@@ -48,9 +51,12 @@ test('the create form asks for Users only with Client Credentials and for Redire
     await pickAdminAsUser(page);
   });
 
-  await test.step('Authorization Code brings Redirect URIs; a public client needs it alone', async () => {
+  await test.step('Authorization Code brings Redirect URIs and its install settings; a public client needs it alone', async () => {
     await authorizationCode.check();
     await expect(redirectUri).toBeVisible();
+    await expect(firstParty).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Allow plain PKCE' })).not.toBeChecked();
+    await expect(installUrl).toHaveValue('');
     await expect(publicClient).toHaveCount(0);
     await clientCredentials.uncheck();
     await expect(users).toHaveCount(0);
@@ -58,14 +64,18 @@ test('the create form asks for Users only with Client Credentials and for Redire
     await authorizationCode.uncheck();
     await expect(redirectUri).toHaveCount(0);
     await expect(publicClient).toHaveCount(0);
+    await expect(firstParty).toHaveCount(0);
+    await expect(installUrl).toHaveCount(0);
   });
 
-  await test.step('a redirect URI the server refuses is explained under Redirect URIs', async () => {
+  await test.step('a redirect URI and an install URL the server refuses are explained at their fields', async () => {
     await page.getByRole('textbox', { name: 'Application Name', exact: true }).fill('Storefront app');
     await authorizationCode.check();
     await redirectUri.fill('https://app.example.com/callback#section');
+    await installUrl.fill('http://app.example.com/install?organization={organization}');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(page.getByText(/Redirect URI 1 .*fragment/)).toBeVisible();
+    await expect(installUrl).toHaveAccessibleDescription(/^The install URL must use https/);
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 });

@@ -1,5 +1,7 @@
 import { Admin, Resource } from 'react-admin';
 
+import auditEvents from './audit-events';
+import connectedApps from './connected-apps';
 import customerUsers from './customer-users';
 import { Dashboard } from './dashboard';
 import emailTemplates from './email-templates';
@@ -7,6 +9,7 @@ import emails from './emails';
 import { Layout, LoginPage } from './layout';
 import notificationRules from './notification-rules';
 import oauthApplications from './oauth-applications';
+import oauthInstallations from './oauth-installations';
 import organizations from './organizations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -32,5 +35,8 @@ export const App = () => (
     <Resource name="emails" {...emails} />
     <Resource name="email-templates" {...emailTemplates} />
     <Resource name="notification-rules" {...notificationRules} />
+    <Resource name="audit-events" {...auditEvents} />
+    <Resource name="oauth-installations" {...oauthInstallations} />
+    <Resource name="connected-apps" {...connectedApps} />
   </Admin>
 );

@@ -1,21 +1,32 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApplicationsModule } from '@keyhouse/api-applications';
+import { AuditModule } from '@keyhouse/api-audit';
 import { BackOfficeAuthGuard, IdentityModule } from '@keyhouse/api-identity';
 import { KeysModule } from '@keyhouse/api-keys';
-import { NotificationsModule } from '@keyhouse/api-notifications';
-import { OAuthModule } from '@keyhouse/api-oauth';
+import { Metrics, MetricsModule } from '@keyhouse/api-metrics';
+import { countOutboxBacklog, NotificationsModule } from '@keyhouse/api-notifications';
+import { OAuthModule, TOKEN_REQUEST_OBSERVER, type TokenRequestObserver } from '@keyhouse/api-oauth';
 import { ApiExceptionFilter, PlatformModule } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
+import { CleanupModule } from './cleanup/cleanup.module';
 import type { AppConfig } from './config/app-config';
 
 /** The opened, migrated data source, shared by every library's services. */
 @Module({})
-class DatabaseModule {
+export class DatabaseModule {
   static forDataSource(dataSource: DataSource): DynamicModule {
     return { module: DatabaseModule, global: true, providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] };
   }
 }
+
+/** The protocol reports token requests through its own small interface; Prometheus counts them. */
+@Global()
+@Module({
+  providers: [{ provide: TOKEN_REQUEST_OBSERVER, useFactory: (metrics: Metrics): TokenRequestObserver => metrics, inject: [Metrics] }],
+  exports: [TOKEN_REQUEST_OBSERVER],
+})
+class TokenMetricsModule {}
 
 @Module({})
 export class AppModule {
@@ -27,9 +38,13 @@ export class AppModule {
         PlatformModule.forRoot({ consoleDistDir }),
         IdentityModule.forRoot(config.identity),
         KeysModule.forRoot(config.keys),
-        ApplicationsModule,
+        ApplicationsModule.forRoot(config.applications),
         OAuthModule.forRoot({ issuer: config.server.issuer, ...config.tokens }),
         NotificationsModule.forRoot({ issuer: config.server.issuer, smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
+        MetricsModule.forRoot({ bearerToken: config.metrics.bearerToken, outboxBacklog: () => countOutboxBacklog(dataSource) }),
+        TokenMetricsModule,
+        AuditModule.forRoot(config.audit),
+        CleanupModule.forRoot(config.cleanup),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -6,8 +6,9 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IntrospectionEndpoint, mountOAuthEndpoints, ProtocolServer, RevocationEndpoint, TokenEndpoint } from '@keyhouse/api-oauth';
-import { registerBodyParsers, serveConsoleAssets } from '@keyhouse/api-platform';
+import { registerBodyParsers, registerRequestContext, serveConsoleAssets } from '@keyhouse/api-platform';
 import { describeDatabase, migrate, openDatabase } from '@keyhouse/api-persistence';
+import { serveApiDocs } from './api-docs';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ENTITIES } from './entities';
@@ -43,9 +44,11 @@ export async function createApp(
     { abortOnError: false, logger: logLevels, bodyParser: false },
   );
   registerBodyParsers(app.getHttpAdapter().getInstance());
+  registerRequestContext(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
   await serveConsoleAssets(app, consoleDistDir);
+  serveApiDocs(app);
   mountOAuthEndpoints(protocol, {
     token: app.get(TokenEndpoint),
     revocation: app.get(RevocationEndpoint),

@@ -22,7 +22,7 @@ describe('notifications in the console: emails, templates, rules', () => {
   describe('email templates', () => {
     it('lists one template per event and audience, seeded with Oro\'s creation subject', async () => {
       const answer = await admin.get<EmailTemplateDto[]>(`/admin/api/email-templates${q({ range: [0, 99] })}`);
-      expect(answer.headers.get('content-range')).toBe('email-templates 0-7/8');
+      expect(answer.headers.get('content-range')).toBe('email-templates 0-15/16');
       expect(createdTemplate).toEqual(expect.objectContaining({ event: 'oauth_application.created', locale: 'en', subject: 'OAuth application added to your account' }));
     });
 
@@ -100,7 +100,11 @@ describe('notifications in the console: emails, templates, rules', () => {
         'oauth_application.created',
         'oauth_application.deactivated',
         'oauth_application.deleted',
+        'oauth_application.dormant',
+        'oauth_application.secret_added',
+        'oauth_application.secret_expiring',
         'oauth_application.secret_regenerated',
+        'oauth_application.secret_revoked',
       ]);
       const rule = rules[0];
       const answer = await admin.request<NotificationRuleDto>(

@@ -1,6 +1,6 @@
 import { Organization } from '@keyhouse/api-identity';
 import type { CustomerUserDto, OrganizationDto, UserDto } from '@keyhouse/shared-contracts';
-import { createCustomerUser, createOrganization, createUser } from './support/fixtures';
+import { createCustomerUser, createOrganization, createRole, createUser } from './support/fixtures';
 import type { HttpClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -112,6 +112,55 @@ describe('read-only back-office resources (ra-data-simple-rest)', () => {
     });
   });
 
+  describe('creating users (POST /admin/api/users)', () => {
+    const acmeId = async () => (await t.dataSource.query(`SELECT id FROM organizations WHERE name = 'Acme Widgets'`))[0].id as number;
+    const body = async (extra: Record<string, unknown> = {}) => ({
+      username: 'Ellen.Ripley',
+      email: 'ellen@acme.test',
+      password: 'Nostromo-180924!',
+      firstName: 'Ellen',
+      lastName: 'Ripley',
+      organizationIds: [await acmeId()],
+      roles: ['ROLE_USER'],
+      ...extra,
+    });
+
+    it('creates a user who can sign in, in the caller\'s organizations, audited without the password', async () => {
+      const created = await admin.post<UserDto>('/admin/api/users', await body());
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual(expect.objectContaining({ username: 'ellen.ripley', email: 'ellen@acme.test', firstName: 'Ellen', roles: ['ROLE_USER'], organizationIds: [await acmeId()] }));
+      expect((await t.client().signIn('ellen.ripley', 'Nostromo-180924!')).status).toBe(200);
+      const audit = await admin.get<Array<{ after: Record<string, unknown> }>>(`/admin/api/audit-events${q({ filter: { action: 'user.created' } })}`);
+      expect(audit.body[0].after).toMatchObject({ username: 'ellen.ripley', roles: ['ROLE_USER'] });
+      expect(JSON.stringify(audit.body)).not.toContain('Nostromo');
+      expect((await admin.post<{ errors: Record<string, string> }>('/admin/api/users', await body({ email: 'other@acme.test' }))).body.errors).toEqual({ username: 'This username is already taken.' });
+    });
+
+    it('refuses other tenants\' organizations, unknown roles and bad fields, each at its field', async () => {
+      const hidden = (await t.dataSource.query(`SELECT id FROM organizations WHERE name = 'Hidden Co'`))[0].id;
+      const answer = await admin.post<{ errors: Record<string, string> }>('/admin/api/users', await body({ username: 'x y', email: 'fresh@acme.test', organizationIds: [hidden], roles: ['ROLE_GOD'], password: 'short', isAdmin: true }));
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual({
+        isAdmin: 'Unknown field "isAdmin".',
+        username: 'Use 1 to 180 letters, digits, dots, dashes, underscores or @.',
+        password: 'Use 12 to 1024 characters.',
+        organizationIds: 'Choose one or more of your organizations.',
+        roles: 'Unknown role: ROLE_GOD.',
+      });
+    });
+
+    it('never lets a caller grant a role that allows more than they may do', async () => {
+      await createRole(t.dataSource, 'ROLE_HR', ['users.view', 'users.create']);
+      await createUser(t.dataSource, { username: 'hr', password: 'hr-password', organizations: [{ id: await acmeId() }], roles: ['ROLE_HR'] });
+      const hr = await t.signedIn('hr', 'hr-password');
+      const escalation = await hr.post<{ errors: Record<string, string> }>('/admin/api/users', await body({ username: 'mallory', email: 'mallory@acme.test', roles: ['ROLE_ADMINISTRATOR'] }));
+      expect(escalation.body.errors).toEqual({ roles: 'You cannot grant ROLE_ADMINISTRATOR: it allows more than you may do.' });
+      expect((await hr.post('/admin/api/users', await body({ username: 'newbie', email: 'newbie@acme.test' }))).status).toBe(201);
+      const viewer = await t.signedIn('viewer', 'viewer-password');
+      expect((await viewer.post('/admin/api/users', await body({ username: 'nope', email: 'nope@acme.test' }))).status).toBe(403);
+    });
+  });
+
   describe('organizations', () => {
     it('lists only the organizations the user belongs to', async () => {
       const answer = await admin.get<OrganizationDto[]>('/admin/api/organizations');
@@ -119,6 +168,28 @@ describe('read-only back-office resources (ra-data-simple-rest)', () => {
       expect(answer.headers.get('content-range')).toBe('organizations 0-1/2');
       const hidden = await t.dataSource.query(`SELECT id FROM organizations WHERE name = 'Hidden Co'`);
       expect((await admin.get(`/admin/api/organizations/${hidden[0].id}`)).status).toBe(404);
+    });
+  });
+
+  describe('creating organizations (POST /admin/api/organizations)', () => {
+    it('creates a tenant with its creator as a member, audited, and refuses a taken or empty name at the field', async () => {
+      const created = await admin.post<OrganizationDto>('/admin/api/organizations', { name: '  Initech  ' });
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual(expect.objectContaining({ name: 'Initech' }));
+      expect((await admin.get(`/admin/api/organizations/${created.body.id}`)).status).toBe(200);
+      expect((await admin.get<{ organizationIds: number[] }>('/admin/api/me')).body.organizationIds).toContain(created.body.id);
+      const audit = await admin.get<Array<{ target: { name: string } }>>(`/admin/api/audit-events${q({ filter: { action: 'organization.created' } })}`);
+      expect(audit.body[0].target.name).toBe('Initech');
+
+      const taken = await admin.post<{ errors: Record<string, string> }>('/admin/api/organizations', { name: 'Hidden Co' });
+      expect(taken.status).toBe(400);
+      expect(taken.body.errors).toEqual({ name: 'An organization with this name already exists.' });
+      expect((await admin.post<{ errors: Record<string, string> }>('/admin/api/organizations', { name: ' ', plan: 'gold' })).body.errors).toEqual({
+        name: 'Enter a name for the organization.',
+        plan: 'Unknown field "plan".',
+      });
+      const viewer = await t.signedIn('viewer', 'viewer-password');
+      expect((await viewer.post('/admin/api/organizations', { name: 'Mine' })).status).toBe(403);
     });
   });
 
@@ -131,6 +202,28 @@ describe('read-only back-office resources (ra-data-simple-rest)', () => {
       expect(enabled.body.map((c) => c.email)).toEqual(['buyer@acme.test']);
       const one = await admin.get<CustomerUserDto>(`/admin/api/customer-users/${all.body[0].id}`);
       expect(one.body).toEqual(expect.objectContaining({ email: 'buyer@acme.test', enabled: true, firstName: 'Bea' }));
+    });
+
+    it('creates one in an organization of the caller, who can then sign in on the storefront', async () => {
+      const acme = await t.dataSource.query(`SELECT id FROM organizations WHERE name = 'Acme Widgets'`);
+      const body = { organizationId: acme[0].id, email: ' New.Buyer@Acme.test ', firstName: 'Nia', password: 'a-long-customer-password' };
+      const created = await admin.post<CustomerUserDto>('/admin/api/customer-users', body);
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual(expect.objectContaining({ email: 'new.buyer@acme.test', firstName: 'Nia', organizationId: acme[0].id, enabled: true, locale: 'en' }));
+      expect(JSON.stringify(created.body)).not.toMatch(/password/i);
+      const again = await admin.post<{ errors: Record<string, string> }>('/admin/api/customer-users', body);
+      expect(again.body.errors).toEqual({ email: 'A customer user with this email already exists.' });
+    });
+
+    it('refuses bad input field by field, another tenant\'s organization, and callers without customer_users.create', async () => {
+      const bad = await admin.post<{ errors: Record<string, string> }>('/admin/api/customer-users', { email: 'nope', password: 'short', role: 'x' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual({ email: 'Enter an email address.', password: 'Use 12 to 1024 characters.', role: 'Unknown field "role".' });
+      const hidden = await t.dataSource.query(`SELECT id FROM organizations WHERE name = 'Hidden Co'`);
+      const elsewhere = await admin.post<{ errors: Record<string, string> }>('/admin/api/customer-users', { organizationId: hidden[0].id, email: 'x@hidden.test', password: 'a-long-customer-password' });
+      expect(elsewhere.body.errors).toEqual({ organizationId: 'Choose an organization you belong to.' });
+      const viewer = await t.signedIn('viewer', 'viewer-password');
+      expect((await viewer.post('/admin/api/customer-users', { email: 'v@acme.test', password: 'a-long-customer-password' })).status).toBe(403);
     });
   });
 

@@ -6,6 +6,10 @@ const EVENT_LABELS: Record<ApplicationEventType, string> = {
   'oauth_application.secret_regenerated': 'Secret regenerated',
   'oauth_application.deactivated': 'Application deactivated',
   'oauth_application.deleted': 'Application deleted',
+  'oauth_application.secret_added': 'Secret added (rotation)',
+  'oauth_application.secret_revoked': 'Secret revoked',
+  'oauth_application.secret_expiring': 'Secret expires soon',
+  'oauth_application.dormant': 'Unused: deactivation warning',
 };
 
 export const EVENT_CHOICES = Object.entries(EVENT_LABELS).map(([id, name]) => ({ id, name }));

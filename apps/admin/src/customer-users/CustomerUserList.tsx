@@ -2,6 +2,7 @@ import GroupIcon from '@mui/icons-material/Group';
 import {
   AutocompleteInput,
   BooleanField,
+  CreateButton,
   DataTable,
   DateField,
   EmailField,
@@ -10,6 +11,7 @@ import {
   ReferenceField,
   ReferenceInput,
   SearchInput,
+  TopToolbar,
 } from 'react-admin';
 
 import { ListEmpty } from '../common';
@@ -28,9 +30,17 @@ const customerUserFilters = [
   </ReferenceInput>,
 ];
 
+// CreateButton shows itself only to those with customer_users.create.
+const CreateCustomerUserButton = () => <CreateButton label="Create Customer User" variant="contained" />;
+
 export const CustomerUserList = () => (
   <List
     filters={customerUserFilters}
+    actions={
+      <TopToolbar>
+        <CreateCustomerUserButton />
+      </TopToolbar>
+    }
     sort={{ field: 'email', order: 'ASC' }}
     perPage={25}
     empty={
@@ -38,6 +48,7 @@ export const CustomerUserList = () => (
         icon={GroupIcon}
         message="No customer users yet"
         hint="Customer users sign in on the storefront; they will be listed here."
+        action={<CreateCustomerUserButton />}
       />
     }
   >

@@ -1,6 +1,7 @@
 import { BooleanField, DateField, EmailField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 
 import { UserApplications } from '../oauth-applications';
+import { PersonInstallations } from '../oauth-installations';
 
 export const CustomerUserShow = () => (
   <Show>
@@ -13,5 +14,6 @@ export const CustomerUserShow = () => (
       <DateField source="createdAt" label="Created" showTime />
     </SimpleShowLayout>
     <UserApplications frontend />
+    <PersonInstallations frontend />
   </Show>
 );

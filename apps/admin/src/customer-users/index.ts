@@ -1,10 +1,12 @@
 import GroupIcon from '@mui/icons-material/Group';
 
+import { CustomerUserCreate } from './CustomerUserCreate';
 import { CustomerUserList } from './CustomerUserList';
 import { CustomerUserShow } from './CustomerUserShow';
 
 export default {
   list: CustomerUserList,
+  create: CustomerUserCreate,
   show: CustomerUserShow,
   icon: GroupIcon,
   recordRepresentation: 'email',

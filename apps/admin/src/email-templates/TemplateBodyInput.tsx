@@ -12,6 +12,10 @@ const VARIABLE_HINTS: Record<TemplateVariable, string> = {
   grants: 'Its grant types, e.g. Client Credentials',
   applicationUrl: 'Its page in this console',
   time: 'When it happened (UTC)',
+  secretExpiresAt: 'Secret emails: when that secret stops working (UTC), or "never"',
+  previousSecretsExpireAt: 'New secret: when the secrets it replaces stop working (UTC)',
+  lastUsedAt: 'Dormancy warning: when it last got a token (UTC), or "never"',
+  deactivatesAt: 'Dormancy warning: when it will be deactivated unless used (UTC)',
 };
 
 const placeholderOf = (variable: TemplateVariable) => `{{ ${variable} }}`;

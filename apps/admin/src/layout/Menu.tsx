@@ -1,4 +1,5 @@
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
+import HubIcon from '@mui/icons-material/Hub';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import NotificationsOutlinedIcon from '@mui/icons-material/NotificationsOutlined';
 import StorefrontIcon from '@mui/icons-material/Storefront';
@@ -34,9 +35,16 @@ export const Menu = () => (
         <RaMenu.ResourceItem name="oauth-applications" />
       </MenuGroup>
       <NotificationsGroup />
+      {/* Hidden by react-admin without audit.view. */}
+      <RaMenu.ResourceItem name="audit-events" />
     </MenuGroup>
     <MenuGroup id="customers" label="Customers" icon={<StorefrontIcon />}>
       <RaMenu.ResourceItem name="customer-users" />
+    </MenuGroup>
+    <MenuGroup id="integrations" label="Integrations" icon={<HubIcon />}>
+      {/* Installed Apps is hidden by react-admin without oauth_installations.view; everyone has Connected Apps. */}
+      <RaMenu.ResourceItem name="oauth-installations" />
+      <RaMenu.ResourceItem name="connected-apps" />
     </MenuGroup>
   </RaMenu>
 );

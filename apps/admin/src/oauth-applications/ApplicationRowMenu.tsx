@@ -5,12 +5,13 @@ import { type MouseEvent, useId, useState } from 'react';
 import { Link, useCanAccess, useCreatePath, useRecordContext } from 'react-admin';
 
 import { APPLICATIONS, useActiveToggle, useConfirmedDelete } from './useApplicationActions';
+import { useIsLocked, useUnlock } from './useApplicationLock';
 
 // The menu and the dialogs render in portals, yet React still bubbles their
 // clicks up to the row, whose own click would open the show page.
 const keepFromRow = (event: MouseEvent) => event.stopPropagation();
 
-/** Oro's "More options" menu of a grid row: View, Edit, Activate/Deactivate, Delete, as permitted. */
+/** Oro's "More options" menu of a grid row: View, Edit, Activate/Deactivate, Unlock (when locked), Delete, as permitted. */
 export const ApplicationRowMenu = () => {
   const record = useRecordContext<OAuthApplicationDto>();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -21,6 +22,8 @@ export const ApplicationRowMenu = () => {
   const { canAccess: canDelete } = useCanAccess({ resource: APPLICATIONS, action: 'delete' });
   const activeToggle = useActiveToggle(record);
   const deletion = useConfirmedDelete(record);
+  const locked = useIsLocked(record);
+  const unlock = useUnlock(record);
 
   if (!record || !(canShow || canEdit || canDelete)) return null;
 
@@ -54,9 +57,11 @@ export const ApplicationRowMenu = () => {
           </MenuItem>
         )}
         {canEdit && <MenuItem onClick={closeThen(activeToggle.start)}>{activeToggle.label}</MenuItem>}
+        {canEdit && locked && <MenuItem onClick={closeThen(unlock.start)}>Unlock</MenuItem>}
         {canDelete && <MenuItem onClick={closeThen(deletion.start)}>Delete</MenuItem>}
       </Menu>
       {activeToggle.confirmDialog}
+      {unlock.confirmDialog}
       {deletion.confirmDialog}
     </Box>
   );

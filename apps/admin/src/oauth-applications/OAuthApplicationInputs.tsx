@@ -15,6 +15,7 @@ import {
 import { useFormContext, useWatch } from 'react-hook-form';
 
 import { CheckboxInput, useOrganizationIds } from '../common';
+import { AllowedIpRangesInput } from './AllowedIpRangesInput';
 import {
   APPLICATION_TYPE_CHOICES,
   canBePublicClient,
@@ -80,6 +81,7 @@ export const OAuthApplicationInputs = ({ creating = false }: { creating?: boolea
         />
       )}
       {creating && grants.includes('client_credentials') && <OwnerInput organizationId={organizationId} />}
+      {grants.includes('client_credentials') && <AllowedIpRangesInput />}
       {grants.includes('authorization_code') && <RedirectUrisInput />}
       {creating && canBePublicClient(grants) && (
         <CheckboxInput
@@ -89,6 +91,26 @@ export const OAuthApplicationInputs = ({ creating = false }: { creating?: boolea
           parse={invertBoolean}
           helperText="For apps that cannot keep a secret (single-page or mobile apps): no client secret, PKCE instead."
         />
+      )}
+      {grants.includes('authorization_code') && (
+        <>
+          <CheckboxInput
+            source="firstParty"
+            label="First-party application"
+            helperText="Trusted, run by your own team: users are not asked for consent."
+          />
+          <CheckboxInput
+            source="allowPlainPkce"
+            label="Allow plain PKCE"
+            helperText="Also accept code_challenge_method=plain, for clients that cannot compute SHA-256; S256 is always accepted."
+          />
+          <TextInput
+            source="installUrl"
+            label="Install URL"
+            type="url"
+            helperText="Opened when the app is installed, {organization} replaced by the organization's id. https (http only on localhost); empty: installing grants access at once."
+          />
+        </>
       )}
       <TextArrayInput source="scopes" label="Scopes" helperText="Press Enter after each scope; none is fine." />
       <NumberInput

@@ -1,4 +1,5 @@
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import { Stack } from '@mui/material';
 import {
   AutocompleteInput,
   CreateButton,
@@ -17,7 +18,9 @@ import { ListEmpty, useOrganizationIds } from '../common';
 import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
 import { ApplicationRowMenu } from './ApplicationRowMenu';
 import { GRANT_CHOICES } from './applicationForm';
+import { DormantBadge } from './DormantBadge';
 import { KeysMissingAlert } from './KeysMissingAlert';
+import { LockedBadge } from './LockedBadge';
 
 const CREATE_LABEL = 'Create OAuth Application';
 
@@ -33,6 +36,7 @@ const applicationFilters = (severalOrganizations: boolean) => [
     : []),
   <NullableBooleanInput key="active" source="active" label="Status" trueLabel="Active" falseLabel="Inactive" nullLabel="Any" alwaysOn />,
   <SelectInput key="grant" source="grant" label="Grant Type" choices={GRANT_CHOICES} emptyText="Any" alwaysOn />,
+  <NullableBooleanInput key="dormant" source="dormant" label="Dormant" trueLabel="Dormant" falseLabel="In use" nullLabel="Any" alwaysOn />,
 ];
 
 const ApplicationListActions = () => (
@@ -75,7 +79,11 @@ export const OAuthApplicationList = () => {
             </DataTable.Col>
           )}
           <DataTable.Col source="active" label="Active">
-            <ActiveField />
+            <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+              <ActiveField />
+              <DormantBadge />
+              <LockedBadge />
+            </Stack>
           </DataTable.Col>
           <DataTable.Col source="grants" label="Grant Type" disableSort>
             <GrantsField />

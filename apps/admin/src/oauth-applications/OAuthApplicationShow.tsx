@@ -3,9 +3,16 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DateField, FunctionField, Labeled, ReferenceField, Show, TextField } from 'react-admin';
 
 import { Section } from '../common';
+import { ApplicationInstallations } from '../oauth-installations';
 import { ActiveField, ApplicationTypeField, ClientIdField, GrantsField } from './ApplicationFields';
+import { ApplicationSecuritySection } from './ApplicationSecuritySection';
 import { ApplicationShowActions } from './ApplicationShowActions';
+import { ApplicationUsageSection } from './ApplicationUsageSection';
+import { AuthorizationCodeFields } from './AuthorizationCodeFields';
+import { ClientSecretsSection } from './ClientSecretsSection';
+import { DormantBadge } from './DormantBadge';
 import { KeysMissingAlert } from './KeysMissingAlert';
+import { LockedBadge } from './LockedBadge';
 
 const ListOrNone = ({ items, none, monospace = false }: { items: string[]; none: string; monospace?: boolean }) =>
   items.length === 0 ? (
@@ -39,7 +46,11 @@ export const OAuthApplicationShow = () => (
             <ReferenceField source="organizationId" reference="organizations" link="show" />
           </Labeled>
           <Labeled label="Active">
-            <ActiveField />
+            <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+              <ActiveField />
+              <DormantBadge />
+              <LockedBadge />
+            </Stack>
           </Labeled>
         </Section>
         <Section title="Access">
@@ -62,6 +73,7 @@ export const OAuthApplicationShow = () => (
               render={(record) => <ListOrNone items={record.redirectUris} none="None" monospace />}
             />
           </Labeled>
+          <AuthorizationCodeFields />
           <Labeled label="Scopes">
             <FunctionField<OAuthApplicationDto> render={(record) => <ListOrNone items={record.scopes} none="None" />} />
           </Labeled>
@@ -83,6 +95,10 @@ export const OAuthApplicationShow = () => (
           </Labeled>
         </Section>
       </Box>
+      <ApplicationSecuritySection />
+      <ApplicationUsageSection />
+      <ClientSecretsSection />
+      <ApplicationInstallations />
     </Show>
   </>
 );

@@ -1,10 +1,12 @@
 import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import AutorenewIcon from '@mui/icons-material/Autorenew';
 import { DialogContentText } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext } from 'react-admin';
 
 import type { KeyhouseDataProvider, OneTimeCredentials } from '../providers/dataProvider';
+import { secretsQueryKey } from './clientSecrets';
 import { CredentialsDialog } from './CredentialsDialog';
 import { APPLICATIONS } from './useApplicationActions';
 
@@ -13,6 +15,7 @@ export const RegenerateSecretButton = () => {
   const record = useRecordContext<OAuthApplicationDto>();
   const dataProvider = useDataProvider<KeyhouseDataProvider>();
   const notify = useNotify();
+  const queryClient = useQueryClient();
   const { canAccess } = useCanAccess({ resource: APPLICATIONS, action: 'edit' });
   const [confirming, setConfirming] = useState(false);
   const [regenerating, setRegenerating] = useState(false);
@@ -27,6 +30,8 @@ export const RegenerateSecretButton = () => {
     try {
       setCredentials(await dataProvider.regenerateApplicationSecret(record.id));
       setConfirming(false);
+      // The secrets list now holds only the new one.
+      await queryClient.invalidateQueries({ queryKey: secretsQueryKey(record.id) });
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     } finally {

@@ -21,6 +21,10 @@ export const APPLICATION_DEFAULTS: Partial<OAuthApplicationInput> = {
   confidential: true,
   scopes: [],
   accessTokenTtl: null,
+  firstParty: false,
+  allowPlainPkce: false,
+  installUrl: null,
+  allowedIpRanges: [],
 };
 
 /**
@@ -29,6 +33,7 @@ export const APPLICATION_DEFAULTS: Partial<OAuthApplicationInput> = {
  */
 export const toCreateInput = (values: OAuthApplicationInput, onlyOrganizationId?: number): OAuthApplicationInput => {
   const grants = values.grants ?? [];
+  const authorizationCode = grants.includes('authorization_code');
   return {
     organizationId: values.organizationId ?? onlyOrganizationId,
     name: values.name,
@@ -38,18 +43,37 @@ export const toCreateInput = (values: OAuthApplicationInput, onlyOrganizationId?
     frontend: values.frontend,
     userId: grants.includes('client_credentials') ? values.userId : null,
     confidential: canBePublicClient(grants) ? values.confidential : true,
-    redirectUris: grants.includes('authorization_code') ? values.redirectUris : [],
+    redirectUris: authorizationCode ? values.redirectUris : [],
     scopes: values.scopes ?? [],
     accessTokenTtl: values.accessTokenTtl ?? null,
+    firstParty: authorizationCode && values.firstParty === true,
+    allowPlainPkce: authorizationCode && values.allowPlainPkce === true,
+    installUrl: authorizationCode ? (values.installUrl ?? null) : null,
+    allowedIpRanges: grants.includes('client_credentials') ? (values.allowedIpRanges ?? []) : [],
   };
 };
 
 /** The update body: the API refuses any field but the editable ones. */
-export const toUpdateInput = ({ name, slug, active, redirectUris, scopes, accessTokenTtl }: OAuthApplicationInput) => ({
+export const toUpdateInput = ({
+  name,
+  slug,
+  active,
+  redirectUris,
+  scopes,
+  accessTokenTtl,
+  firstParty,
+  allowPlainPkce,
+  installUrl,
+  allowedIpRanges,
+}: OAuthApplicationInput) => ({
   name,
   slug,
   active,
   redirectUris,
   scopes,
   accessTokenTtl: accessTokenTtl ?? null,
+  firstParty,
+  allowPlainPkce,
+  installUrl: installUrl ?? null,
+  allowedIpRanges: allowedIpRanges ?? [],
 });

@@ -1,13 +1,21 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
-import { DataTable, DateField, List, SearchInput } from 'react-admin';
+import { CreateButton, DataTable, DateField, List, SearchInput, TopToolbar } from 'react-admin';
 
 import { ListEmpty } from '../common';
 
 const organizationFilters = [<SearchInput key="q" source="q" placeholder="Name" alwaysOn />];
 
+// CreateButton shows itself only to those with organizations.create.
+const OrganizationListActions = () => (
+  <TopToolbar>
+    <CreateButton label="Create Organization" variant="contained" />
+  </TopToolbar>
+);
+
 export const OrganizationList = () => (
   <List
     filters={organizationFilters}
+    actions={<OrganizationListActions />}
     sort={{ field: 'name', order: 'ASC' }}
     perPage={25}
     empty={

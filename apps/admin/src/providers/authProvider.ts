@@ -43,6 +43,15 @@ const restoreSession = (): Promise<MeDto> => {
   return pendingRestore;
 };
 
+/**
+ * Makes the next getIdentity (and canAccess) ask the API again, for when the signed-in
+ * user changed under the console: creating an organization makes its creator a member.
+ * The session and its CSRF token stay; GET /session hands out the same token.
+ */
+export const forgetCurrentUser = (): void => {
+  currentUser = null;
+};
+
 const isStatus = (error: unknown, status: number): boolean =>
   error instanceof HttpError && error.status === status;
 
@@ -72,12 +81,17 @@ const VIEW_PERMISSIONS: Record<string, Permission> = {
   emails: 'notifications.view',
   'email-templates': 'notifications.view',
   'notification-rules': 'notifications.view',
+  'oauth-installations': 'oauth_installations.view',
+  'audit-events': 'audit.view',
 };
 
 // Activating, deactivating and regenerating a secret are edits: the API asks for
 // oauth_applications.edit, so the console checks the `edit` action for them.
 // Resending an email is an action of its own (`resend`) on the emails resource.
 const WRITE_PERMISSIONS: Record<string, Record<string, Permission>> = {
+  users: { create: 'users.create' },
+  organizations: { create: 'organizations.create' },
+  'customer-users': { create: 'customer_users.create' },
   'oauth-applications': {
     create: 'oauth_applications.create',
     clone: 'oauth_applications.create',
@@ -87,7 +101,12 @@ const WRITE_PERMISSIONS: Record<string, Record<string, Permission>> = {
   emails: { resend: 'notifications.edit' },
   'email-templates': { create: 'notifications.edit', edit: 'notifications.edit' },
   'notification-rules': { edit: 'notifications.edit' },
+  // Installing an app is creating an installation.
+  'oauth-installations': { create: 'oauth_installations.manage', delete: 'oauth_installations.manage' },
 };
+
+// Every signed-in user may list and disconnect the apps they authorized themselves.
+const OPEN_TO_EVERYONE: Record<string, string[]> = { 'connected-apps': ['list', 'delete'] };
 
 /** The permission the API demands for a react-admin action; undefined when nobody may do it. */
 const requiredPermission = (resource: string, action: string): Permission | undefined => {
@@ -146,6 +165,7 @@ export const authProvider: AuthProvider = {
   // the API stays the authority.
   async canAccess({ resource, action }) {
     const user = await restoreSession();
+    if (OPEN_TO_EVERYONE[resource]?.includes(action)) return true;
     const permission = requiredPermission(resource, action);
     return permission !== undefined && user.permissions.includes(permission);
   },

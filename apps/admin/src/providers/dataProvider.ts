@@ -1,17 +1,36 @@
 import type {
   ClientCredentialsDto,
+  ClientSecretDto,
+  ClientSecretInput,
+  CreatedClientSecretDto,
   CreatedOAuthApplicationDto,
   EmailDto,
   EmailTemplateDto,
+  InstallAppInput,
+  InstalledAppDto,
   OAuthApplicationDto,
   TemplatePreviewDto,
 } from '@keyhouse/shared-contracts';
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { CreateParams, CreateResult, DataProvider, Identifier, RaRecord } from 'react-admin';
+import type {
+  CreateParams,
+  CreateResult,
+  DataProvider,
+  DeleteParams,
+  DeleteResult,
+  GetListParams,
+  GetListResult,
+  Identifier,
+  RaRecord,
+} from 'react-admin';
 
 import { apiUrl, httpClient } from './httpClient';
 
 const APPLICATIONS = 'oauth-applications';
+const INSTALLATIONS = 'oauth-installations';
+// The signed-in user's own installations. A resource of its own in the console, because everyone
+// may list and remove those, while the rest of oauth-installations needs a permission.
+const CONNECTED_APPS = 'connected-apps';
 
 /** A client ID with the secret that goes with it, as shown once; `clientSecret` is null for a public client. */
 export interface OneTimeCredentials {
@@ -35,15 +54,25 @@ export type TemplateText = Pick<EmailTemplateDto, 'subject' | 'body'>;
 /** The standard methods plus the actions that are not CRUD. */
 export interface KeyhouseDataProvider extends DataProvider {
   setApplicationActive(id: Identifier, active: boolean): Promise<{ data: OAuthApplicationDto }>;
+  /** Ends a lock after failed client authentications and sets their count back to zero. */
+  unlockApplication(id: Identifier): Promise<{ data: OAuthApplicationDto }>;
   /**
    * Replaces the secret at once. Called directly, not through a react-query
    * mutation, so the answer lives only in the caller's state.
    */
   regenerateApplicationSecret(id: Identifier): Promise<OneTimeCredentials>;
+  /** The application's secrets, live and expired; never their values. */
+  getApplicationSecrets(id: Identifier, signal?: AbortSignal): Promise<ClientSecretDto[]>;
+  /** Adds a secret next to the live ones (a rotation); called directly, like regenerate, for the same reason. */
+  addApplicationSecret(id: Identifier, input: ClientSecretInput): Promise<OneTimeCredentials>;
+  /** Revokes one secret at once. */
+  revokeApplicationSecret(id: Identifier, secretId: ClientSecretDto['id']): Promise<ClientSecretDto>;
   /** Puts an email back in the outbox as new: pending, no attempts yet. */
   resendEmail(id: Identifier): Promise<{ data: EmailDto }>;
   /** Renders template text with sample values; rejects with the field errors of a save. */
   previewEmailTemplate(text: TemplateText, signal?: AbortSignal): Promise<TemplatePreviewDto>;
+  /** Installs an app that has no install URL of its own; the answer says where to send the browser. */
+  installApp(input: InstallAppInput): Promise<InstalledAppDto>;
 }
 
 /** The action endpoints take no body. */
@@ -59,6 +88,15 @@ const restProvider = simpleRestProvider(apiUrl, httpClient);
 
 export const dataProvider: KeyhouseDataProvider = {
   ...restProvider,
+
+  getList<RecordType extends RaRecord = never>(resource: string, params: GetListParams): Promise<GetListResult<RecordType>> {
+    if (resource !== CONNECTED_APPS) return restProvider.getList<RecordType>(resource, params);
+    return restProvider.getList<RecordType>(INSTALLATIONS, { ...params, filter: { ...params.filter, mine: true } });
+  },
+
+  delete<RecordType extends RaRecord = never>(resource: string, params: DeleteParams<RecordType>): Promise<DeleteResult<RecordType>> {
+    return restProvider.delete<RecordType>(resource === CONNECTED_APPS ? INSTALLATIONS : resource, params);
+  },
 
   async create<RecordType extends Omit<RaRecord, 'id'> = never, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
     resource: string,
@@ -78,10 +116,36 @@ export const dataProvider: KeyhouseDataProvider = {
     return { data: json as OAuthApplicationDto };
   },
 
+  async unlockApplication(id) {
+    const { json } = await postAction(`${resourceUrl(APPLICATIONS, id)}/unlock`);
+    return { data: json as OAuthApplicationDto };
+  },
+
   async regenerateApplicationSecret(id) {
     const { json } = await postAction(`${resourceUrl(APPLICATIONS, id)}/secret`);
     const { clientId, clientSecret } = json as ClientCredentialsDto;
     return { applicationId: id, clientId, clientSecret };
+  },
+
+  async getApplicationSecrets(id, signal) {
+    const { json } = await httpClient(`${resourceUrl(APPLICATIONS, id)}/secrets`, { signal });
+    return json as ClientSecretDto[];
+  },
+
+  async addApplicationSecret(id, input) {
+    const { json } = await httpClient(`${resourceUrl(APPLICATIONS, id)}/secrets`, {
+      method: 'POST',
+      body: JSON.stringify(input satisfies ClientSecretInput),
+    });
+    const { clientId, clientSecret } = json as CreatedClientSecretDto;
+    return { applicationId: id, clientId, clientSecret };
+  },
+
+  async revokeApplicationSecret(id, secretId) {
+    const { json } = await httpClient(`${resourceUrl(APPLICATIONS, id)}/secrets/${encodeURIComponent(secretId)}`, {
+      method: 'DELETE',
+    });
+    return json as ClientSecretDto;
   },
 
   async resendEmail(id) {
@@ -96,5 +160,13 @@ export const dataProvider: KeyhouseDataProvider = {
       signal,
     });
     return json as TemplatePreviewDto;
+  },
+
+  async installApp(input) {
+    const { json } = await httpClient(`${apiUrl}/apps/installed`, {
+      method: 'POST',
+      body: JSON.stringify(input satisfies InstallAppInput),
+    });
+    return json as InstalledAppDto;
   },
 };

@@ -2,6 +2,7 @@ import PersonIcon from '@mui/icons-material/Person';
 import {
   AutocompleteInput,
   BooleanField,
+  CreateButton,
   DataTable,
   DateField,
   EmailField,
@@ -9,6 +10,7 @@ import {
   NullableBooleanInput,
   ReferenceInput,
   SearchInput,
+  TopToolbar,
 } from 'react-admin';
 
 import { ListEmpty } from '../common';
@@ -27,9 +29,17 @@ const userFilters = [
   </ReferenceInput>,
 ];
 
+// CreateButton shows itself only to those with users.create.
+const UserListActions = () => (
+  <TopToolbar>
+    <CreateButton label="Create User" variant="contained" />
+  </TopToolbar>
+);
+
 export const UserList = () => (
   <List
     filters={userFilters}
+    actions={<UserListActions />}
     sort={{ field: 'username', order: 'ASC' }}
     perPage={25}
     empty={<ListEmpty icon={PersonIcon} message="No users yet" hint="Back-office users will be listed here." />}

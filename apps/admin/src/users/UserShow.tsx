@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 
 import { UserApplications } from '../oauth-applications';
+import { PersonInstallations } from '../oauth-installations';
 
 export const UserShow = () => (
   <Show>
@@ -30,5 +31,6 @@ export const UserShow = () => (
       <DateField source="createdAt" label="Created" showTime />
     </SimpleShowLayout>
     <UserApplications frontend={false} />
+    <PersonInstallations frontend={false} />
   </Show>
 );

@@ -30,9 +30,43 @@ describe('loadConfig', () => {
       authCodeTtl: 600,
       refreshTokensEnabled: true,
       passwordGrantEnabled: true,
+      clientLockout: { maxFailures: 10, lockSeconds: 900 },
     });
     expect(config.mail).toEqual({ smtpUrl: undefined, from: 'keyhouse@localhost' });
     expect(config.identity.firstAdmin).toEqual({ username: 'admin', email: 'admin@example.com', password: undefined });
+    expect(config.applications).toEqual({ secretExpiryWarningDays: 7, dormancy: { afterDays: 90, deactivateAfterDays: null } });
+    expect(config.cleanup).toEqual({ intervalSeconds: 3600 });
+    expect(config.metrics).toEqual({ bearerToken: undefined });
+    expect(config.audit).toEqual({ retentionDays: 365 });
+  });
+
+  it('keeps the audit trail AUDIT_RETENTION_DAYS (at least 30), or forever with 0', () => {
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '0' }).audit.retentionDays).toBe(0);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '90' }).audit.retentionDays).toBe(90);
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '7' })).toThrow('AUDIT_RETENTION_DAYS: use 0 (keep forever) or at least 30 days');
+  });
+
+  it('locks an application after CLIENT_AUTH_MAX_FAILURES for CLIENT_AUTH_LOCK_SECONDS', () => {
+    expect(loadConfig({ CLIENT_AUTH_MAX_FAILURES: '0', CLIENT_AUTH_LOCK_SECONDS: '60' }).tokens.clientLockout).toEqual({ maxFailures: 0, lockSeconds: 60 });
+  });
+
+  it('runs the cleanup at the given interval, or never with 0', () => {
+    expect(loadConfig({ CLEANUP_INTERVAL_SECONDS: '60' }).cleanup.intervalSeconds).toBe(60);
+    expect(loadConfig({ CLEANUP_INTERVAL_SECONDS: '0' }).cleanup.intervalSeconds).toBe(0);
+  });
+
+  it('protects /metrics with METRICS_TOKEN when it is set', () => {
+    expect(loadConfig({ METRICS_TOKEN: 'scrape-token-0123456789' }).metrics.bearerToken).toBe('scrape-token-0123456789');
+  });
+
+  it('counts applications dormant after DORMANT_AFTER_DAYS, and deactivates them only when DORMANT_DEACTIVATE_AFTER_DAYS is set', () => {
+    expect(loadConfig({ DORMANT_AFTER_DAYS: '30' }).applications.dormancy).toEqual({ afterDays: 30, deactivateAfterDays: null });
+    expect(loadConfig({ DORMANT_DEACTIVATE_AFTER_DAYS: '14' }).applications.dormancy).toEqual({ afterDays: 90, deactivateAfterDays: 14 });
+  });
+
+  it('warns of expiring secrets the given number of days ahead, or never with 0', () => {
+    expect(loadConfig({ SECRET_EXPIRY_WARNING_DAYS: '14' }).applications.secretExpiryWarningDays).toBe(14);
+    expect(loadConfig({ SECRET_EXPIRY_WARNING_DAYS: '0' }).applications.secretExpiryWarningDays).toBe(0);
   });
 
   it('derives the issuer from PORT and does not generate keys in production', () => {
@@ -61,6 +95,14 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL=http://mail: expected smtp://'],
     [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM=nobody: expected an email address'],
     [{ ADMIN_USERNAME: 'bad name' }, 'ADMIN_USERNAME=bad name: use 1 to 180'],
+    [{ SECRET_EXPIRY_WARNING_DAYS: '-1' }, 'SECRET_EXPIRY_WARNING_DAYS=-1: expected a whole number from 0 to 365'],
+    [{ SECRET_EXPIRY_WARNING_DAYS: '400' }, 'SECRET_EXPIRY_WARNING_DAYS=400: expected a whole number from 0 to 365'],
+    [{ DORMANT_AFTER_DAYS: '0' }, 'DORMANT_AFTER_DAYS=0: expected a whole number from 1 to 3650'],
+    [{ DORMANT_DEACTIVATE_AFTER_DAYS: '0' }, 'DORMANT_DEACTIVATE_AFTER_DAYS=0: expected a whole number from 1 to 365'],
+    [{ DORMANT_DEACTIVATE_AFTER_DAYS: 'soon' }, 'DORMANT_DEACTIVATE_AFTER_DAYS=soon: expected a whole number from 1 to 365'],
+    [{ CLEANUP_INTERVAL_SECONDS: 'hourly' }, 'CLEANUP_INTERVAL_SECONDS=hourly: expected a whole number from 0 to 604800'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN: use at least 16 letters'],
+    [{ METRICS_TOKEN: 'has a space in it, sixteen+' }, 'METRICS_TOKEN: use at least 16 letters'],
     [{ OAUTH_PRIVATE_KEY_PATH: emptyDir }, `OAUTH_PRIVATE_KEY_PATH=${emptyDir}: is a directory, expected a PEM key file`],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const line = errorOf(env);

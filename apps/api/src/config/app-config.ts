@@ -1,5 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseSettings } from '@keyhouse/api-persistence';
+import type { ApplicationsOptions } from '@keyhouse/api-applications';
+import type { AuditOptions } from '@keyhouse/api-audit';
 import type { IdentityOptions } from '@keyhouse/api-identity';
 import { ConfigError, read, readBoolean, readEmail, readInteger, redactUrl, type Env } from './env-readers';
 
@@ -14,9 +16,15 @@ export interface AppConfig {
     authCodeTtl: number;
     refreshTokensEnabled: boolean;
     passwordGrantEnabled: boolean;
+    clientLockout: { maxFailures: number; lockSeconds: number };
   };
   mail: { smtpUrl?: string; from: string };
   identity: IdentityOptions;
+  applications: ApplicationsOptions;
+  /** Seconds between two runs of the expired-rows cleanup in each instance; 0: never. */
+  cleanup: { intervalSeconds: number };
+  metrics: { bearerToken?: string };
+  audit: AuditOptions;
 }
 
 const DAY = 86_400;
@@ -33,10 +41,49 @@ export function loadConfig(env: Env): AppConfig {
       authCodeTtl: readInteger(env, 'AUTH_CODE_TTL', 600, { min: 10, max: 3600 }),
       refreshTokensEnabled: readBoolean(env, 'REFRESH_TOKENS_ENABLED', true),
       passwordGrantEnabled: readBoolean(env, 'PASSWORD_GRANT_ENABLED', true),
+      clientLockout: {
+        // 0 turns the lock off (failures are still counted and shown).
+        maxFailures: readInteger(env, 'CLIENT_AUTH_MAX_FAILURES', 10, { min: 0, max: 100_000 }),
+        lockSeconds: readInteger(env, 'CLIENT_AUTH_LOCK_SECONDS', 900, { min: 1, max: DAY }),
+      },
     },
     mail: mailConfig(env),
     identity: identityConfig(env, server.issuer),
+    applications: {
+      // 0 turns the warning off; a year ahead is as early as a warning still means something.
+      secretExpiryWarningDays: readInteger(env, 'SECRET_EXPIRY_WARNING_DAYS', 7, { min: 0, max: 365 }),
+      dormancy: dormancyConfig(env),
+    },
+    cleanup: { intervalSeconds: readInteger(env, 'CLEANUP_INTERVAL_SECONDS', 3600, { min: 0, max: 7 * DAY }) },
+    metrics: { bearerToken: metricsToken(env) },
+    // 0 keeps the trail forever; otherwise at least a month, the least an audit is useful for.
+    audit: { retentionDays: retentionDays(env) },
   };
+}
+
+function retentionDays(env: Env): number {
+  const days = readInteger(env, 'AUDIT_RETENTION_DAYS', 365, { min: 0, max: 36_500 });
+  if (days > 0 && days < 30) throw new ConfigError('AUDIT_RETENTION_DAYS: use 0 (keep forever) or at least 30 days');
+  return days;
+}
+
+/**
+ * DORMANT_DEACTIVATE_AFTER_DAYS counts from the warning email, not from the last use: however long
+ * an application was idle when the policy was switched on, its owner gets that many days' notice.
+ */
+function dormancyConfig(env: Env): ApplicationsOptions['dormancy'] {
+  const afterDays = readInteger(env, 'DORMANT_AFTER_DAYS', 90, { min: 1, max: 3650 });
+  const policyOn = read(env, 'DORMANT_DEACTIVATE_AFTER_DAYS') !== undefined;
+  return { afterDays, deactivateAfterDays: policyOn ? readInteger(env, 'DORMANT_DEACTIVATE_AFTER_DAYS', 0, { min: 1, max: 365 }) : null };
+}
+
+/** A Bearer token (RFC 6750 b64token) long enough not to be guessed; the value itself is never printed. */
+function metricsToken(env: Env): string | undefined {
+  const token = read(env, 'METRICS_TOKEN');
+  if (token !== undefined && !/^[A-Za-z0-9\-._~+/]{16,}=*$/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN: use at least 16 letters, digits or -._~+/ (a Bearer token)');
+  }
+  return token;
 }
 
 function serverConfig(env: Env): AppConfig['server'] {

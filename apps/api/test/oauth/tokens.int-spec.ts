@@ -67,8 +67,10 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
           jwks_uri: `${t.config.server.issuer}/.well-known/jwks.json`,
           revocation_endpoint: `${t.config.server.issuer}/oauth2-token/revoke`,
           introspection_endpoint: `${t.config.server.issuer}/oauth2-token/introspect`,
-          grant_types_supported: ['client_credentials', 'password', 'refresh_token'],
-          token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+          authorization_endpoint: `${t.config.server.issuer}/oauth2-token/authorize`,
+          grant_types_supported: ['client_credentials', 'password', 'refresh_token', 'authorization_code'],
+          response_types_supported: ['code'],
+          token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
           code_challenge_methods_supported: ['S256'],
         }),
       );

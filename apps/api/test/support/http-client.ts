@@ -6,10 +6,24 @@ export interface Answer<T = unknown> {
 }
 
 export class HttpClient {
-  cookie?: string;
   csrfToken?: string;
+  /** Every cookie the server set (console session, storefront session, sign-in CSRF), by name. */
+  private readonly jar = new Map<string, string>();
 
   constructor(readonly baseUrl: string) {}
+
+  /** The Cookie header this client sends; assigning one replaces every cookie it holds. */
+  get cookie(): string | undefined {
+    return this.jar.size ? [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ') : undefined;
+  }
+
+  set cookie(header: string | undefined) {
+    this.jar.clear();
+    for (const pair of header ? header.split('; ') : []) {
+      const at = pair.indexOf('=');
+      this.jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  }
 
   get<T = unknown>(path: string, headers: Record<string, string> = {}): Promise<Answer<T>> {
     return this.request<T>('GET', path, undefined, headers);
@@ -41,10 +55,12 @@ export class HttpClient {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       redirect: 'manual',
     });
-    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('keyhouse_session='));
-    if (setCookie) {
-      const value = setCookie.split(';')[0];
-      this.cookie = value === 'keyhouse_session=' ? undefined : value;
+    for (const setCookie of response.headers.getSetCookie()) {
+      const pair = setCookie.split(';')[0];
+      const at = pair.indexOf('=');
+      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)];
+      if (value) this.jar.set(name, value);
+      else this.jar.delete(name);
     }
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';

@@ -1,8 +1,8 @@
 import type { ApplicationEvent, ApplicationEventType } from '@keyhouse/shared-contracts';
 import type { OAuthApplication } from './entities';
 
-/** The event for a change to `application`: plain facts, no secret. */
-export function applicationEvent(type: ApplicationEventType, application: OAuthApplication, actorUserId: number): ApplicationEvent {
+/** The event for a change to `application`: plain facts, no secret. A null actor is the server itself. */
+export function applicationEvent(type: ApplicationEventType, application: OAuthApplication, actorUserId: number | null): ApplicationEvent {
   return {
     type,
     at: new Date().toISOString(),
@@ -17,4 +17,14 @@ export function applicationEvent(type: ApplicationEventType, application: OAuthA
       ownerId: application.frontend ? application.customerUserId : application.userId,
     },
   };
+}
+
+/** The event for a change to one of the application's secrets: its id and expiry, never its value or digest. */
+export function secretEvent(
+  type: ApplicationEventType,
+  application: OAuthApplication,
+  actorUserId: number | null,
+  secret: NonNullable<ApplicationEvent['secret']>,
+): ApplicationEvent {
+  return { ...applicationEvent(type, application, actorUserId), secret };
 }

@@ -28,6 +28,10 @@ describe('parseCreateInput', () => {
       redirectUris: [],
       scopes: [],
       accessTokenTtl: null,
+      firstParty: false,
+      allowPlainPkce: false,
+      installUrl: null,
+      allowedIpRanges: [],
     });
   });
 
@@ -93,6 +97,50 @@ describe('redirectUriProblem (RFC 6749 3.1.2, RFC 9700 2.1)', () => {
   });
 });
 
+describe('authorization code settings', () => {
+  const codes = { name: 'Marketplace app', grants: ['authorization_code'], redirectUris: ['https://app.example.com/cb'] };
+
+  it('reads them for the authorization code grant, keeping the {organization} placeholder', () => {
+    expect(parseCreateInput({ ...codes, firstParty: true, allowPlainPkce: true, installUrl: 'https://app.example.com/install?account={organization}' })).toMatchObject({
+      firstParty: true,
+      allowPlainPkce: true,
+      installUrl: 'https://app.example.com/install?account={organization}',
+    });
+  });
+
+  it('refuses them without the authorization code grant', () => {
+    expect(errorsOf(() => parseCreateInput({ ...clientCredentials, firstParty: true, allowPlainPkce: true, installUrl: 'https://app.example.com/i' }))).toEqual({
+      firstParty: 'Skipping consent is only used by the Authorization Code grant.',
+      allowPlainPkce: 'The plain PKCE method is only used by the Authorization Code grant.',
+      installUrl: 'An install URL is only used by the Authorization Code grant.',
+    });
+  });
+
+  it('checks the install URL like a redirect URI', () => {
+    expect(errorsOf(() => parseCreateInput({ ...codes, installUrl: 'http://app.example.com/install' }))).toEqual({
+      installUrl: 'The install URL must use https (http only on localhost, 127.0.0.1 or [::1]).',
+    });
+  });
+});
+
+describe('allowed IP ranges', () => {
+  it('are read and trimmed for client_credentials', () => {
+    expect(parseCreateInput({ ...clientCredentials, allowedIpRanges: [' 10.0.0.0/8', '2001:db8::/32'] }).allowedIpRanges).toEqual(['10.0.0.0/8', '2001:db8::/32']);
+  });
+
+  it('say which one is wrong', () => {
+    expect(errorsOf(() => parseCreateInput({ ...clientCredentials, allowedIpRanges: ['10.0.0.0/8', '10.0.0.0/40'] }))).toEqual({
+      allowedIpRanges: 'IP range 2 needs a prefix length from 0 to 32.',
+    });
+  });
+
+  it('only restrict client_credentials', () => {
+    expect(errorsOf(() => parseCreateInput({ name: 'PW', grants: ['password'], allowedIpRanges: ['10.0.0.0/8'] }))).toEqual({
+      allowedIpRanges: 'IP ranges only restrict the Client Credentials grant.',
+    });
+  });
+});
+
 describe('parseUpdateInput', () => {
   const current: OAuthApplicationDto = {
     id: 3,
@@ -108,11 +156,18 @@ describe('parseUpdateInput', () => {
     redirectUris: [],
     scopes: [],
     accessTokenTtl: null,
+    firstParty: false,
+    allowPlainPkce: false,
+    installUrl: null,
+    allowedIpRanges: [],
+    failedAuthentications: 0,
+    lockedUntil: null,
     clientId: 'a'.repeat(32),
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     lastUsedAt: null,
     createdBy: 1,
+    dormant: false,
   };
 
   it('takes the editable fields only', () => {
@@ -127,7 +182,16 @@ describe('parseUpdateInput', () => {
       redirectUris: [],
       scopes: [],
       accessTokenTtl: null,
+      firstParty: false,
+      allowPlainPkce: false,
+      installUrl: null,
+      allowedIpRanges: [],
     });
+  });
+
+  it('ignores server state echoed back stale (use, failed authentications)', () => {
+    const stale = { ...current, lastUsedAt: '2025-01-01T00:00:00.000Z', failedAuthentications: 3, lockedUntil: null, updatedAt: '2025-01-01T00:00:00.000Z' };
+    expect(parseUpdateInput({ ...stale, name: 'Renamed' }, { ...current, failedAuthentications: 5 })).toMatchObject({ name: 'Renamed' });
   });
 
   it('refuses a change to a fixed field with a clear message', () => {

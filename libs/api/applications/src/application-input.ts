@@ -1,5 +1,6 @@
 import { FIXED_APPLICATION_FIELDS, GRANT_TYPES, type GrantType, type OAuthApplicationDto } from '@keyhouse/shared-contracts';
-import { ValidationFailedException } from '@keyhouse/api-platform';
+import { unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+import { ipRangeProblem, MAX_IP_RANGES } from './policy/ip-ranges';
 
 export interface CreateApplicationInput {
   organizationId?: number;
@@ -13,14 +14,32 @@ export interface CreateApplicationInput {
   redirectUris: string[];
   scopes: string[];
   accessTokenTtl: number | null;
+  firstParty: boolean;
+  allowPlainPkce: boolean;
+  installUrl: string | null;
+  allowedIpRanges: string[];
 }
 
-const EDITABLE_FIELDS = ['name', 'slug', 'active', 'redirectUris', 'scopes', 'accessTokenTtl'] as const;
+const EDITABLE_FIELDS = [
+  'name',
+  'slug',
+  'active',
+  'redirectUris',
+  'scopes',
+  'accessTokenTtl',
+  'firstParty',
+  'allowPlainPkce',
+  'installUrl',
+  'allowedIpRanges',
+] as const;
 export type ApplicationChanges = Partial<Pick<CreateApplicationInput, (typeof EDITABLE_FIELDS)[number]>>;
 
 /** Fields only the server sets; react-admin echoes them back on update, unchanged. */
-const READ_ONLY_FIELDS = ['id', 'clientId', 'createdAt', 'updatedAt', 'lastUsedAt', 'createdBy', 'owner'] as const;
+const READ_ONLY_FIELDS = ['id', 'clientId', 'createdAt', 'createdBy'] as const;
+/** Server state that moves on its own (use, failed sign-ins): echoed back stale, so ignored whatever its value. */
+const SERVER_STATE_FIELDS = ['updatedAt', 'lastUsedAt', 'owner', 'failedAuthentications', 'lockedUntil', 'dormant'] as const;
 
+export const ORGANIZATION_PLACEHOLDER = '{organization}';
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 // RFC 6749 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,100}$/;
@@ -33,8 +52,7 @@ type Body = Record<string, unknown>;
 /** Reads a create body: every problem is reported at once, each at its field. */
 export function parseCreateInput(raw: unknown): CreateApplicationInput {
   const body = asObject(raw);
-  const errors: Record<string, string> = {};
-  refuseUnknown(body, [...EDITABLE_FIELDS, ...FIXED_APPLICATION_FIELDS], errors);
+  const errors = unknownFieldErrors(body, [...EDITABLE_FIELDS, ...FIXED_APPLICATION_FIELDS]);
   const field = new FieldReader(body, errors);
 
   const input: CreateApplicationInput = {
@@ -49,6 +67,10 @@ export function parseCreateInput(raw: unknown): CreateApplicationInput {
     redirectUris: field.redirectUris(),
     scopes: field.scopes(),
     accessTokenTtl: field.tokenTtl(),
+    firstParty: field.boolean('firstParty', false),
+    allowPlainPkce: field.boolean('allowPlainPkce', false),
+    installUrl: field.installUrl(),
+    allowedIpRanges: field.ipRanges(),
   };
   checkGrantRules(input, errors);
   if (Object.keys(errors).length) throw new ValidationFailedException(errors);
@@ -61,8 +83,7 @@ export function parseCreateInput(raw: unknown): CreateApplicationInput {
  */
 export function parseUpdateInput(raw: unknown, current: OAuthApplicationDto): ApplicationChanges {
   const body = asObject(raw);
-  const errors: Record<string, string> = {};
-  refuseUnknown(body, [...EDITABLE_FIELDS, ...FIXED_APPLICATION_FIELDS, ...READ_ONLY_FIELDS], errors);
+  const errors = unknownFieldErrors(body, [...EDITABLE_FIELDS, ...FIXED_APPLICATION_FIELDS, ...READ_ONLY_FIELDS, ...SERVER_STATE_FIELDS]);
   for (const name of FIXED_APPLICATION_FIELDS) {
     if (name in body && !sameValue(body[name], current[name])) errors[name] = `${LABELS[name]} cannot be changed after creation.`;
   }
@@ -78,6 +99,10 @@ export function parseUpdateInput(raw: unknown, current: OAuthApplicationDto): Ap
   if ('redirectUris' in body) changes.redirectUris = field.redirectUris();
   if ('scopes' in body) changes.scopes = field.scopes();
   if ('accessTokenTtl' in body) changes.accessTokenTtl = field.tokenTtl();
+  if ('firstParty' in body) changes.firstParty = field.boolean('firstParty', current.firstParty);
+  if ('allowPlainPkce' in body) changes.allowPlainPkce = field.boolean('allowPlainPkce', current.allowPlainPkce);
+  if ('installUrl' in body) changes.installUrl = field.installUrl();
+  if ('allowedIpRanges' in body) changes.allowedIpRanges = field.ipRanges();
   checkGrantRules({ ...current, ...changes } as CreateApplicationInput, errors);
   if (Object.keys(errors).length) throw new ValidationFailedException(errors);
   return changes;
@@ -101,6 +126,15 @@ function checkGrantRules(input: CreateApplicationInput, errors: Record<string, s
   }
   if (!grants.has('authorization_code') && input.redirectUris.length > 0 && !errors['redirectUris']) {
     errors['redirectUris'] = 'Redirect URIs are only used by the Authorization Code grant.';
+  }
+  if (!grants.has('authorization_code')) {
+    const onlyForCodes = 'is only used by the Authorization Code grant.';
+    if (input.firstParty && !errors['firstParty']) errors['firstParty'] = `Skipping consent ${onlyForCodes}`;
+    if (input.allowPlainPkce && !errors['allowPlainPkce']) errors['allowPlainPkce'] = `The plain PKCE method ${onlyForCodes}`;
+    if (input.installUrl !== null && !errors['installUrl']) errors['installUrl'] = `An install URL ${onlyForCodes}`;
+  }
+  if (!grants.has('client_credentials') && input.allowedIpRanges.length > 0 && !errors['allowedIpRanges']) {
+    errors['allowedIpRanges'] = 'IP ranges only restrict the Client Credentials grant.';
   }
   if (!input.confidential && (grants.size !== 1 || !grants.has('authorization_code')) && !errors['grants']) {
     errors['confidential'] = 'A public client has no secret, so it can only use Authorization Code (with PKCE).';
@@ -181,6 +215,27 @@ class FieldReader {
     return value as number;
   }
 
+  ipRanges(): string[] {
+    const value = this.body['allowedIpRanges'] ?? [];
+    if (!Array.isArray(value) || value.length > MAX_IP_RANGES) return this.fail('allowedIpRanges', `Give a list of at most ${MAX_IP_RANGES} IP ranges.`, []);
+    for (const [index, range] of value.entries()) {
+      const problem = typeof range === 'string' ? ipRangeProblem(range.trim()) : 'must be a string';
+      if (problem) return this.fail('allowedIpRanges', `IP range ${index + 1} ${problem}.`, []);
+    }
+    const ranges = (value as string[]).map((range) => range.trim());
+    if (new Set(ranges).size !== ranges.length) return this.fail('allowedIpRanges', 'Each IP range may be listed once.', []);
+    return ranges;
+  }
+
+  /** Where installing sends the browser; `{organization}` is filled in then, so it is checked filled. */
+  installUrl(): string | null {
+    const value = this.body['installUrl'];
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'string') return this.fail('installUrl', 'Must be a URL.', null);
+    const problem = redirectUriProblem(value.trim().replaceAll(ORGANIZATION_PLACEHOLDER, '1'));
+    return problem ? this.fail('installUrl', `The install URL ${problem}.`, null) : value.trim();
+  }
+
   private fail<T>(name: string, message: string, fallback: T): T {
     this.errors[name] ??= message;
     return fallback;
@@ -209,12 +264,6 @@ function asObject(raw: unknown): Body {
     throw new ValidationFailedException({}, 'Send the application as a JSON object.');
   }
   return raw as Body;
-}
-
-function refuseUnknown(body: Body, allowed: readonly string[], errors: Record<string, string>): void {
-  for (const name of Object.keys(body)) {
-    if (!allowed.includes(name)) errors[name] = `Unknown field "${name}".`;
-  }
 }
 
 function sameValue(sent: unknown, stored: unknown): boolean {

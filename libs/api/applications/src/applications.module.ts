@@ -1,11 +1,41 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APPLICATIONS_OPTIONS, type ApplicationsOptions } from './applications-options';
+import { DormantApplicationWatcher } from './dormancy/dormant-application-watcher';
+import { DormantApplicationsRepository } from './dormancy/dormant-applications.repository';
+import { Dormancy } from './dormancy/dormancy';
+import { DormancyController } from './dormancy/dormancy.controller';
 import { OAuthApplicationsController } from './oauth-applications.controller';
 import { OAuthApplicationsRepository } from './oauth-applications.repository';
 import { OAuthApplicationsService } from './oauth-applications.service';
+import { ClientSecretsController } from './secrets/client-secrets.controller';
+import { ClientSecretsRepository } from './secrets/client-secrets.repository';
+import { ClientSecretsService } from './secrets/client-secrets.service';
+import { SecretExpiryWatcher } from './secrets/secret-expiry-watcher';
+import { ApplicationUsageController } from './usage/application-usage.controller';
+import { ApplicationUsageRepository } from './usage/application-usage.repository';
+import { ApplicationUsageService } from './usage/application-usage.service';
 
-/** OAuth application management: CRUD, activation, secrets. Needs a `DataSource` provider. */
-@Module({
-  controllers: [OAuthApplicationsController],
-  providers: [OAuthApplicationsRepository, OAuthApplicationsService],
-})
-export class ApplicationsModule {}
+/** OAuth application management: CRUD, activation, secrets and their rotation. Needs a `DataSource` provider. */
+@Module({})
+export class ApplicationsModule {
+  static forRoot(options: ApplicationsOptions): DynamicModule {
+    return {
+      module: ApplicationsModule,
+      controllers: [OAuthApplicationsController, ClientSecretsController, ApplicationUsageController, DormancyController],
+      providers: [
+        { provide: APPLICATIONS_OPTIONS, useValue: options },
+        OAuthApplicationsRepository,
+        OAuthApplicationsService,
+        ClientSecretsRepository,
+        ClientSecretsService,
+        SecretExpiryWatcher,
+        ApplicationUsageRepository,
+        ApplicationUsageService,
+        Dormancy,
+        DormantApplicationsRepository,
+        DormantApplicationWatcher,
+      ],
+      exports: [SecretExpiryWatcher, OAuthApplicationsService, DormantApplicationWatcher],
+    };
+  }
+}

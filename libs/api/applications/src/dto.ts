@@ -1,8 +1,12 @@
 import type { ApplicationOwnerDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { isDormant } from './dormancy/dormancy';
 import type { OAuthApplication } from './entities';
 
-/** The application as answers show it. There is no secret field to forget: secrets live elsewhere. */
-export function toApplicationDto(application: OAuthApplication): OAuthApplicationDto {
+/**
+ * The application as answers show it. There is no secret field to forget: secrets live elsewhere.
+ * `dormantBefore`: the moment Dormancy.before gives for now.
+ */
+export function toApplicationDto(application: OAuthApplication, dormantBefore: Date): OAuthApplicationDto {
   return {
     id: application.id,
     name: application.name,
@@ -17,11 +21,18 @@ export function toApplicationDto(application: OAuthApplication): OAuthApplicatio
     redirectUris: application.redirectUris,
     scopes: application.scopes,
     accessTokenTtl: application.accessTokenTtl,
+    firstParty: application.firstParty,
+    allowPlainPkce: application.allowPlainPkce,
+    installUrl: application.installUrl,
+    allowedIpRanges: application.allowedIpRanges ?? [],
+    failedAuthentications: application.failedAuthCount,
+    lockedUntil: application.lockedUntil?.toISOString() ?? null,
     clientId: application.clientId,
     createdAt: application.createdAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),
     lastUsedAt: application.lastUsedAt?.toISOString() ?? null,
     createdBy: application.createdBy,
+    dormant: isDormant(application, dormantBefore),
   };
 }
 

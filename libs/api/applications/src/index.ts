@@ -1,3 +1,12 @@
 export * from './entities';
 export * from './applications.module';
 export { secretMatchesDigest } from './secrets/credentials';
+export { ORGANIZATION_PLACEHOLDER } from './application-input';
+export type { ApplicationsOptions } from './applications-options';
+export { SecretExpiryWatcher } from './secrets/secret-expiry-watcher';
+export { ApplicationUsageRepository, type UsageDelta } from './usage/application-usage.repository';
+export { utcDay } from './usage/usage-days';
+export { DormantApplicationWatcher, type DormancyCheck } from './dormancy/dormant-application-watcher';
+export { DAY_MS } from './dormancy/dormancy';
+export { OAuthApplicationsService, operatorIn } from './oauth-applications.service';
+export { ipInRanges } from './policy/ip-ranges';

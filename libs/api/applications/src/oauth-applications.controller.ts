@@ -4,15 +4,17 @@ import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identi
 import { RequirePermission } from '@keyhouse/api-platform';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
+import { Dormancy } from './dormancy/dormancy';
 import { toApplicationDto } from './dto';
+import { NO_STORE } from './http-headers';
 import { OAuthApplicationsService } from './oauth-applications.service';
-
-/** Answers that carry a secret must never be stored by a browser or a proxy. */
-const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
 @Controller('admin/api/oauth-applications')
 export class OAuthApplicationsController {
-  constructor(private readonly applications: OAuthApplicationsService) {}
+  constructor(
+    private readonly applications: OAuthApplicationsService,
+    private readonly dormancy: Dormancy,
+  ) {}
 
   @Get()
   async list(
@@ -22,7 +24,8 @@ export class OAuthApplicationsController {
   ): Promise<OAuthApplicationDto[]> {
     const page = await this.applications.list(principal, params);
     reply.headers(pageHeaders(page));
-    return page.items.map(toApplicationDto);
+    const dormantBefore = this.dormancy.before();
+    return page.items.map((application) => toApplicationDto(application, dormantBefore));
   }
 
   @Get(':id')
@@ -66,6 +69,13 @@ export class OAuthApplicationsController {
   @RequirePermission('oauth_applications.edit')
   deactivate(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthApplicationDto> {
     return this.applications.setActive(principal, id, false);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @RequirePermission('oauth_applications.edit')
+  unlock(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthApplicationDto> {
+    return this.applications.unlock(principal, id);
   }
 
   @Post(':id/secret')

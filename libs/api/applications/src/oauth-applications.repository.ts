@@ -12,6 +12,7 @@ import {
   type Page,
 } from '@keyhouse/api-persistence';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Dormancy } from './dormancy/dormancy';
 import { OAuthApplication } from './entities';
 
 const withOwners = (query: SelectQueryBuilder<OAuthApplication>) =>
@@ -56,14 +57,22 @@ const APPLICATION_LIST: ListSpec<OAuthApplication> = {
 /** Every query takes the organizations the caller may see: other tenants' applications do not exist for them. */
 @Injectable()
 export class OAuthApplicationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  // The `dormant` filter depends on DORMANT_AFTER_DAYS, so the list's spec is completed here.
+  private readonly listSpec: ListSpec<OAuthApplication>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    dormancy: Dormancy,
+  ) {
+    this.listSpec = { ...APPLICATION_LIST, filters: { ...APPLICATION_LIST.filters, dormant: dormancy.filter() } };
+  }
 
   list(organizationIds: number[], params: ListParams): Promise<Page<OAuthApplication>> {
     const query = this.dataSource
       .getRepository(OAuthApplication)
       .createQueryBuilder('application')
       .where('application.organizationId IN (:...visibleOrganizations)', { visibleOrganizations: organizationIds.length ? organizationIds : [0] });
-    return findPage(query, params, APPLICATION_LIST);
+    return findPage(query, params, this.listSpec);
   }
 
   findVisible(organizationIds: number[], id: number, db: EntityManager = this.dataSource.manager): Promise<OAuthApplication | null> {

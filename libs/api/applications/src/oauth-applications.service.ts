@@ -2,10 +2,11 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import type { ClientCredentialsDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import type { BackOfficePrincipal } from '@keyhouse/api-identity';
 import { isDuplicateKeyError, type ListParams, type Page } from '@keyhouse/api-persistence';
-import { DomainEvents, ValidationFailedException } from '@keyhouse/api-platform';
-import { DataSource } from 'typeorm';
+import { AuditTrail, changedFields, DomainEvents, ValidationFailedException, type AuditEntry } from '@keyhouse/api-platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { applicationEvent } from './application-events';
 import { parseCreateInput, parseUpdateInput, type CreateApplicationInput } from './application-input';
+import { Dormancy } from './dormancy/dormancy';
 import { toApplicationDto } from './dto';
 import { ClientSecret, OAuthApplication } from './entities';
 import { OAuthApplicationsRepository } from './oauth-applications.repository';
@@ -18,6 +19,17 @@ export interface CreatedApplication {
   clientSecret: string | null;
 }
 
+/** Who makes a change: a signed-in user within their organizations, or the operator (no user) within the one it names. */
+export interface Actor {
+  organizationIds: number[];
+  userId: number | null;
+}
+
+const actorOf = (principal: BackOfficePrincipal): Actor => ({ organizationIds: principal.organizationIds, userId: principal.user.id });
+
+/** The operator at the command line (`npm run keyhouse`): acts in one organization, as no user. */
+export const operatorIn = (organizationId: number): Actor => ({ organizationIds: [organizationId], userId: null });
+
 const NAME_TAKEN = 'An application with this name already exists in this organization.';
 const SLUG_TAKEN = 'This slug is already used by another application.';
 
@@ -27,6 +39,8 @@ export class OAuthApplicationsService {
     private readonly dataSource: DataSource,
     private readonly applications: OAuthApplicationsRepository,
     private readonly events: DomainEvents,
+    private readonly audit: AuditTrail,
+    private readonly dormancy: Dormancy,
   ) {}
 
   /** Needs the view permission, except for a user listing the back-office applications acting as themselves. */
@@ -43,12 +57,16 @@ export class OAuthApplicationsService {
     if (!principal.permissions.has('oauth_applications.view') && !actsAsCaller) {
       throw new ForbiddenException({ message: 'You need the "oauth_applications.view" permission for this.' });
     }
-    return toApplicationDto(application);
+    return this.dto(application);
   }
 
-  async create(principal: BackOfficePrincipal, body: unknown): Promise<CreatedApplication> {
+  create(principal: BackOfficePrincipal, body: unknown): Promise<CreatedApplication> {
+    return this.createAs(actorOf(principal), body);
+  }
+
+  async createAs(actor: Actor, body: unknown): Promise<CreatedApplication> {
     const input = parseCreateInput(body);
-    const organizationId = chooseOrganization(principal, input.organizationId);
+    const organizationId = chooseOrganization(actor, input.organizationId);
     await this.assertAvailable(organizationId, input);
     const slug = input.slug ?? firstFreeSlug(slugify(input.name), await this.applications.slugsLike(slugify(input.name)));
     const clientSecret = input.confidential ? generateClientSecret() : null;
@@ -69,41 +87,85 @@ export class OAuthApplicationsService {
             redirectUris: input.redirectUris,
             scopes: input.scopes,
             accessTokenTtl: input.accessTokenTtl,
+            firstParty: input.firstParty,
+            allowPlainPkce: input.allowPlainPkce,
+            installUrl: input.installUrl,
+            allowedIpRanges: input.allowedIpRanges.length ? input.allowedIpRanges : null,
             clientId: generateClientId(),
             lastUsedAt: null,
-            createdBy: principal.user.id,
+            createdBy: actor.userId,
           }),
         );
         if (clientSecret) await db.getRepository(ClientSecret).insert({ applicationId: application.id, digest: digestSecret(clientSecret) });
-        await this.events.publish(applicationEvent('oauth_application.created', application, principal.user.id), db);
+        await this.events.publish(applicationEvent('oauth_application.created', application, actor.userId), db);
         return application.id;
       }),
     );
-    return { application: toApplicationDto(await this.findOrFail(principal, id)), clientSecret };
+    return { application: this.dto(await this.findOrFail(actor, id)), clientSecret };
   }
 
   async update(principal: BackOfficePrincipal, id: number, body: unknown): Promise<OAuthApplicationDto> {
     const application = await this.findOrFail(principal, id);
-    const changes = parseUpdateInput(body, toApplicationDto(application));
+    const changes = parseUpdateInput(body, this.dto(application));
     const errors: Record<string, string> = {};
     if (changes.name !== undefined && (await this.applications.nameTaken(application.organizationId, changes.name, id))) errors['name'] = NAME_TAKEN;
     if (changes.slug !== undefined && (await this.applications.slugTaken(changes.slug, id))) errors['slug'] = SLUG_TAKEN;
     if (Object.keys(errors).length) throw new ValidationFailedException(errors);
-    if (Object.keys(changes).length) {
-      await this.translateRaces(() => this.dataSource.getRepository(OAuthApplication).update({ id }, changes));
+    const before = this.dto(application);
+    const diff = changedFields({ ...before }, changes);
+    if (diff.after && Object.keys(diff.after).length) {
+      await this.translateRaces(() =>
+        this.dataSource.transaction(async (db) => {
+          await db.getRepository(OAuthApplication).update({ id }, changes);
+          await this.audit.record({ ...auditOf(application, principal.user.id, 'oauth_application.updated'), ...diff }, db);
+        }),
+      );
     }
-    return toApplicationDto(await this.findOrFail(principal, id));
+    return this.dto(await this.findOrFail(principal, id));
   }
 
-  async setActive(principal: BackOfficePrincipal, id: number, active: boolean): Promise<OAuthApplicationDto> {
+  setActive(principal: BackOfficePrincipal, id: number, active: boolean): Promise<OAuthApplicationDto> {
+    return this.setActiveAs(actorOf(principal), id, active);
+  }
+
+  async setActiveAs(actor: Actor, id: number, active: boolean): Promise<OAuthApplicationDto> {
+    const application = await this.findOrFail(actor, id);
+    if (application.active !== active) await this.dataSource.transaction((db) => this.writeActive(db, application, active, actor.userId));
+    return this.dto(await this.findOrFail(actor, id));
+  }
+
+  /**
+   * Deactivates a dormant application as the server itself, the way the console does, if `claim`
+   * (run first, in the same transaction) still finds it due: of several instances, exactly one goes on.
+   */
+  deactivateDormant(application: OAuthApplication, claim: (db: EntityManager) => Promise<boolean>): Promise<boolean> {
+    return this.dataSource.transaction(async (db) => {
+      if (!(await claim(db))) return false;
+      await this.writeActive(db, application, false, null);
+      return true;
+    });
+  }
+
+  /** Ends a lock after failed client authentications, and starts counting again from zero. */
+  async unlock(principal: BackOfficePrincipal, id: number): Promise<OAuthApplicationDto> {
     const application = await this.findOrFail(principal, id);
-    if (application.active !== active) {
-      await this.dataSource.transaction(async (db) => {
-        await db.getRepository(OAuthApplication).update({ id }, { active });
-        if (!active) await this.events.publish(applicationEvent('oauth_application.deactivated', application, principal.user.id), db);
-      });
-    }
-    return toApplicationDto(await this.findOrFail(principal, id));
+    await this.dataSource.transaction(async (db) => {
+      await db
+        .createQueryBuilder()
+        .update(OAuthApplication)
+        .set({ failedAuthCount: 0, lockedUntil: null, updatedAt: () => 'updatedAt' })
+        .where({ id })
+        .execute();
+      await this.audit.record(
+        {
+          ...auditOf(application, principal.user.id, 'oauth_application.unlocked'),
+          before: { failedAuthentications: application.failedAuthCount, lockedUntil: application.lockedUntil?.toISOString() ?? null },
+          after: { failedAuthentications: 0, lockedUntil: null },
+        },
+        db,
+      );
+    });
+    return this.dto(await this.findOrFail(principal, id));
   }
 
   /** Replaces every secret of the application by a new one, in one transaction: the old ones stop at once. */
@@ -129,11 +191,23 @@ export class OAuthApplicationsService {
       await this.events.publish(applicationEvent('oauth_application.deleted', application, principal.user.id), db);
       await db.getRepository(OAuthApplication).delete({ id });
     });
-    return toApplicationDto(application);
+    return this.dto(application);
   }
 
-  private async findOrFail(principal: BackOfficePrincipal, id: number): Promise<OAuthApplication> {
-    const application = await this.applications.findVisible(principal.organizationIds, id);
+  /** Every activation and deactivation: the row (a pending dormancy warning no longer applies), then what is published or audited. */
+  private async writeActive(db: EntityManager, application: OAuthApplication, active: boolean, actorUserId: number | null): Promise<void> {
+    await db.getRepository(OAuthApplication).update({ id: application.id }, { active, dormantWarnedAt: null });
+    // A deactivation is published (its listeners include the audit trail); an activation is only audited.
+    if (!active) await this.events.publish(applicationEvent('oauth_application.deactivated', application, actorUserId), db);
+    else await this.audit.record({ ...auditOf(application, actorUserId, 'oauth_application.activated'), before: { active: false }, after: { active: true } }, db);
+  }
+
+  private dto(application: OAuthApplication): OAuthApplicationDto {
+    return toApplicationDto(application, this.dormancy.before());
+  }
+
+  private async findOrFail({ organizationIds }: Pick<Actor, 'organizationIds'>, id: number): Promise<OAuthApplication> {
+    const application = await this.applications.findVisible(organizationIds, id);
     if (!application) throw new NotFoundException({ message: `OAuth application ${id} not found.` });
     return application;
   }
@@ -161,8 +235,7 @@ export class OAuthApplicationsService {
   }
 }
 
-function chooseOrganization(principal: BackOfficePrincipal, requested: number | undefined): number {
-  const mine = principal.organizationIds;
+function chooseOrganization({ organizationIds: mine }: Actor, requested: number | undefined): number {
   if (requested === undefined) {
     if (mine.length === 1) return mine[0];
     throw new ValidationFailedException({ organizationId: 'Choose an organization.' });
@@ -178,4 +251,9 @@ function isOwnApplicationsFilter(principal: BackOfficePrincipal, rawFilter: stri
   } catch {
     return false;
   }
+}
+
+/** The audit entry's frame for a change to this application; the change adds before and after. */
+function auditOf(application: OAuthApplication, actorUserId: number | null, action: string): AuditEntry {
+  return { action, actorUserId, target: { type: 'oauth_application', id: application.id, name: application.name }, organizationId: application.organizationId };
 }

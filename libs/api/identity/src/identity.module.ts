@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { IdentityCleanup } from './cleanup/identity-cleanup';
 import { CustomerUsersController } from './customer-users/customer-users.controller';
 import { CustomerUsersService } from './customer-users/customer-users.service';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity-options';
@@ -11,7 +12,9 @@ import { MeController } from './session/me.controller';
 import { SessionController } from './session/session.controller';
 import { SessionService } from './session/session.service';
 import { SignInThrottle } from './session/sign-in-throttle';
+import { StorefrontSessionService } from './session/storefront-session.service';
 import { UsersController } from './users/users.controller';
+import { UserAccountsService } from './users/user-accounts.service';
 import { UsersService } from './users/users.service';
 
 /** Organizations, back-office users, customer users and the console session. Needs a `DataSource` provider. */
@@ -28,13 +31,16 @@ export class IdentityModule {
         { provide: PasswordHasher, useValue: new PasswordHasher() },
         SignInThrottle,
         SessionService,
+        StorefrontSessionService,
         BackOfficeAuthGuard,
         FirstAdminSeeder,
         UsersService,
         OrganizationsService,
         CustomerUsersService,
+        UserAccountsService,
+        IdentityCleanup,
       ],
-      exports: [BackOfficeAuthGuard, FirstAdminSeeder, PasswordHasher, SignInThrottle],
+      exports: [BackOfficeAuthGuard, FirstAdminSeeder, PasswordHasher, SignInThrottle, SessionService, StorefrontSessionService, IDENTITY_OPTIONS, UserAccountsService, IdentityCleanup],
     };
   }
 }

@@ -7,5 +7,10 @@ export { BackOfficeAuthGuard, SESSION_COOKIE } from './session/back-office-auth.
 export { CurrentPrincipal } from './session/decorators';
 export type { BackOfficePrincipal } from './session/principal';
 export { SignInThrottle } from './session/sign-in-throttle';
+export { csrfTokenMatches, SessionService } from './session/session.service';
+export { STOREFRONT_SESSION_COOKIE, StorefrontSessionService } from './session/storefront-session.service';
 export { BEARER_AUTHENTICATOR, type BearerAuthenticator } from './session/bearer-authenticator';
 export { toCustomerUserDto } from './dto';
+export { IdentityCleanup } from './cleanup/identity-cleanup';
+export { UserAccountsService } from './users/user-accounts.service';
+export { findOrganization } from './organizations/find-organization';

@@ -1,6 +1,6 @@
 export * from './keys-options';
 export * from './keys.module';
-export { KeyFileError, type SigningKeyPair } from './signing-keys';
+export { generateSigningKeys, KeyFileError, type SigningKeyPair } from './signing-keys';
 export { SigningKeysService } from './signing-keys.service';
 export * from './jwk';
 export type { ActiveSigningKey } from './signing-keys.service';

@@ -56,6 +56,17 @@ function parse(variable: string, path: string, read: (pem: string) => KeyObject)
   }
 }
 
+/** `keys generate`: a new pair where there is none. Never replaces a key: replacing one is a rotation. */
+export function generateSigningKeys({ privateKeyPath, publicKeyPath }: Pick<KeysOptions, 'privateKeyPath' | 'publicKeyPath'>): SigningKeyPair {
+  for (const [variable, path] of [
+    ['OAUTH_PRIVATE_KEY_PATH', privateKeyPath],
+    ['OAUTH_PUBLIC_KEY_PATH', publicKeyPath],
+  ]) {
+    if (existsSync(path)) throw new KeyFileError(`${variable}=${path}: already exists; \`keys rotate\` replaces a key pair`);
+  }
+  return generatePair(privateKeyPath, publicKeyPath);
+}
+
 function generatePair(privateKeyPath: string, publicKeyPath: string): SigningKeyPair {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   for (const path of [privateKeyPath, publicKeyPath]) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });

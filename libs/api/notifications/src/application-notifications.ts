@@ -108,6 +108,10 @@ export class ApplicationNotifications implements OnModuleInit {
       grants: application.grants.map((grant) => GRANT_LABELS[grant]).join(', '),
       applicationUrl: `${this.options.issuer}/admin/oauth-applications/${application.id}/show`,
       time: new Date(event.at).toUTCString(),
+      secretExpiresAt: event.secret ? when(event.secret.expiresAt) : '',
+      previousSecretsExpireAt: event.secret?.previousExpiresAt ? when(event.secret.previousExpiresAt) : '',
+      lastUsedAt: event.dormancy ? (event.dormancy.lastUsedAt === null ? 'never' : new Date(event.dormancy.lastUsedAt).toUTCString()) : '',
+      deactivatesAt: event.dormancy ? new Date(event.dormancy.deactivatesAt).toUTCString() : '',
     };
   }
 }
@@ -117,6 +121,11 @@ interface PersonRow {
   firstName: string;
   lastName: string;
   locale: string;
+}
+
+/** A secret's expiry as mail says it; a secret without one works until it is revoked. */
+function when(expiresAt: string | null): string {
+  return expiresAt === null ? 'never' : new Date(expiresAt).toUTCString();
 }
 
 function person(row: PersonRow): Person {

@@ -5,3 +5,6 @@ export { TokenEndpoint } from './http/token.endpoint';
 export { RevocationEndpoint } from './http/revocation.endpoint';
 export { IntrospectionEndpoint } from './http/introspection.endpoint';
 export { ProtocolServer } from './http/protocol-server';
+export { TOKEN_REQUEST_OBSERVER, type TokenRequestObserver } from './http/token-request-observer';
+export { OAuthCleanup, OAuthCleanupModule } from './cleanup/oauth-cleanup';
+export { UsageRecorder } from './usage/usage-recorder';

@@ -2,8 +2,11 @@ export interface OAuthOptions {
   issuer: string;
   accessTokenTtl: number;
   refreshTokenTtl: number;
+  authCodeTtl: number;
   refreshTokensEnabled: boolean;
   passwordGrantEnabled: boolean;
+  /** Failed client authentications in a row that lock an application, and for how long. */
+  clientLockout: { maxFailures: number; lockSeconds: number };
 }
 
 export const OAUTH_OPTIONS = Symbol('OAUTH_OPTIONS');

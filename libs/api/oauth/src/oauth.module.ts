@@ -1,7 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BEARER_AUTHENTICATOR } from '@keyhouse/api-identity';
+import { AppStart } from './authorization/app-start';
+import { AuthorizationCodes } from './authorization/authorization-codes';
+import { AuthorizationController } from './authorization/authorization.controller';
+import { AuthorizationFlow } from './authorization/authorization-flow';
+import { AuthorizingClients } from './authorization/authorizing-clients';
+import { SignInPages } from './authorization/sign-in-pages';
+import { Visitors } from './authorization/visitors';
 import { ClientAuthenticator } from './clients/client-authenticator';
 import { ProtocolQueries } from './clients/protocol-queries';
+import { AuthorizationCodeGrant } from './grants/authorization-code.grant';
 import { ClientCredentialsGrant } from './grants/client-credentials.grant';
 import { GRANTS } from './grants/grant';
 import { PasswordGrant } from './grants/password.grant';
@@ -11,6 +19,10 @@ import { MetadataController } from './http/metadata.controller';
 import type { ProtocolServer } from './http/protocol-server';
 import { RevocationEndpoint } from './http/revocation.endpoint';
 import { TokenEndpoint } from './http/token.endpoint';
+import { AppInstallController, InstallationsController, MarketplaceAppsController } from './installations/installations.controller';
+import { Installations } from './installations/installations';
+import { InstallationsRepository } from './installations/installations.repository';
+import { InstallationsService } from './installations/installations.service';
 import { OAUTH_OPTIONS, type OAuthOptions } from './oauth-options';
 import { BearerTokens } from './resource/bearer-tokens';
 import { StorefrontController } from './resource/storefront.controller';
@@ -20,7 +32,7 @@ import { RefreshTokens } from './tokens/refresh-tokens';
 import { UsageRecorder } from './usage/usage-recorder';
 
 /** Adding a grant: one file, and one line here. */
-const GRANT_CLASSES = [ClientCredentialsGrant, PasswordGrant, RefreshTokenGrant];
+const GRANT_CLASSES = [ClientCredentialsGrant, PasswordGrant, RefreshTokenGrant, AuthorizationCodeGrant];
 
 @Module({})
 export class OAuthModule {
@@ -29,7 +41,14 @@ export class OAuthModule {
       module: OAuthModule,
       // Global so identity's back-office guard can take Bearer tokens through BEARER_AUTHENTICATOR.
       global: true,
-      controllers: [MetadataController, StorefrontController],
+      controllers: [
+        MetadataController,
+        StorefrontController,
+        AuthorizationController,
+        InstallationsController,
+        MarketplaceAppsController,
+        AppInstallController,
+      ],
       providers: [
         { provide: OAUTH_OPTIONS, useValue: options },
         ...GRANT_CLASSES,
@@ -44,6 +63,15 @@ export class OAuthModule {
         RevocationEndpoint,
         IntrospectionEndpoint,
         BearerTokens,
+        AuthorizingClients,
+        AuthorizationCodes,
+        AuthorizationFlow,
+        Visitors,
+        SignInPages,
+        AppStart,
+        Installations,
+        InstallationsRepository,
+        InstallationsService,
         { provide: BEARER_AUTHENTICATOR, useExisting: BearerTokens },
       ],
       exports: [BEARER_AUTHENTICATOR],

@@ -16,9 +16,12 @@ export class Subjects {
     private readonly queries: ProtocolQueries,
   ) {}
 
-  /** Whether the subject exists, is enabled and still belongs to the application's organization. */
-  isActive(application: ProtocolClient, subjectId: number): Promise<boolean> {
-    return this.queries.subjectIsActive(application, subjectId);
+  /**
+   * Whether the subject exists, is enabled and still belongs to the organization of the grant:
+   * the one the application was installed in, or else the application's own.
+   */
+  isActive(application: ProtocolClient, subjectId: number, organizationId = application.organizationId): Promise<boolean> {
+    return this.queries.subjectIsActive(application, subjectId, organizationId);
   }
 
   /** The subject for a password sign-in, with its digest, if it may use this application at all. */

@@ -4,3 +4,4 @@ export * from './open-database';
 export * from './list-query';
 export * from './errors';
 export * from './native-query';
+export * from './batch-delete';

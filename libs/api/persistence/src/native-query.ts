@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { sqliteGateOf } from './sqlite-gate';
 
 /** Runs one SQL statement with `?` placeholders and answers its rows. */
 export type NativeQuery = <T>(sql: string, parameters: Array<string | number | null>) => Promise<T[]>;
@@ -24,7 +25,10 @@ export function nativeQuery(dataSource: DataSource): NativeQuery {
   const { driver } = dataSource as unknown as { driver: { databaseConnection?: SqliteConnection; pool?: MysqlPool } };
   if (dataSource.options.type === 'better-sqlite3') {
     const statements = new Map<string, SqliteStatement>();
+    const gate = sqliteGateOf(dataSource);
     return async <T>(sql: string, parameters: Array<string | number | null>) => {
+      // Never read another request's transaction before it commits.
+      await gate?.idle();
       const connection = driver.databaseConnection;
       if (!connection) throw new Error('The database connection is closed.');
       let statement = statements.get(sql);

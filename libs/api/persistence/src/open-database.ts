@@ -3,6 +3,7 @@ import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createDataSource, type EntityList, type MysqlFlavor } from './data-source';
 import { describeDatabase, type DatabaseSettings } from './database-url';
+import { gateSqlite } from './sqlite-gate';
 
 export class DatabaseUnavailableError extends Error {}
 
@@ -27,7 +28,9 @@ export async function openDatabase(
   for (let attempt = 1; ; attempt++) {
     try {
       const flavor = settings.dialect === 'mysql' ? await mysqlFlavor(settings) : undefined;
-      return await createDataSource(settings, entities, flavor).initialize();
+      const dataSource = await createDataSource(settings, entities, flavor).initialize();
+      if (settings.dialect === 'sqlite') gateSqlite(dataSource);
+      return dataSource;
     } catch (error) {
       const code = errorCode(error);
       if (settings.dialect === 'mysql' && code === MYSQL_UNKNOWN_DATABASE) {

@@ -9,3 +9,7 @@ export * from './events/domain-events';
 export * from './require-permission.decorator';
 export * from './caller';
 export { parseFormFields } from './form-fields';
+export * from './audit/audit-trail';
+export { currentRequest, registerRequestContext, type RequestContext } from './request-context';
+export { PeriodicCheck } from './periodic-check';
+export { fieldsOf, unknownFieldErrors } from './body-fields';

@@ -36,11 +36,25 @@ export interface OAuthApplicationDto {
   scopes: string[];
   /** Seconds; null means the server's ACCESS_TOKEN_TTL. */
   accessTokenTtl: number | null;
+  /** Trusted (built by the operator): users are not asked for consent. */
+  firstParty: boolean;
+  /** Accept `code_challenge_method=plain` (RFC 7636 4.2); S256 only otherwise. */
+  allowPlainPkce: boolean;
+  /** Opened when the application is installed; `{organization}` is replaced by the organization's id. */
+  installUrl: string | null;
+  /** CIDR ranges (or addresses) client_credentials may be used from; empty: anywhere. */
+  allowedIpRanges: string[];
+  /** Failed client authentications in a row (reset by a success or an unlock). */
+  failedAuthentications: number;
+  /** Set while too many failures keep the application locked (`POST .../unlock` ends it early). */
+  lockedUntil: string | null;
   clientId: string;
   createdAt: string;
   updatedAt: string;
   lastUsedAt: string | null;
   createdBy: number | null;
+  /** No token issued for DORMANT_AFTER_DAYS days, counted from `lastUsedAt`, or `createdAt` if never used. */
+  dormant: boolean;
 }
 
 /** Answer of `POST /admin/api/oauth-applications`: the only time the secret is ever shown. */
@@ -67,6 +81,10 @@ export interface OAuthApplicationInput {
   redirectUris?: string[];
   scopes?: string[];
   accessTokenTtl?: number | null;
+  firstParty?: boolean;
+  allowPlainPkce?: boolean;
+  installUrl?: string | null;
+  allowedIpRanges?: string[];
 }
 
 /** Chosen at creation and never changed: an update that sends a different value is refused. */

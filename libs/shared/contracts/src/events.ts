@@ -6,6 +6,10 @@ export const APPLICATION_EVENTS = [
   'oauth_application.secret_regenerated',
   'oauth_application.deactivated',
   'oauth_application.deleted',
+  'oauth_application.secret_added',
+  'oauth_application.secret_revoked',
+  'oauth_application.secret_expiring',
+  'oauth_application.dormant',
 ] as const;
 
 export type ApplicationEventType = (typeof APPLICATION_EVENTS)[number];
@@ -24,5 +28,17 @@ export interface ApplicationEvent {
     frontend: boolean;
     /** The user (or customer user, for storefront applications) the application acts as. */
     ownerId: number | null;
+  };
+  /** Secret events only: which secret, and when it stops working (null: never). Never its value. */
+  secret?: {
+    id: number;
+    expiresAt: string | null;
+    /** `secret_added`: when the secrets that were live before it stop working. */
+    previousExpiresAt?: string;
+  };
+  /** `dormant` only: when the application last got a token (null: never), and when it will be deactivated. */
+  dormancy?: {
+    lastUsedAt: string | null;
+    deactivatesAt: string;
   };
 }

@@ -26,6 +26,16 @@ export interface OrganizationDto {
   createdAt: string;
 }
 
+/** Body of `POST /admin/api/customer-users`. */
+export interface CustomerUserInput {
+  organizationId?: number;
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  password: string;
+  locale?: string;
+}
+
 /** A storefront user: signs in on the storefront, belongs to exactly one organization. */
 export interface CustomerUserDto {
   id: number;

@@ -1,5 +1,19 @@
 /** What an email template may say (there is no variable for a secret). */
-export const TEMPLATE_VARIABLES = ['applicationName', 'clientId', 'organizationName', 'ownerName', 'grants', 'applicationUrl', 'time'] as const;
+export const TEMPLATE_VARIABLES = [
+  'applicationName',
+  'clientId',
+  'organizationName',
+  'ownerName',
+  'grants',
+  'applicationUrl',
+  'time',
+  // Secret events only (empty in other mail): when that secret, and the secrets it replaces, stop working.
+  'secretExpiresAt',
+  'previousSecretsExpireAt',
+  // Dormancy warnings only (empty in other mail): when the application last got a token, and when it will be deactivated.
+  'lastUsedAt',
+  'deactivatesAt',
+] as const;
 
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 

@@ -4,14 +4,20 @@
  */
 export const PERMISSIONS = [
   'users.view',
+  'users.create',
   'organizations.view',
+  'organizations.create',
   'customer_users.view',
+  'customer_users.create',
   'oauth_applications.view',
   'oauth_applications.create',
   'oauth_applications.edit',
   'oauth_applications.delete',
   'notifications.view',
   'notifications.edit',
+  'oauth_installations.view',
+  'oauth_installations.manage',
+  'audit.view',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

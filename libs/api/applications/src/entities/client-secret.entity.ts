@@ -6,6 +6,8 @@ import type { OAuthApplication } from './oauth-application.entity';
  * so a fast digest is enough (DESIGN.md section 4). Several may be live at once during a rotation.
  */
 @Entity('oauth_client_secrets')
+// The expiry check reads the secrets expiring within the next days that no one was warned of yet.
+@Index('IDX_oauth_client_secrets_expiry', ['expiresAt', 'expiryWarnedAt'])
 export class ClientSecret {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -30,4 +32,8 @@ export class ClientSecret {
 
   @Column({ type: 'datetime', nullable: true })
   lastUsedAt!: Date | null;
+
+  /** When the owner was told it is about to expire: set by exactly one instance, so one mail goes out. */
+  @Column({ type: 'datetime', nullable: true })
+  expiryWarnedAt!: Date | null;
 }

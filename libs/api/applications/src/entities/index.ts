@@ -1,6 +1,7 @@
+import { ApplicationUsage } from './application-usage.entity';
 import { ClientSecret } from './client-secret.entity';
 import { OAuthApplication } from './oauth-application.entity';
 
-export { ClientSecret, OAuthApplication };
+export { ApplicationUsage, ClientSecret, OAuthApplication };
 
-export const applicationEntities = [OAuthApplication, ClientSecret];
+export const applicationEntities = [OAuthApplication, ClientSecret, ApplicationUsage];

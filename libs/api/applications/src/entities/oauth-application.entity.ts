@@ -27,6 +27,8 @@ const grantList = {
 @Index('IDX_oauth_applications_name', ['name', 'organizationId'], { unique: true })
 @Index('IDX_oauth_applications_created', ['createdAt', 'organizationId'])
 @Index('IDX_oauth_applications_last_used', ['lastUsedAt', 'organizationId'])
+// The dormancy check reads the warned applications whose grace period is over.
+@Index('IDX_oauth_applications_dormant_warned', ['dormantWarnedAt'])
 export class OAuthApplication {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -83,6 +85,26 @@ export class OAuthApplication {
   @Column({ type: 'int', nullable: true })
   accessTokenTtl!: number | null;
 
+  @Column({ type: 'boolean', default: false })
+  firstParty!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  allowPlainPkce!: boolean;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  installUrl!: string | null;
+
+  /** CIDR ranges client_credentials may be used from; null: from anywhere. */
+  @Column({ type: 'simple-json', nullable: true })
+  allowedIpRanges!: string[] | null;
+
+  /** Failed client authentications in a row; reaching the limit locks the application for a while. */
+  @Column({ type: 'int', default: 0 })
+  failedAuthCount!: number;
+
+  @Column({ type: 'datetime', nullable: true })
+  lockedUntil!: Date | null;
+
   @Column({ type: 'varchar', length: 32, unique: true })
   clientId!: string;
 
@@ -94,6 +116,14 @@ export class OAuthApplication {
 
   @Column({ type: 'datetime', nullable: true })
   lastUsedAt!: Date | null;
+
+  /**
+   * When the owner was warned that the dormant application will be deactivated: set by exactly
+   * one instance, so one mail goes out; cleared when the application gets a token again, or is
+   * activated or deactivated.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  dormantWarnedAt!: Date | null;
 
   @Column({ type: 'int', nullable: true })
   createdBy!: number | null;

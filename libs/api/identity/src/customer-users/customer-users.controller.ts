@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import type { CustomerUserDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
@@ -22,6 +22,12 @@ export class CustomerUsersController {
     const page = await this.customers.list(principal, params);
     reply.headers(pageHeaders(page));
     return page.items.map(toCustomerUserDto);
+  }
+
+  @Post()
+  @RequirePermission('customer_users.create')
+  async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<CustomerUserDto> {
+    return toCustomerUserDto(await this.customers.create(principal, body));
   }
 
   @Get(':id')

@@ -1,8 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { booleanFilter, containsFilter, findPage, idFilter, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
+import { booleanFilter, containsFilter, findPage, idFilter, isDuplicateKeyError, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
+import { AuditTrail, ValidationFailedException } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import { CustomerUser } from '../entities';
+import { PasswordHasher } from '../passwords/password-hasher';
 import type { BackOfficePrincipal } from '../session/principal';
+import { readCustomerUserInput } from './customer-user-input';
+
+const EMAIL_TAKEN = 'A customer user with this email already exists.';
 
 const CUSTOMER_USER_LIST: ListSpec<CustomerUser> = {
   resource: 'customer-users',
@@ -19,7 +24,11 @@ const CUSTOMER_USER_LIST: ListSpec<CustomerUser> = {
 /** Storefront users of the organizations the principal belongs to. */
 @Injectable()
 export class CustomerUsersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditTrail,
+  ) {}
 
   list(principal: BackOfficePrincipal, params: ListParams): Promise<Page<CustomerUser>> {
     return findPage(this.visibleTo(principal), params, CUSTOMER_USER_LIST);
@@ -29,6 +38,40 @@ export class CustomerUsersService {
     const customer = await this.visibleTo(principal).andWhere('customer.id = :id', { id }).getOne();
     if (!customer) throw new NotFoundException({ message: `Customer user ${id} not found.` });
     return customer;
+  }
+
+  /** A storefront account in one of the principal's organizations (the first one unless named). */
+  async create(principal: BackOfficePrincipal, body: unknown): Promise<CustomerUser> {
+    const input = readCustomerUserInput(body);
+    const organizationId = input.organizationId ?? principal.organizationIds[0];
+    if (organizationId === undefined || !principal.organizationIds.includes(organizationId)) {
+      throw new ValidationFailedException({ organizationId: 'Choose an organization you belong to.' });
+    }
+    const customers = this.dataSource.getRepository(CustomerUser);
+    if (await customers.existsBy({ email: input.email })) throw new ValidationFailedException({ email: EMAIL_TAKEN });
+    try {
+      const passwordHash = await this.hasher.hash(input.password);
+      const id = await this.dataSource.transaction(async (db) => {
+        const shown = { email: input.email, firstName: input.firstName, lastName: input.lastName, locale: input.locale };
+        const created = await db.getRepository(CustomerUser).save(customers.create({ ...shown, organizationId, enabled: true, passwordHash }));
+        await this.audit.record(
+          {
+            action: 'customer_user.created',
+            actorUserId: principal.user.id,
+            target: { type: 'customer_user', id: created.id, name: created.email },
+            organizationId,
+            after: { ...shown, organizationId, enabled: true },
+          },
+          db,
+        );
+        return created.id;
+      });
+      return this.get(principal, id);
+    } catch (error) {
+      // Created by someone else between the check and the insert.
+      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: EMAIL_TAKEN });
+      throw error;
+    }
   }
 
   private visibleTo(principal: BackOfficePrincipal) {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import type { OrganizationDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
@@ -22,6 +22,12 @@ export class OrganizationsController {
     const page = await this.organizations.list(principal, params);
     reply.headers(pageHeaders(page));
     return page.items.map(toOrganizationDto);
+  }
+
+  @Post()
+  @RequirePermission('organizations.create')
+  async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<OrganizationDto> {
+    return toOrganizationDto(await this.organizations.create(principal, body));
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { containsFilter, findPage, idFilter, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
+import { containsFilter, findPage, idFilter, isDuplicateKeyError, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
+import { AuditTrail, fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import { Organization } from '../entities';
 import type { BackOfficePrincipal } from '../session/principal';
@@ -14,7 +15,10 @@ const ORGANIZATION_LIST: ListSpec<Organization> = {
 /** Organizations the principal belongs to; the others do not exist as far as they can tell. */
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   list(principal: BackOfficePrincipal, params: ListParams): Promise<Page<Organization>> {
     return findPage(this.visibleTo(principal), params, ORGANIZATION_LIST);
@@ -26,10 +30,41 @@ export class OrganizationsService {
     return organization;
   }
 
+  /** A new tenant, with its creator as its first member (so they can fill it with users and applications). */
+  async create(principal: BackOfficePrincipal, body: unknown): Promise<Organization> {
+    const name = readName(body);
+    try {
+      const id = await this.dataSource.transaction(async (db) => {
+        const organization = await db.getRepository(Organization).save({ name });
+        await db.query('INSERT INTO user_organizations (userId, organizationId) VALUES (?, ?)', [principal.user.id, organization.id]);
+        await this.audit.record(
+          { action: 'organization.created', actorUserId: principal.user.id, target: { type: 'organization', id: organization.id, name }, organizationId: organization.id, after: { name } },
+          db,
+        );
+        return organization.id;
+      });
+      return await this.dataSource.getRepository(Organization).findOneByOrFail({ id });
+    } catch (error) {
+      // Names are unique across tenants (they name them in emails and lists).
+      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ name: 'An organization with this name already exists.' });
+      throw error;
+    }
+  }
+
   private visibleTo(principal: BackOfficePrincipal) {
     return this.dataSource
       .getRepository(Organization)
       .createQueryBuilder('organization')
       .where('organization.id IN (:...visibleOrganizations)', { visibleOrganizations: principal.organizationIds.length ? principal.organizationIds : [0] });
   }
+}
+
+function readName(raw: unknown): string {
+  const body = fieldsOf(raw);
+  const errors = unknownFieldErrors(body, ['name']);
+  const name = typeof body['name'] === 'string' ? body['name'].trim() : '';
+  if (!name) errors['name'] = 'Enter a name for the organization.';
+  else if (name.length > 255) errors['name'] = 'Use at most 255 characters.';
+  if (Object.keys(errors).length) throw new ValidationFailedException(errors, 'The organization was not created.');
+  return name;
 }

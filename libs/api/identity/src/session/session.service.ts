@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Permission } from '@keyhouse/shared-contracts';
+import { AuditTrail } from '@keyhouse/api-platform';
 import { DataSource, LessThan } from 'typeorm';
 import { AdminSession, User } from '../entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
@@ -24,6 +25,7 @@ export class SessionService {
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
+    private readonly audit: AuditTrail,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
@@ -38,13 +40,21 @@ export class SessionService {
     const valid = user ? await this.hasher.verify(password, user.passwordHash) : await this.hasher.verifyDecoy(password);
     if (!user || !valid || !user.enabled) {
       await this.throttle.recordFailure(name, ip);
+      await this.audit.record(
+        { action: 'session.sign_in_failed', actorUserId: null, actorName: name.slice(0, 255), target: { type: 'user', id: user?.id ?? null, name: name }, organizationId: null },
+        this.dataSource.manager,
+      );
       throw new UnauthorizedException({ message: INVALID_CREDENTIALS });
     }
     await this.throttle.reset(name);
+    await this.audit.record(
+      { action: 'session.signed_in', actorUserId: user.id, target: { type: 'user', id: user.id, name: user.username }, organizationId: null },
+      this.dataSource.manager,
+    );
 
     const token = randomBytes(32).toString('base64url');
     const session = this.dataSource.getRepository(AdminSession).create({
-      tokenDigest: digest(token),
+      tokenDigest: digestSessionToken(token),
       userId: user.id,
       csrfToken: randomBytes(32).toString('base64url'),
       expiresAt: new Date(Date.now() + this.options.session.ttlSeconds * 1000),
@@ -61,7 +71,7 @@ export class SessionService {
 
   /** The principal behind a session cookie, or undefined when it is unknown, expired or its user disabled. */
   async resolve(token: string): Promise<BackOfficePrincipal | undefined> {
-    const session = await this.dataSource.getRepository(AdminSession).findOneBy({ tokenDigest: digest(token) });
+    const session = await this.dataSource.getRepository(AdminSession).findOneBy({ tokenDigest: digestSessionToken(token) });
     if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
     const user = await this.users().where('user.id = :id', { id: session.userId }).getOne();
     if (!user?.enabled) return undefined;
@@ -72,6 +82,11 @@ export class SessionService {
   async principalForUser(userId: number): Promise<BackOfficePrincipal | undefined> {
     const user = await this.users().where('user.id = :id', { id: userId }).getOne();
     return user?.enabled ? principalFor(user) : undefined;
+  }
+
+  /** Ends the session behind a cookie value (the authorization pages' "use another account"). */
+  async signOutToken(token: string): Promise<void> {
+    await this.signOut(digestSessionToken(token));
   }
 
   async signOut(tokenDigest: string): Promise<void> {
@@ -99,6 +114,6 @@ function principalFor(user: User): BackOfficePrincipal {
   return { user, permissions, organizationIds: user.organizations.map((o) => o.id) };
 }
 
-function digest(token: string): string {
+export function digestSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

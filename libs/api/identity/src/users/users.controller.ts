@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import type { UserDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
@@ -6,12 +6,16 @@ import { toUserDto } from '../dto';
 import { RequirePermission } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
+import { UserAccountsService } from './user-accounts.service';
 import { UsersService } from './users.service';
 
 @Controller('admin/api/users')
 @RequirePermission('users.view')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly accounts: UserAccountsService,
+  ) {}
 
   @Get()
   async list(
@@ -22,6 +26,13 @@ export class UsersController {
     const page = await this.users.list(principal, params);
     reply.headers(pageHeaders(page));
     return page.items.map(toUserDto);
+  }
+
+  @Post()
+  @RequirePermission('users.create')
+  async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<UserDto> {
+    const { id } = await this.accounts.createFor(principal, body);
+    return toUserDto(await this.users.get(principal, id));
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { APPLICATION_EVENTS, type ApplicationEventType, type EmailTemplateDto, type TemplatePreviewDto } from '@keyhouse/shared-contracts';
 import { containsFilter, findPage, idFilter, pageHeaders, type ListParams, type ListSpec } from '@keyhouse/api-persistence';
-import { RequirePermission, ValidationFailedException } from '@keyhouse/api-platform';
+import { AuditTrail, Caller, changedFields, fieldsOf, RequirePermission, unknownFieldErrors, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { EmailTemplate, type TemplateAudience } from '../entities';
@@ -16,6 +16,8 @@ const TEMPLATE_LIST: ListSpec<EmailTemplate> = {
   filters: { id: idFilter('id'), event: containsFilter('event'), q: containsFilter('event', 'subject') },
 };
 
+const templateTarget = (template: EmailTemplate) => ({ type: 'email_template', id: template.id, name: `${template.event} (${template.audience}, ${template.locale})` });
+
 /**
  * Email templates, editable in the console. A template that would fail or reference an unknown
  * variable is refused when saved, with the problem at its field, never at send time.
@@ -25,6 +27,7 @@ const TEMPLATE_LIST: ListSpec<EmailTemplate> = {
 export class EmailTemplatesController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
     @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
   ) {}
 
@@ -42,24 +45,37 @@ export class EmailTemplatesController {
 
   @Put(':id')
   @RequirePermission('notifications.edit')
-  async update(@Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<EmailTemplateDto> {
-    await this.find(id);
+  async update(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<EmailTemplateDto> {
+    const current = await this.find(id);
     const { subject, body: html } = readTemplate(body);
-    await this.dataSource.getRepository(EmailTemplate).update({ id }, { subject, body: html });
+    await this.dataSource.transaction(async (db) => {
+      await db.getRepository(EmailTemplate).update({ id }, { subject, body: html });
+      await this.audit.record(
+        { action: 'email_template.updated', actorUserId: caller.userId, target: templateTarget(current), organizationId: null, ...changedFields({ ...current }, { subject, body: html }) },
+        db,
+      );
+    });
     return toTemplateDto(await this.find(id));
   }
 
   /** Adds the template of an event and audience in another language. */
   @Post()
   @RequirePermission('notifications.edit')
-  async create(@Body() body: unknown): Promise<EmailTemplateDto> {
+  async create(@Caller() caller: BackOfficeCaller, @Body() body: unknown): Promise<EmailTemplateDto> {
     const { event, audience, locale } = readIdentity(body);
     const { subject, body: html } = readTemplate(body);
     const templates = this.dataSource.getRepository(EmailTemplate);
     if (await templates.existsBy({ event, audience, locale })) {
       throw new ValidationFailedException({ locale: `This event already has a ${locale} template for this recipient.` });
     }
-    const { id } = await templates.save(templates.create({ event, audience, locale, subject, body: html }));
+    const id = await this.dataSource.transaction(async (db) => {
+      const created = await db.getRepository(EmailTemplate).save(templates.create({ event, audience, locale, subject, body: html }));
+      await this.audit.record(
+        { action: 'email_template.created', actorUserId: caller.userId, target: templateTarget(created), organizationId: null, after: { event, audience, locale, subject, body: html } },
+        db,
+      );
+      return created.id;
+    });
     return toTemplateDto(await this.find(id));
   }
 
@@ -83,7 +99,7 @@ const LOCALE = /^[a-z]{2}(-[A-Z]{2})?$/;
 
 /** What a new template is for: a known event and audience, and a language tag such as `de` or `pt-BR`. */
 function readIdentity(raw: unknown): Pick<EmailTemplate, 'event' | 'audience' | 'locale'> {
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const input = fieldsOf(raw);
   const errors: Record<string, string> = {};
   if (!APPLICATION_EVENTS.includes(input['event'] as ApplicationEventType)) errors['event'] = `Choose one of: ${APPLICATION_EVENTS.join(', ')}.`;
   if (input['audience'] !== 'back_office' && input['audience'] !== 'storefront') errors['audience'] = 'Choose back_office or storefront.';
@@ -94,11 +110,8 @@ function readIdentity(raw: unknown): Pick<EmailTemplate, 'event' | 'audience' | 
 
 /** Subject and body are all that can change; event, audience and locale identify the template. */
 function readTemplate(raw: unknown): { subject: string; body: string } {
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const errors: Record<string, string> = {};
-  for (const name of Object.keys(input)) {
-    if (!['subject', 'body', 'id', 'event', 'audience', 'locale', 'updatedAt'].includes(name)) errors[name] = `Unknown field "${name}".`;
-  }
+  const input = fieldsOf(raw);
+  const errors = unknownFieldErrors(input, ['subject', 'body', 'id', 'event', 'audience', 'locale', 'updatedAt']);
   const subject = typeof input['subject'] === 'string' ? input['subject'].trim() : '';
   const body = typeof input['body'] === 'string' ? input['body'] : '';
   const subjectProblems = templateProblems(subject);
@@ -121,5 +134,9 @@ function sampleValues(issuer: string): TemplateValues {
     grants: 'Client Credentials',
     applicationUrl: `${issuer}/admin/oauth-applications`,
     time: new Date().toUTCString(),
+    secretExpiresAt: 'never',
+    previousSecretsExpireAt: new Date(Date.now() + 7 * 86_400_000).toUTCString(),
+    lastUsedAt: new Date(Date.now() - 120 * 86_400_000).toUTCString(),
+    deactivatesAt: new Date(Date.now() + 30 * 86_400_000).toUTCString(),
   };
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Put, Query, Res } from '@nestjs/common';
 import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
 import { containsFilter, findPage, idFilter, pageHeaders, type ListParams, type ListSpec } from '@keyhouse/api-persistence';
-import { RequirePermission, ValidationFailedException } from '@keyhouse/api-platform';
+import { AuditTrail, Caller, changedFields, fieldsOf, RequirePermission, unknownFieldErrors, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { NotificationRule } from '../entities';
@@ -20,7 +20,10 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 @Controller('admin/api/notification-rules')
 @RequirePermission('notifications.view')
 export class NotificationRulesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Get()
   async list(@Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<NotificationRuleDto[]> {
@@ -36,9 +39,16 @@ export class NotificationRulesController {
 
   @Put(':id')
   @RequirePermission('notifications.edit')
-  async update(@Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<NotificationRuleDto> {
-    await this.find(id);
-    await this.dataSource.getRepository(NotificationRule).update({ id }, readRule(body));
+  async update(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<NotificationRuleDto> {
+    const current = await this.find(id);
+    const rule = readRule(body);
+    await this.dataSource.transaction(async (db) => {
+      await db.getRepository(NotificationRule).update({ id }, rule);
+      await this.audit.record(
+        { action: 'notification_rule.updated', actorUserId: caller.userId, target: { type: 'notification_rule', id, name: current.event }, organizationId: null, ...changedFields({ ...current }, rule) },
+        db,
+      );
+    });
     return toRuleDto(await this.find(id));
   }
 
@@ -50,11 +60,8 @@ export class NotificationRulesController {
 }
 
 function readRule(raw: unknown): Pick<NotificationRule, 'enabled' | 'notifyOwner' | 'notifyOrganizationAdmins' | 'extraRecipients'> {
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const errors: Record<string, string> = {};
-  for (const name of Object.keys(input)) {
-    if (!['enabled', 'notifyOwner', 'notifyOrganizationAdmins', 'extraRecipients', 'id', 'event', 'updatedAt'].includes(name)) errors[name] = `Unknown field "${name}".`;
-  }
+  const input = fieldsOf(raw);
+  const errors = unknownFieldErrors(input, ['enabled', 'notifyOwner', 'notifyOrganizationAdmins', 'extraRecipients', 'id', 'event', 'updatedAt']);
   const flag = (name: string) => {
     if (typeof input[name] !== 'boolean') errors[name] = 'Must be true or false.';
     return input[name] === true;

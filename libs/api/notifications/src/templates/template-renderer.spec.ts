@@ -8,6 +8,10 @@ const values: TemplateValues = {
   grants: 'Client Credentials',
   applicationUrl: 'http://localhost:3000/admin/oauth-applications/1/show',
   time: '2026-11-23 10:00 UTC',
+  secretExpiresAt: 'never',
+  previousSecretsExpireAt: '2026-11-30 10:00 UTC',
+  lastUsedAt: 'never',
+  deactivatesAt: '2026-12-30 10:00 UTC',
 };
 
 describe('email templates', () => {

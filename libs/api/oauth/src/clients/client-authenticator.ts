@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { secretMatchesDigest } from '@keyhouse/api-applications';
 import { InvalidClientError } from '../errors/oauth-errors';
+import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
 import { UsageRecorder } from '../usage/usage-recorder';
 import { readParameters, type Parameters } from '../http/token-parameters';
 import type { ProtocolRequest } from '../http/protocol-server';
@@ -16,6 +17,7 @@ export class ClientAuthenticator {
   constructor(
     private readonly queries: ProtocolQueries,
     private readonly usage: UsageRecorder,
+    @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
   ) {}
 
   /** The first step of every protocol endpoint: its parameters, and the client that sent them. */
@@ -31,18 +33,37 @@ export class ClientAuthenticator {
    */
   async authenticate(presented: PresentedClient): Promise<ProtocolClient> {
     const found = await this.queries.clientWithLiveSecrets(presented.clientId);
-    const matched = match(presented.secret ?? '', found?.secrets ?? []);
     const client = found?.client;
+    // A locked application is refused before any secret is compared: guessing gets no answer.
+    if (client && isLocked(client)) {
+      this.usage.authenticationFailed(client.id);
+      throw new InvalidClientError();
+    }
+    const matched = match(presented.secret ?? '', found?.secrets ?? []);
     const accepted =
       client !== undefined &&
       client.active &&
       (client.confidential ? presented.method !== 'none' && matched !== undefined : presented.method === 'none');
-    if (!client || !accepted) throw new InvalidClientError();
+    if (!client || !accepted) {
+      // An unknown client ID is nobody's failure: only a known application's is counted.
+      if (client) this.usage.authenticationFailed(client.id);
+      // Only a wrong secret counts towards the lock: a deactivated application is not guessing.
+      if (client?.confidential && matched === undefined) await this.recordFailure(client);
+      throw new InvalidClientError();
+    }
 
+    if (client.failedAuthCount > 0) await this.queries.resetFailedAuthentications(client.id);
     this.usage.secretUsed(matched?.id);
     return client;
   }
+
+  private async recordFailure(client: ProtocolClient): Promise<void> {
+    const { maxFailures, lockSeconds } = this.options.clientLockout;
+    await this.queries.recordFailedAuthentication(client.id, maxFailures, lockSeconds);
+  }
 }
+
+const isLocked = (client: ProtocolClient) => client.lockedUntil !== null && client.lockedUntil.getTime() > Date.now();
 
 /** Checks every live secret (rotation may leave two) without stopping at the first match. */
 function match(secret: string, live: LiveSecret[]): LiveSecret | undefined {

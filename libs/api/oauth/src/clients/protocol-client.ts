@@ -7,4 +7,8 @@ export type ProtocolClient = Pick<
 > & {
   /** The user (or customer user) the application is assigned is enabled and still in its organization. */
   ownerActive: boolean;
+  /** Where client_credentials may be used from; empty: anywhere. */
+  allowedIpRanges: string[];
+  failedAuthCount: number;
+  lockedUntil: Date | null;
 };

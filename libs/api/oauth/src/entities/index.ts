@@ -1,7 +1,9 @@
+import { AuthorizationCode } from './authorization-code.entity';
+import { Installation } from './installation.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { RevokedAccessToken } from './revoked-access-token.entity';
 import { TokenFamily } from './token-family.entity';
 
-export { RefreshToken, RevokedAccessToken, TokenFamily };
+export { AuthorizationCode, Installation, RefreshToken, RevokedAccessToken, TokenFamily };
 
-export const oauthEntities = [TokenFamily, RefreshToken, RevokedAccessToken];
+export const oauthEntities = [TokenFamily, RefreshToken, RevokedAccessToken, Installation, AuthorizationCode];

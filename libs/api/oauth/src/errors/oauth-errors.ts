@@ -49,6 +49,29 @@ export class InvalidScopeError extends OAuthError {
   readonly status = 400;
 }
 
+/** RFC 6749 4.1.2.1: the user (or the server on their behalf) refused the request. */
+export class AccessDeniedError extends OAuthError {
+  readonly error = 'access_denied';
+  readonly status = 400;
+}
+
+export class UnsupportedResponseTypeError extends OAuthError {
+  readonly error = 'unsupported_response_type';
+  readonly status = 400;
+}
+
+/** OpenID Connect Core 3.1.2.6, for `prompt=none`: the user would have to sign in or consent. */
+export class InteractionRequiredError extends OAuthError {
+  readonly status = 400;
+
+  constructor(
+    readonly error: 'login_required' | 'consent_required',
+    description: string,
+  ) {
+    super(description);
+  }
+}
+
 /** The server cannot serve now: no signing keys (503), or a throttle (429 with Retry-After). */
 export class TemporarilyUnavailableError extends OAuthError {
   readonly error = 'temporarily_unavailable';

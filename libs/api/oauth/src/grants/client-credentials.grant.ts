@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ProtocolClient } from '../clients/protocol-client';
-import { InvalidGrantError } from '../errors/oauth-errors';
+import { ipInRanges } from '@keyhouse/api-applications';
+import { InvalidClientError, InvalidGrantError } from '../errors/oauth-errors';
 import { AccessTokens } from '../tokens/access-tokens';
 import type { Grant, GrantRequest, TokenResponse } from './grant';
 
@@ -16,7 +17,9 @@ export class ClientCredentialsGrant implements Grant {
     return client.grants.includes('client_credentials');
   }
 
-  async handle({ client, requestedScope }: GrantRequest): Promise<TokenResponse> {
+  async handle({ client, requestedScope, ip }: GrantRequest): Promise<TokenResponse> {
+    // The application's network policy: from elsewhere its credentials are as good as wrong.
+    if (!ipInRanges(ip, client.allowedIpRanges)) throw new InvalidClientError();
     const subjectId = client.frontend ? client.customerUserId : client.userId;
     if (subjectId === null || !client.ownerActive) {
       throw new InvalidGrantError('The user this application acts as is disabled or no longer exists.');

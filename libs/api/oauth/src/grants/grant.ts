@@ -8,6 +8,8 @@ export interface TokenResponse {
   access_token: string;
   refresh_token?: string;
   scope?: string;
+  /** Authorization code grants: the organization the application was installed in (Cinode's `company_id`). */
+  organization_id?: number;
 }
 
 export interface GrantRequest {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ProtocolClient } from '../clients/protocol-client';
 import { PasswordHasher, SignInThrottle } from '@keyhouse/api-identity';
-import { RetryLaterException } from '@keyhouse/api-platform';
+import { AuditTrail, RetryLaterException } from '@keyhouse/api-platform';
+import { DataSource } from 'typeorm';
 import { InvalidGrantError, TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { required } from '../http/token-parameters';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
@@ -27,6 +28,8 @@ export class PasswordGrant implements Grant {
     private readonly subjects: Subjects,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
+    private readonly audit: AuditTrail,
+    private readonly dataSource: DataSource,
     @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
   ) {}
 
@@ -50,9 +53,11 @@ export class PasswordGrant implements Grant {
     const valid = subject ? await this.hasher.verify(password, subject.passwordHash) : await this.hasher.verifyDecoy(password);
     if (!subject || !valid) {
       await this.throttle.recordFailure(account, origin);
+      await this.recordSignIn('oauth_password.sign_in_failed', client, subject?.id ?? null, username, ip);
       throw new InvalidGrantError(BAD_CREDENTIALS);
     }
     await this.throttle.reset(account);
+    await this.recordSignIn('oauth_password.signed_in', client, subject.id, username, ip);
 
     const scope = requestedScope ?? client.scopes;
     const family = this.refreshTokens.enabled ? await this.refreshTokens.startFamily(client, { type: subjectTypeOf(client), id: subject.id }, scope) : undefined;
@@ -64,6 +69,25 @@ export class PasswordGrant implements Grant {
       ...(family ? { refresh_token: await this.refreshTokens.issue(family.id) } : {}),
       ...(scope.length ? { scope: scope.join(' ') } : {}),
     };
+  }
+
+  /** A password sign-in is a sign-in like the console's: audited, with the application it came through. */
+  private recordSignIn(action: string, client: ProtocolClient, subjectId: number | null, username: string, ip: string): Promise<void> {
+    const name = username.trim().toLowerCase().slice(0, 255);
+    const backOffice = !client.frontend;
+    const actorUserId = backOffice && action === 'oauth_password.signed_in' ? subjectId : null;
+    return this.audit.record(
+      {
+        action,
+        actorUserId,
+        ...(actorUserId === null ? { actorName: name } : {}),
+        target: { type: backOffice ? 'user' : 'customer_user', id: subjectId, name },
+        organizationId: client.organizationId,
+        after: { clientId: client.clientId },
+        ip,
+      },
+      this.dataSource.manager,
+    );
   }
 
   private async assertNotThrottled(account: string, origin: string): Promise<void> {

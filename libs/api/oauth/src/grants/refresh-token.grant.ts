@@ -35,7 +35,8 @@ export class RefreshTokenGrant implements Grant {
     const scope = requestedScope ?? granted;
     const widened = scope.filter((s) => !granted.includes(s));
     if (widened.length) throw new InvalidScopeError(`The refresh token was not granted: ${widened.join(' ')}.`);
-    if (!(await this.subjects.isActive(client, family.subjectId))) {
+    const organizationId = family.installation?.organizationId;
+    if (!(await this.subjects.isActive(client, family.subjectId, organizationId))) {
       await this.refreshTokens.revokeFamily(family.id);
       throw new InvalidGrantError('The user of this grant is disabled or no longer exists.');
     }
@@ -46,6 +47,7 @@ export class RefreshTokenGrant implements Grant {
       access_token: token,
       refresh_token: await this.refreshTokens.issue(family.id),
       ...(scope.length ? { scope: scope.join(' ') } : {}),
+      ...(organizationId !== undefined ? { organization_id: organizationId } : {}),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InvalidClientError } from '../errors/oauth-errors';
 import type { ProtocolRequest } from './protocol-server';
 import { ClientAuthenticator } from '../clients/client-authenticator';
 import { Subjects } from '../subjects';
@@ -23,12 +24,14 @@ export class IntrospectionEndpoint {
 
   async handle(request: ProtocolRequest): Promise<Record<string, unknown>> {
     const { client, parameters } = await this.clients.authenticateRequest(request);
+    // RFC 7662 2.1 wants the caller authorized: a public client proves nothing about itself.
+    if (!client.confidential) throw new InvalidClientError();
     const token = required(parameters, 'token');
 
     const access = await this.accessTokens.verify(token);
     if (access) {
-      const { claims, application } = access;
-      if (application.id !== client.id || !(await this.subjects.isActive(application, Number(claims.sub)))) return INACTIVE;
+      const { claims, application, organizationId } = access;
+      if (application.id !== client.id || !(await this.subjects.isActive(application, Number(claims.sub), organizationId))) return INACTIVE;
       return { active: true, token_type: 'Bearer', ...claims };
     }
 

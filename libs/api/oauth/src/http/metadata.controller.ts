@@ -18,18 +18,21 @@ export class MetadataController {
     const { issuer } = this.options;
     return {
       issuer,
+      authorization_endpoint: `${issuer}/oauth2-token/authorize`,
       token_endpoint: `${issuer}/oauth2-token`,
       jwks_uri: `${issuer}/.well-known/jwks.json`,
       revocation_endpoint: `${issuer}/oauth2-token/revoke`,
       introspection_endpoint: `${issuer}/oauth2-token/introspect`,
       grant_types_supported: this.tokenEndpoint.supportedGrantTypes,
-      // Nothing is served at an authorization endpoint yet, so no response type either.
-      response_types_supported: [],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      // 'none': public clients, which prove themselves with PKCE instead of a secret.
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
       introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       code_challenge_methods_supported: ['S256'],
       access_token_signing_alg_values_supported: ['RS256'],
+      authorization_response_iss_parameter_supported: true,
     };
   }
 }

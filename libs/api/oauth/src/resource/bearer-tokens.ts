@@ -26,6 +26,6 @@ export class BearerTokens implements BearerAuthenticator {
     const verified = await this.accessTokens.verify(token);
     if (!verified || verified.application.frontend !== frontend) return undefined;
     const subjectId = Number(verified.claims.sub);
-    return (await this.subjects.isActive(verified.application, subjectId)) ? subjectId : undefined;
+    return (await this.subjects.isActive(verified.application, subjectId, verified.organizationId)) ? subjectId : undefined;
   }
 }

@@ -25,6 +25,13 @@ export interface AccessTokenClaims {
   fid?: string;
 }
 
+export interface VerifiedAccessToken {
+  claims: AccessTokenClaims;
+  application: ProtocolClient;
+  /** The organization the token acts in: where the application was installed, or its own. */
+  organizationId: number;
+}
+
 export interface IssuedAccessToken {
   token: string;
   expiresIn: number;
@@ -73,20 +80,20 @@ export class AccessTokens {
    * The claims of a token that is still good: our signature, not expired, not revoked (itself or
    * its family), its application still there and active. Audience and subject are the caller's.
    */
-  async verify(token: string): Promise<{ claims: AccessTokenClaims; application: ProtocolClient } | undefined> {
+  async verify(token: string): Promise<VerifiedAccessToken | undefined> {
     const kid = readKeyId(token);
     const key = kid === undefined ? undefined : await this.signingKeys.verificationKey(kid);
     const raw = kid && key ? verifyJwt(token, ACCESS_TOKEN_TYPE, new Map([[kid, key]])) : undefined;
     if (!raw || !isAccessTokenClaims(raw) || raw.iss !== this.options.issuer) return undefined;
     if (raw.exp <= Math.floor(Date.now() / 1000)) return undefined;
-    const [application, revoked, familyRevoked] = await Promise.all([
+    const [application, revoked, family] = await Promise.all([
       this.queries.client(raw.client_id),
       this.queries.accessTokenRevoked(raw.jti),
-      raw.fid ? this.queries.familyRevoked(raw.fid) : Promise.resolve(false),
+      raw.fid ? this.queries.familyState(raw.fid) : Promise.resolve({ live: true, organizationId: undefined }),
     ]);
-    if (!application?.active || revoked || familyRevoked) return undefined;
+    if (!application?.active || revoked || !family.live) return undefined;
     if (raw.aud !== audienceFor(this.options.issuer, application.frontend)) return undefined;
-    return { claims: raw, application };
+    return { claims: raw, application, organizationId: family.organizationId ?? application.organizationId };
   }
 
   /** RFC 7009: remembered until the token would have expired anyway. */

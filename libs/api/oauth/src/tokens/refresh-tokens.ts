@@ -55,7 +55,8 @@ export class RefreshTokens {
   async spend(token: string, application: ProtocolClient): Promise<TokenFamily> {
     const row = await this.find(token);
     if (!row?.family || row.family.applicationId !== application.id) throw new InvalidGrantError(INVALID);
-    if (row.family.revokedAt || row.expiresAt.getTime() <= Date.now()) throw new InvalidGrantError(INVALID);
+    const uninstalled = row.family.installationId !== null && !row.family.installation;
+    if (row.family.revokedAt || uninstalled || row.expiresAt.getTime() <= Date.now()) throw new InvalidGrantError(INVALID);
     const spent = await this.dataSource
       .createQueryBuilder()
       .update(RefreshToken)
@@ -70,7 +71,7 @@ export class RefreshTokens {
   }
 
   async find(token: string): Promise<RefreshToken | null> {
-    return this.dataSource.getRepository(RefreshToken).findOne({ where: { digest: digestToken(token) }, relations: { family: true } });
+    return this.dataSource.getRepository(RefreshToken).findOne({ where: { digest: digestToken(token) }, relations: { family: { installation: true } } });
   }
 
   async revokeFamily(familyId: string): Promise<void> {

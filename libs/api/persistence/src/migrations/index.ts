@@ -5,17 +5,33 @@ import { OAuthTokens1763880000000 as MysqlOAuthTokens } from './mysql/1763880000
 import { SigningKeys1763890000000 as MysqlSigningKeys } from './mysql/1763890000000-signing-keys';
 import { Notifications1763900000000 as MysqlNotifications } from './mysql/1763900000000-notifications';
 import { UserLocale1763910000000 as MysqlUserLocale } from './mysql/1763910000000-user-locale';
+import { AuthorizationCodes1763920000000 as MysqlAuthorizationCodes } from './mysql/1763920000000-authorization-codes';
+import { SecretRotation1763930000000 as MysqlSecretRotation } from './mysql/1763930000000-secret-rotation';
+import { CustomerUserCreate1763940000000 as MysqlCustomerUserCreate } from './mysql/1763940000000-customer-user-create';
+import { ApplicationUsage1763950000000 as MysqlApplicationUsage } from './mysql/1763950000000-application-usage';
+import { ClientPolicy1763960000000 as MysqlClientPolicy } from './mysql/1763960000000-client-policy';
+import { AuditEvents1763970000000 as MysqlAuditEvents } from './mysql/1763970000000-audit-events';
+import { UserCreate1763980000000 as MysqlUserCreate } from './mysql/1763980000000-user-create';
+import { OrganizationCreate1763990000000 as MysqlOrganizationCreate } from './mysql/1763990000000-organization-create';
 import { Identity1763860000000 as SqliteIdentity } from './sqlite/1763860000000-identity';
 import { OAuthApplications1763870000000 as SqliteOAuthApplications } from './sqlite/1763870000000-oauth-applications';
 import { OAuthTokens1763880000000 as SqliteOAuthTokens } from './sqlite/1763880000000-oauth-tokens';
 import { SigningKeys1763890000000 as SqliteSigningKeys } from './sqlite/1763890000000-signing-keys';
 import { Notifications1763900000000 as SqliteNotifications } from './sqlite/1763900000000-notifications';
 import { UserLocale1763910000000 as SqliteUserLocale } from './sqlite/1763910000000-user-locale';
+import { AuthorizationCodes1763920000000 as SqliteAuthorizationCodes } from './sqlite/1763920000000-authorization-codes';
+import { SecretRotation1763930000000 as SqliteSecretRotation } from './sqlite/1763930000000-secret-rotation';
+import { CustomerUserCreate1763940000000 as SqliteCustomerUserCreate } from './sqlite/1763940000000-customer-user-create';
+import { ApplicationUsage1763950000000 as SqliteApplicationUsage } from './sqlite/1763950000000-application-usage';
+import { ClientPolicy1763960000000 as SqliteClientPolicy } from './sqlite/1763960000000-client-policy';
+import { AuditEvents1763970000000 as SqliteAuditEvents } from './sqlite/1763970000000-audit-events';
+import { UserCreate1763980000000 as SqliteUserCreate } from './sqlite/1763980000000-user-create';
+import { OrganizationCreate1763990000000 as SqliteOrganizationCreate } from './sqlite/1763990000000-organization-create';
 
 // Listed explicitly (no glob) so the compiled API finds them wherever it is deployed.
 const MIGRATIONS = {
-  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale],
-  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale],
+  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate],
+  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate],
 };
 
 export function migrationsFor(dialect: DatabaseSettings['dialect']) {

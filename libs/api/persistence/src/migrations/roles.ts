@@ -36,3 +36,13 @@ export const OAUTH_APPLICATION_PERMISSIONS = [
   'oauth_applications.edit',
   'oauth_applications.delete',
 ];
+
+export const CUSTOMER_USER_CREATE_PERMISSIONS = ['customer_users.create'];
+
+export const INSTALLATION_PERMISSIONS = ['oauth_installations.view', 'oauth_installations.manage'];
+
+export const AUDIT_PERMISSIONS = ['audit.view'];
+
+export const USER_CREATE_PERMISSIONS = ['users.create'];
+
+export const ORGANIZATION_CREATE_PERMISSIONS = ['organizations.create'];

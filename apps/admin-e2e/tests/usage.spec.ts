@@ -1,0 +1,121 @@
+import type { ApplicationUsageDto, CreatedOAuthApplicationDto, MeDto } from '@keyhouse/shared-contracts';
+import { expect, type Page, test } from '@playwright/test';
+
+import { type ConsoleApi, consoleApi } from '../src/api';
+import { cellUnder, signIn } from '../src/console';
+import { backdateApplication } from '../src/database';
+import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from '../src/fixtures';
+
+const BASE = '/admin/api/oauth-applications';
+
+/** Asks for a client_credentials token as a client would; answers the status. */
+async function requestToken(page: Page, clientId: string, clientSecret: string): Promise<number> {
+  const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+  const answer = await page.request.post('/oauth2-token', { form: { grant_type: 'client_credentials' }, headers: { authorization: `Basic ${basic}` } });
+  return answer.status();
+}
+
+let created: number[] = [];
+
+// Other specs share this server's database: the applications go, passed or failed.
+test.afterEach(async ({ page }) => {
+  const api = await consoleApi(page);
+  for (const id of created) await api.delete(`${BASE}/${id}`);
+  created = [];
+});
+
+async function signedIn(page: Page): Promise<{ api: ConsoleApi; create: (name: string) => Promise<CreatedOAuthApplicationDto> }> {
+  await page.goto('/admin');
+  await signIn(page, ADMIN_USERNAME, ADMIN_PASSWORD);
+  await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN_FULL_NAME}` })).toBeVisible();
+  const api = await consoleApi(page);
+  const me = await api.get<MeDto>('/admin/api/me');
+  const create = async (name: string) => {
+    const application = await api.post<CreatedOAuthApplicationDto>(BASE, { name, grants: ['client_credentials'], userId: me.id });
+    created.push(application.id);
+    return application;
+  };
+  return { api, create };
+}
+
+test('the view page charts the tokens issued and failed authentications of the last 30 days', async ({ page }) => {
+  const { api, create } = await signedIn(page);
+  const suffix = Date.now().toString(36);
+  const busy = await create(`Usage busy ${suffix}`);
+  const idle = await create(`Usage idle ${suffix}`);
+
+  await test.step('a client gets three tokens and fails to authenticate twice', async () => {
+    for (let i = 0; i < 3; i++) expect(await requestToken(page, busy.clientId, busy.clientSecret ?? '')).toBe(200);
+    for (let i = 0; i < 2; i++) expect(await requestToken(page, busy.clientId, 'not-the-secret')).toBe(401);
+    // Counts are written every two seconds: wait for them rather than for a fixed time.
+    await expect
+      .poll(async () => (await api.get<ApplicationUsageDto>(`${BASE}/${busy.id}/usage?days=1`)).days[0], { timeout: 10_000 })
+      .toEqual(expect.objectContaining({ tokensIssued: 3, failedAuthentications: 2 }));
+  });
+
+  const usage = page.getByRole('region', { name: 'Usage' });
+
+  await test.step('the chart shows them on today, with the totals', async () => {
+    await page.goto(`/admin/oauth-applications/${busy.id}/show`);
+    const chart = usage.getByRole('figure', { name: /last 30 days/ });
+    await expect(chart).toBeVisible();
+    await expect(chart).toContainText('Tokens issued: 3');
+    await expect(chart).toContainText('Failed authentications: 2');
+    // The numbers behind the bars, one row a day, today last.
+    const days = chart.getByRole('row').filter({ has: page.getByRole('cell') });
+    await expect(days).toHaveCount(30);
+    await expect(days.last().getByRole('cell')).toHaveText(['3', '2']);
+    await expect(days.first().getByRole('cell')).toHaveText(['0', '0']);
+    await expect(chart.locator('svg')).toBeVisible();
+  });
+
+  await test.step('an application never used says so instead of drawing an empty chart', async () => {
+    await page.goto(`/admin/oauth-applications/${idle.id}/show`);
+    await expect(usage.getByText('No tokens issued in the last 30 days.')).toBeVisible();
+    await expect(usage.getByRole('figure')).toHaveCount(0);
+  });
+});
+
+test('the grid flags dormant applications and filters on it', async ({ page }) => {
+  const { create } = await signedIn(page);
+  const suffix = Date.now().toString(36);
+  const dormant = await create(`Dormancy forgotten ${suffix}`);
+  await create(`Dormancy fresh ${suffix}`);
+  // Created 200 days ago and never used: past the default DORMANT_AFTER_DAYS of 90.
+  await backdateApplication(dormant.id, 200);
+
+  await page.goto('/admin/oauth-applications');
+  await page.getByRole('textbox', { name: 'Application name', exact: true }).fill(suffix);
+  const forgottenRow = page.getByRole('row').filter({ hasText: `Dormancy forgotten ${suffix}` });
+  const freshRow = page.getByRole('row').filter({ hasText: `Dormancy fresh ${suffix}` });
+
+  await test.step('the dormant one carries the badge, explained on hover', async () => {
+    await expect(freshRow).toBeVisible();
+    const badge = (await cellUnder(forgottenRow, 'Active')).getByText('Dormant', { exact: true });
+    await expect(badge).toBeVisible();
+    await expect((await cellUnder(freshRow, 'Active')).getByText('Dormant', { exact: true })).toHaveCount(0);
+    await badge.hover();
+    await expect(page.getByRole('tooltip')).toHaveText('No token issued for 90 days or more (counted from its creation if never used).');
+  });
+
+  await test.step('the Dormant filter keeps one or the other', async () => {
+    const filter = page.getByRole('combobox', { name: 'Dormant' });
+    await filter.click();
+    await page.getByRole('option', { name: 'Dormant', exact: true }).click();
+    await expect(forgottenRow).toBeVisible();
+    await expect(freshRow).toHaveCount(0);
+    await filter.click();
+    await page.getByRole('option', { name: 'In use' }).click();
+    await expect(freshRow).toBeVisible();
+    await expect(forgottenRow).toHaveCount(0);
+    await filter.click();
+    await page.getByRole('option', { name: 'Any' }).click();
+    await expect(forgottenRow).toBeVisible();
+  });
+
+  await test.step('the view page shows the badge too', async () => {
+    await forgottenRow.getByText(`Dormancy forgotten ${suffix}`).click();
+    await expect(page).toHaveURL(new RegExp(`/oauth-applications/${dormant.id}/show$`));
+    await expect(page.getByRole('region', { name: 'General' }).getByText('Dormant', { exact: true })).toBeVisible();
+  });
+});

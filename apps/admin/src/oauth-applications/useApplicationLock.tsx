@@ -1,0 +1,69 @@
+import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { DialogContentText } from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useReducer, useState } from 'react';
+import { Confirm, useDataProvider, useNotify } from 'react-admin';
+
+import type { KeyhouseDataProvider } from '../providers/dataProvider';
+import { APPLICATIONS } from './useApplicationActions';
+
+// setTimeout takes at most a signed 32-bit number of milliseconds (about 24 days).
+const LONGEST_TIMEOUT = 2 ** 31 - 1;
+
+/**
+ * Whether the application is locked after too many failed client authentications. A lock ends
+ * on its own at `lockedUntil`: the page re-renders then, so it stops saying "locked".
+ */
+export const useIsLocked = (record: Pick<OAuthApplicationDto, 'lockedUntil'> | undefined): boolean => {
+  const until = record?.lockedUntil ? Date.parse(record.lockedUntil) : Number.NaN;
+  const [checks, checkAgain] = useReducer((count: number) => count + 1, 0);
+  useEffect(() => {
+    const left = until - Date.now();
+    if (!(left > 0)) return undefined;
+    const timer = setTimeout(checkAgain, Math.min(left, LONGEST_TIMEOUT));
+    return () => clearTimeout(timer);
+  }, [until, checks]);
+  return until > Date.now();
+};
+
+/**
+ * Unlock after a confirmation: the application's clients authenticate again at once, and its
+ * count of failures starts from zero. Render `confirmDialog` next to the trigger.
+ */
+export const useUnlock = (record: OAuthApplicationDto | undefined) => {
+  const dataProvider = useDataProvider<KeyhouseDataProvider>();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const [confirming, setConfirming] = useState(false);
+
+  const { mutate: unlock, isPending } = useMutation({
+    mutationFn: (id: OAuthApplicationDto['id']) => dataProvider.unlockApplication(id),
+    onSuccess: () => {
+      setConfirming(false);
+      notify('OAuth application unlocked', { type: 'info' });
+      // The grid's chip, the record and the user blocks all show the lock.
+      return queryClient.invalidateQueries({ queryKey: [APPLICATIONS] });
+    },
+    onError: (error: Error) => notify(error.message, { type: 'error' }),
+  });
+
+  const confirmDialog = (
+    <Confirm
+      isOpen={confirming}
+      loading={isPending}
+      title="Unlock OAuth application"
+      content={
+        <DialogContentText>
+          Unlock “{record?.name}”? Its clients get tokens again at once. If the failures did not come from its own
+          clients, someone may be guessing its secret: consider regenerating the secret too.
+        </DialogContentText>
+      }
+      confirm="Unlock"
+      confirmColor="warning"
+      onConfirm={() => record && unlock(record.id)}
+      onClose={() => setConfirming(false)}
+    />
+  );
+
+  return { start: () => setConfirming(true), isPending, confirmDialog };
+};

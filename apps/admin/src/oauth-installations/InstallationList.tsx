@@ -1,0 +1,67 @@
+import ExtensionIcon from '@mui/icons-material/Extension';
+import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, TopToolbar } from 'react-admin';
+
+import { ListEmpty, useOrganizationIds } from '../common';
+import { InstallAppButton } from './InstallAppButton';
+import { InstallationScopesField, InstalledByField } from './InstallationFields';
+import { UninstallButton } from './UninstallButton';
+
+// As on the applications grid: the organization only matters to someone who sees several.
+const installationFilters = (severalOrganizations: boolean) =>
+  severalOrganizations
+    ? [
+        <ReferenceInput key="organizationId" source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+          <AutocompleteInput label="Organization" />
+        </ReferenceInput>,
+      ]
+    : undefined;
+
+const InstallationListActions = () => (
+  <TopToolbar>
+    <InstallAppButton variant="contained" />
+  </TopToolbar>
+);
+
+const InstallationsEmpty = () => (
+  <ListEmpty
+    icon={ExtensionIcon}
+    message="No apps installed yet"
+    hint="Installed apps use the API with the access a user of the organization allowed them."
+    action={<InstallAppButton variant="contained" />}
+  />
+);
+
+/** Integrations > Installed Apps: the apps installed in the caller's organizations, newest first. */
+export const InstallationList = () => {
+  const severalOrganizations = useOrganizationIds().length > 1;
+
+  return (
+    <List
+      filters={installationFilters(severalOrganizations)}
+      actions={<InstallationListActions />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      empty={<InstallationsEmpty />}
+    >
+      <DataTable rowClick={false} bulkActionButtons={false}>
+        <DataTable.Col source="application.name" label="Application" disableSort />
+        {severalOrganizations && <DataTable.Col source="organizationName" label="Organization" disableSort />}
+        <DataTable.Col source="subject.name" label="Installed by" disableSort>
+          <InstalledByField />
+        </DataTable.Col>
+        <DataTable.Col source="scopes" label="Scopes" disableSort>
+          <InstallationScopesField />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt" label="Installed">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="updatedAt" label="Last changed">
+          <DateField source="updatedAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col label="Actions" align="right">
+          <UninstallButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,14 @@
+import { Controller, Get } from '@nestjs/common';
+import type { DormancyPolicyDto } from '@keyhouse/shared-contracts';
+import { Dormancy } from './dormancy';
+
+/** The dormancy settings, which the console explains next to each "Dormant" badge (any signed-in user may ask). */
+@Controller('admin/api/system/dormancy')
+export class DormancyController {
+  constructor(private readonly dormancy: Dormancy) {}
+
+  @Get()
+  policy(): DormancyPolicyDto {
+    return this.dormancy.policy();
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
+import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
+import type { AuditEventDto } from '@keyhouse/shared-contracts';
+import type { FastifyReply } from 'fastify';
+import type { AuditEvent } from './audit-event.entity';
+import { AuditEventsRepository } from './audit-events.repository';
+
+/** Read-only on purpose: the trail has no route that changes it. */
+@Controller('admin/api/audit-events')
+@RequirePermission('audit.view')
+export class AuditEventsController {
+  constructor(private readonly events: AuditEventsRepository) {}
+
+  @Get()
+  async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuditEventDto[]> {
+    const page = await this.events.list(caller.organizationIds, params);
+    reply.headers(pageHeaders(page));
+    return page.items.map(toAuditEventDto);
+  }
+
+  @Get(':id')
+  async get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<AuditEventDto> {
+    const event = await this.events.findVisible(caller.organizationIds, id);
+    if (!event) throw new NotFoundException({ message: `Audit event ${id} not found.` });
+    return toAuditEventDto(event);
+  }
+}
+
+function toAuditEventDto(event: AuditEvent): AuditEventDto {
+  return {
+    id: event.id,
+    at: event.at.toISOString(),
+    action: event.action,
+    actor: { id: event.actorUserId, name: event.actorName },
+    target: { type: event.targetType, id: event.targetId, name: event.targetName },
+    organizationId: event.organizationId,
+    ip: event.ip,
+    before: event.before ? (JSON.parse(event.before) as Record<string, unknown>) : null,
+    after: event.after ? (JSON.parse(event.after) as Record<string, unknown>) : null,
+  };
+}

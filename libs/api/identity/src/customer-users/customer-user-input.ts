@@ -1,0 +1,34 @@
+import type { CustomerUserInput } from '@keyhouse/shared-contracts';
+import { fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
+const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$/;
+const MIN_PASSWORD_LENGTH = 12;
+const MAX_PASSWORD_LENGTH = 1024;
+const FIELDS = ['organizationId', 'email', 'firstName', 'lastName', 'password', 'locale'];
+
+export type NewCustomerUser = Required<Omit<CustomerUserInput, 'organizationId'>> & { organizationId?: number };
+
+/** Reads a create body: every problem at once, each at its field. The email is stored lower-case (it is the sign-in name). */
+export function readCustomerUserInput(raw: unknown): NewCustomerUser {
+  const body = fieldsOf(raw);
+  const errors = unknownFieldErrors(body, FIELDS);
+  const { organizationId, email, firstName = '', lastName = '', password, locale = 'en' } = body;
+  if (organizationId !== undefined && (!Number.isSafeInteger(organizationId) || (organizationId as number) <= 0)) errors['organizationId'] = 'Must be an id.';
+  if (typeof email !== 'string' || !EMAIL.test(email.trim()) || email.trim().length > 255) errors['email'] = 'Enter an email address.';
+  if (typeof firstName !== 'string' || firstName.length > 100) errors['firstName'] = 'Use at most 100 characters.';
+  if (typeof lastName !== 'string' || lastName.length > 100) errors['lastName'] = 'Use at most 100 characters.';
+  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    errors['password'] = `Use ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`;
+  }
+  if (typeof locale !== 'string' || !LOCALE.test(locale)) errors['locale'] = 'Use a language code such as en or de.';
+  if (Object.keys(errors).length) throw new ValidationFailedException(errors, 'The customer user was not created.');
+  return {
+    ...(organizationId !== undefined ? { organizationId: organizationId as number } : {}),
+    email: (email as string).trim().toLowerCase(),
+    firstName: (firstName as string).trim(),
+    lastName: (lastName as string).trim(),
+    password: password as string,
+    locale: locale as string,
+  };
+}

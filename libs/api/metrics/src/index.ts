@@ -1,0 +1,3 @@
+export { Metrics } from './metrics';
+export { MetricsModule } from './metrics.module';
+export type { MetricsOptions } from './metrics-options';

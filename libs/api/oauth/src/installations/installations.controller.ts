@@ -1,0 +1,57 @@
+import { Body, Controller, Delete, Get, Header, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identity';
+import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
+import type { InstalledAppDto, MarketplaceAppDto, OAuthInstallationDto } from '@keyhouse/shared-contracts';
+import type { FastifyReply } from 'fastify';
+import { InstallationsService } from './installations.service';
+
+/** Who sees what is decided per installation (own ones always; the organization's with oauth_installations.view). */
+@Controller('admin/api/oauth-installations')
+export class InstallationsController {
+  constructor(private readonly installations: InstallationsService) {}
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: BackOfficePrincipal,
+    @Query() params: ListParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OAuthInstallationDto[]> {
+    const page = await this.installations.list(principal, params);
+    reply.headers(pageHeaders(page));
+    return page.items;
+  }
+
+  @Get(':id')
+  get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthInstallationDto> {
+    return this.installations.get(principal, id);
+  }
+
+  @Delete(':id')
+  uninstall(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthInstallationDto> {
+    return this.installations.uninstall(principal, id);
+  }
+}
+
+@Controller('admin/api/marketplace-apps')
+export class MarketplaceAppsController {
+  constructor(private readonly installations: InstallationsService) {}
+
+  @Get()
+  async list(@Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<MarketplaceAppDto[]> {
+    const page = await this.installations.marketplace(params);
+    reply.headers(pageHeaders(page));
+    return page.items;
+  }
+}
+
+/** The app store's install call: answers where to send the browser, with a fresh code. */
+@Controller('admin/api/apps/installed')
+export class AppInstallController {
+  constructor(private readonly installations: InstallationsService) {}
+
+  @Post()
+  @Header('Cache-Control', 'no-store')
+  install(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<InstalledAppDto> {
+    return this.installations.install(principal, body);
+  }
+}

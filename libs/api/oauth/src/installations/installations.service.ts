@@ -1,0 +1,178 @@
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { OAuthApplication } from '@keyhouse/api-applications';
+import type { BackOfficePrincipal } from '@keyhouse/api-identity';
+import { containsFilter, findPage, type ListParams, type Page } from '@keyhouse/api-persistence';
+import { AuditTrail, fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+import type { InstalledAppDto, MarketplaceAppDto, OAuthInstallationDto } from '@keyhouse/shared-contracts';
+import { DataSource } from 'typeorm';
+import { AuthorizationCodes } from '../authorization/authorization-codes';
+import { AuthorizingClients } from '../authorization/authorizing-clients';
+import { clientRedirect } from '../authorization/client-redirect';
+import { Installation, TokenFamily } from '../entities';
+import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
+import { Installations, scopesOf } from './installations';
+import { InstallationsRepository, type InstallationScope } from './installations.repository';
+
+/** Installed Apps (per organization), Connected Apps (per user), and installing from the console. */
+@Injectable()
+export class InstallationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: InstallationsRepository,
+    private readonly installations: Installations,
+    private readonly clients: AuthorizingClients,
+    private readonly codes: AuthorizationCodes,
+    private readonly audit: AuditTrail,
+    @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
+  ) {}
+
+  async list(principal: BackOfficePrincipal, params: ListParams): Promise<Page<OAuthInstallationDto>> {
+    const page = await this.repository.list(scopeOf(principal), params);
+    return { ...page, items: page.items.map(toInstallationDto) };
+  }
+
+  async get(principal: BackOfficePrincipal, id: number): Promise<OAuthInstallationDto> {
+    return toInstallationDto(await this.findOrFail(principal, id));
+  }
+
+  /**
+   * Uninstall: the installation's token families go with it (their refresh tokens and codes by
+   * cascade), in one transaction, so every access token of it is refused from then on.
+   */
+  async uninstall(principal: BackOfficePrincipal, id: number): Promise<OAuthInstallationDto> {
+    const installation = await this.findOrFail(principal, id);
+    const own = installation.subjectType === 'user' && installation.subjectId === principal.user.id;
+    if (!own && !principal.permissions.has('oauth_installations.manage')) {
+      throw new ForbiddenException({ message: 'You need the "oauth_installations.manage" permission to uninstall apps others installed.' });
+    }
+    await this.dataSource.transaction(async (db) => {
+      await db.getRepository(TokenFamily).delete({ installationId: id });
+      await db.getRepository(Installation).delete({ id });
+      const { application, organizationName, subject, scopes } = toInstallationDto(installation);
+      await this.audit.record(
+        {
+          action: 'oauth_installation.uninstalled',
+          actorUserId: principal.user.id,
+          target: { type: 'oauth_installation', id, name: application.name },
+          organizationId: installation.organizationId,
+          before: { application: application.name, organization: organizationName, installedBy: subject.email, scopes },
+        },
+        db,
+      );
+    });
+    return toInstallationDto(installation);
+  }
+
+  /** Every active back-office application with the authorization code grant, from any organization: the marketplace. */
+  async marketplace(params: ListParams): Promise<Page<MarketplaceAppDto>> {
+    const query = this.dataSource
+      .getRepository(OAuthApplication)
+      .createQueryBuilder('application')
+      .where('application.active = :active AND application.frontend = :frontend AND application.grants LIKE :grant', {
+        active: true,
+        frontend: false,
+        grant: '%authorization_code%',
+      });
+    const page = await findPage(query, params, {
+      resource: 'marketplace-apps',
+      joins: (q) => q.leftJoinAndSelect(`${q.alias}.organization`, 'organization'),
+      sortable: { id: 'id', name: { columns: ['name', 'organizationId'], unique: true } },
+      defaultSort: ['name', 'ASC'],
+      filters: { name: containsFilter('name') },
+    });
+    return { ...page, items: page.items.map(toMarketplaceAppDto) };
+  }
+
+  /**
+   * `POST /admin/api/apps/installed`: the signed-in user consents by asking, so the installation
+   * is recorded and a code issued at once, for the application's registered redirect URI.
+   */
+  async install(principal: BackOfficePrincipal, body: unknown): Promise<InstalledAppDto> {
+    const input = readInstallInput(body);
+    const client = await this.clients.bySlug(input.integrationName);
+    if (!client?.protocol.active || client.protocol.frontend || !client.protocol.grants.includes('authorization_code')) {
+      throw new NotFoundException({ message: `No application named "${input.integrationName}" can be installed.` });
+    }
+    if (!client.protocol.confidential) {
+      throw new ValidationFailedException(
+        { integrationName: `${client.name} is a public client: install it from its own site, which sends a PKCE challenge.` },
+        'This application cannot be installed directly.',
+      );
+    }
+    const refused = (input.scopes ?? []).filter((scope) => !client.protocol.scopes.includes(scope));
+    if (refused.length) throw new ValidationFailedException({ scopes: `Not allowed for this application: ${refused.join(' ')}.` });
+    const organizationId = input.organizationId ?? principal.organizationIds[0];
+    if (organizationId === undefined || !principal.organizationIds.includes(organizationId)) {
+      throw new ValidationFailedException({ organizationId: 'Choose an organization you belong to.' });
+    }
+
+    const scope = input.scopes ?? client.protocol.scopes;
+    const redirectUri = client.redirectUris[0];
+    const code = await this.dataSource.transaction(async (db) => {
+      const application = { id: client.protocol.id, name: client.name };
+      const installation = await this.installations.record(db, application, organizationId, { type: 'user', id: principal.user.id }, scope);
+      return this.codes.issue(db, installation, { redirectUri, redirectUriSent: false, scope, codeChallenge: undefined, codeChallengeMethod: undefined });
+    });
+    return { redirectUrl: clientRedirect(redirectUri, this.options.issuer, { code }) };
+  }
+
+  private async findOrFail(principal: BackOfficePrincipal, id: number): Promise<Installation> {
+    const installation = await this.repository.findVisible(scopeOf(principal), id);
+    if (!installation) throw new NotFoundException({ message: `Installation ${id} not found.` });
+    return installation;
+  }
+}
+
+function scopeOf(principal: BackOfficePrincipal): InstallationScope {
+  return {
+    organizationIds: principal.permissions.has('oauth_installations.view') ? principal.organizationIds : [],
+    userId: principal.user.id,
+  };
+}
+
+function readInstallInput(raw: unknown): { integrationName: string; scopes?: string[]; organizationId?: number } {
+  const body = fieldsOf(raw);
+  const errors = unknownFieldErrors(body, ['integrationName', 'scopes', 'organizationId']);
+  const { integrationName, scopes, organizationId } = body;
+  if (typeof integrationName !== 'string' || !integrationName) errors['integrationName'] = "Give the application's integration name (its slug).";
+  if (scopes !== undefined && (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string'))) errors['scopes'] = 'Give a list of scopes.';
+  if (organizationId !== undefined && (!Number.isSafeInteger(organizationId) || (organizationId as number) <= 0)) errors['organizationId'] = 'Must be an id.';
+  if (Object.keys(errors).length) throw new ValidationFailedException(errors);
+  return {
+    integrationName: integrationName as string,
+    ...(scopes !== undefined ? { scopes: [...new Set(scopes as string[])] } : {}),
+    ...(organizationId !== undefined ? { organizationId: organizationId as number } : {}),
+  };
+}
+
+function toInstallationDto(installation: Installation): OAuthInstallationDto {
+  const person = installation.subjectType === 'user' ? installation.user : installation.customerUser;
+  const fullName = person ? `${person.firstName} ${person.lastName}`.trim() : '';
+  const application = installation.application;
+  return {
+    id: installation.id,
+    applicationId: installation.applicationId,
+    application: { id: installation.applicationId, name: application?.name ?? '', slug: application?.slug ?? '', clientId: application?.clientId ?? '' },
+    organizationId: installation.organizationId,
+    organizationName: installation.organization?.name ?? '',
+    userId: installation.subjectType === 'user' ? installation.subjectId : null,
+    customerUserId: installation.subjectType === 'customer' ? installation.subjectId : null,
+    subject: { id: installation.subjectId, name: fullName || (person?.email ?? ''), email: person?.email ?? '' },
+    scopes: scopesOf(installation),
+    createdAt: installation.createdAt.toISOString(),
+    updatedAt: installation.updatedAt.toISOString(),
+  };
+}
+
+function toMarketplaceAppDto(application: OAuthApplication): MarketplaceAppDto {
+  return {
+    id: application.id,
+    name: application.name,
+    slug: application.slug,
+    organizationName: application.organization?.name ?? '',
+    installUrl: application.installUrl,
+    scopes: application.scopes,
+    confidential: application.confidential,
+    firstParty: application.firstParty,
+  };
+}
