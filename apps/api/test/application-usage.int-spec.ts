@@ -30,26 +30,44 @@ async function issueTokens(baseUrl: string, client: Client, count: number): Prom
   for (let i = 0; i < count; i++) expect((await token(baseUrl, { grant_type: 'client_credentials' }, { client })).status).toBe(200);
 }
 
+interface TwoInstances {
+  database: TestDatabase;
+  a: TestApp;
+  b: TestApp;
+  /** Signed in on `a`. */
+  admin: HttpClient;
+  /** A user of organization 1 for the applications to act as. */
+  ownerId: number;
+}
+
+/** Two instances on one fresh database, as behind a load balancer, each with its own key pair. */
+async function startTwoInstances(): Promise<TwoInstances> {
+  const database = await freshDatabase();
+  const a = await startTestApp(POLICY, { database });
+  const b = await startTestApp(POLICY, { database });
+  const admin = await a.signedIn();
+  const ownerId = (await createUser(a.dataSource, { username: 'owner', firstName: 'Olga', lastName: 'Owner', organizations: [{ id: 1 }] })).id;
+  return { database, a, b, admin, ownerId };
+}
+
+async function stopTwoInstances({ a, b, database }: TwoInstances): Promise<void> {
+  await a.close();
+  await b.close();
+  await database.drop();
+}
+
 describe(`application usage on ${TEST_DIALECT}`, () => {
-  let database: TestDatabase;
+  let instances: TwoInstances;
   let a: TestApp;
   let b: TestApp;
   let admin: HttpClient;
   let ownerId: number;
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    // Two instances on one database, as behind a load balancer, each with its own key pair.
-    a = await startTestApp(POLICY, { database });
-    b = await startTestApp(POLICY, { database });
-    admin = await a.signedIn();
-    ownerId = (await createUser(a.dataSource, { username: 'owner', firstName: 'Olga', lastName: 'Owner', organizations: [{ id: 1 }] })).id;
+    instances = await startTwoInstances();
+    ({ a, b, admin, ownerId } = instances);
   });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    await database.drop();
-  });
+  afterAll(() => stopTwoInstances(instances));
 
   const machine = (name: string): Promise<Client> => createClient(admin, { name, grants: ['client_credentials'], userId: ownerId });
   const usageOf = (client: HttpClient, id: number, query = '') => client.get<ApplicationUsageDto>(`${BASE}/${id}/usage${query}`);
@@ -237,25 +255,18 @@ describe(`dormant applications on ${TEST_DIALECT}`, () => {
 });
 
 describe(`the dormancy deactivation policy on ${TEST_DIALECT}`, () => {
-  let database: TestDatabase;
+  let instances: TwoInstances;
   let a: TestApp;
   let b: TestApp;
   let admin: HttpClient;
   let ownerId: number;
 
   beforeAll(async () => {
-    database = await freshDatabase();
     // Two instances on one database: each runs the check, exactly one acts on each application.
-    a = await startTestApp(POLICY, { database });
-    b = await startTestApp(POLICY, { database });
-    admin = await a.signedIn();
-    ownerId = (await createUser(a.dataSource, { username: 'owner', firstName: 'Olga', lastName: 'Owner', organizations: [{ id: 1 }] })).id;
+    instances = await startTwoInstances();
+    ({ a, b, admin, ownerId } = instances);
   });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    await database.drop();
-  });
+  afterAll(() => stopTwoInstances(instances));
 
   const machine = (name: string): Promise<Client> => createClient(admin, { name, grants: ['client_credentials'], userId: ownerId });
   const application = (id: number) => a.dataSource.getRepository(OAuthApplication).findOneByOrFail({ id });
