@@ -55,6 +55,14 @@ export default defineConfig({
   testDir: path.join(__dirname, 'tests'),
   outputDir: path.join(testOutput, 'results'),
   forbidOnly: Boolean(process.env.CI),
+  // Each test is a whole user journey (sign-in, several pages, server round trips). On a busy
+  // two-core machine one took three times its usual 10 s, past Playwright's 30 s default, so
+  // the limits leave room for a slow machine; a broken step still fails, only later.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  // One more attempt in CI, reported as flaky, so that a machine's bad minute is told apart
+  // from a broken feature (which fails both times). Tests clean up after themselves either way.
+  retries: process.env.CI ? 1 : 0,
   // Each API keeps one database for the whole run, and sign-in is rate limited.
   workers: 1,
   reporter: [['list'], ['html', { open: 'never', outputFolder: path.join(testOutput, 'report') }]],

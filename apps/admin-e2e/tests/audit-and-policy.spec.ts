@@ -43,7 +43,6 @@ test.afterEach(async ({ page }) => {
 test('IP ranges and the failed-authentication lock are managed in the console, and every change is in the Audit Log', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(90_000);
   const name = `Policy ${Date.now().toString(36)}`;
   const security = page.getByRole('region', { name: 'Security' });
   const lockedWarning = security.getByRole('alert');

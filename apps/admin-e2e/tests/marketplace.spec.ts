@@ -18,10 +18,17 @@ test.use({ baseURL: MARKETPLACE_BASE_URL });
 const ADMIN = { username: ADMIN_USERNAME, password: ADMIN_PASSWORD };
 
 let clients: TestClient[] = [];
+let registered: number[] = [];
 
-test.afterEach(async () => {
+// Each test registers its applications under fixed names: they go, passed or failed, so that a
+// retry can register them again.
+test.afterEach(async ({ request }) => {
   await Promise.all(clients.map((client) => client.close()));
   clients = [];
+  if (registered.length === 0) return;
+  const api = await signedInApi(request, ADMIN);
+  for (const id of registered) await api.delete(`/admin/api/oauth-applications/${id}`);
+  registered = [];
 });
 
 async function startClient(options: Omit<TestClientOptions, 'issuer'>): Promise<TestClient> {
@@ -52,6 +59,7 @@ async function registerApplication(
     redirectUris: [client.redirectUri],
     ...input,
   } satisfies OAuthApplicationInput);
+  registered.push(application.id);
   client.register(application.clientId, application.clientSecret);
   return application;
 }
@@ -76,7 +84,6 @@ test('Gorgias-style: "Install app" opens the app\'s install URL for the organiza
   page,
   request,
 }, testInfo) => {
-  test.setTimeout(60_000);
   const { api, organizationId } = await asAdministrator(request);
   const client = await startClient({ name: 'Gorgias', scope: 'orders:read', pkce: true, clientAuth: 'body' });
   await registerApplication(api, client, { name: 'Gorgias', scopes: ['orders:read', 'customers:read'], installUrl: client.installUrl });
@@ -155,7 +162,6 @@ test('Cinode-style: a user signs in at the authorize URL, consents, the app exch
   page,
   request,
 }, testInfo) => {
-  test.setTimeout(60_000);
   const { api, organizationId } = await asAdministrator(request);
   const user = { username: 'ellen.ripley', password: 'Nostromo-180924!' };
   await api.post<UserDto>('/admin/api/users', {
@@ -236,7 +242,6 @@ test('a storefront customer user signs in on the customer page, denies, then all
   page,
   request,
 }) => {
-  test.setTimeout(60_000);
   const { api, organizationId } = await asAdministrator(request);
   const customer = { email: 'shopper@example.com', password: 'Basket-of-7-apples!' };
   const created = await api.post<CustomerUserDto>('/admin/api/customer-users', {
@@ -296,7 +301,6 @@ test('the app-store start URL: sign-in, then the first redirect URI (no consent 
   page,
   request,
 }) => {
-  test.setTimeout(60_000);
   const { api, organizationId } = await asAdministrator(request);
   const bookkeeping = await startClient({ name: 'Bookkeeping', pkce: false });
   const bookkeepingApp = await registerApplication(api, bookkeeping, { name: 'Bookkeeping', scopes: ['invoices:read'], firstParty: true });
@@ -332,7 +336,6 @@ test('"Install app" for an app without install URL: Keyhouse installs it and sen
   page,
   request,
 }) => {
-  test.setTimeout(60_000);
   const { api, organizationId } = await asAdministrator(request);
   const client = await startClient({ name: 'Nightly ERP', pkce: false });
   await registerApplication(api, client, { name: 'Nightly ERP', scopes: ['stock:read'] });

@@ -31,7 +31,6 @@ test.afterEach(async ({ page }) => {
 test('an administrator rotates a client secret: both work until the old one expires, then it is revoked', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(60_000);
   await page.goto('/admin');
   await signIn(page, ADMIN_USERNAME, ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN_FULL_NAME}` })).toBeVisible();

@@ -112,15 +112,16 @@ describe(`application usage on ${TEST_DIALECT}`, () => {
 
   it('keeps the counts of a failed flush for the next one', async () => {
     const client = await machine('Interrupted');
-    await issueTokens(a.baseUrl, client, 2);
-    // The table is gone for a moment: the write fails as it would on a database blip.
+    // The table is gone for a moment: every write fails as it would on a database blip, the
+    // recorder's own two-second flushes included, so the counts made meanwhile cannot be stored.
     await a.dataSource.query('ALTER TABLE oauth_application_usage RENAME TO oauth_application_usage_away');
     try {
+      await issueTokens(a.baseUrl, client, 2);
       await flush(a);
+      expect(await a.dataSource.query('SELECT * FROM oauth_application_usage_away WHERE applicationId = ?', [client.id])).toEqual([]);
     } finally {
       await a.dataSource.query('ALTER TABLE oauth_application_usage_away RENAME TO oauth_application_usage');
     }
-    expect(await stored(a, client.id)).toEqual([]);
     await issueTokens(a.baseUrl, client, 1);
     await flush(a);
 
