@@ -47,6 +47,7 @@ test('the create form asks for Users only with Client Credentials and for Redire
   const publicClient = page.getByRole('checkbox', { name: 'Public client' });
   const firstParty = page.getByRole('checkbox', { name: 'First-party application' });
   const installUrl = page.getByRole('textbox', { name: 'Install URL' });
+  const listed = page.getByRole('checkbox', { name: 'Listed in the marketplace' });
 
   await test.step('a fresh form: active back-office application, no grant, no grant-specific field', async () => {
     await expect(page.getByRole('checkbox', { name: 'Active' })).toBeChecked();
@@ -71,6 +72,12 @@ test('the create form asks for Users only with Client Credentials and for Redire
     await expect(firstParty).not.toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Allow plain PKCE' })).not.toBeChecked();
     await expect(installUrl).toHaveValue('');
+    await expect(listed).not.toBeChecked();
+    // Organizations install back-office applications only.
+    await page.getByRole('radio', { name: 'Storefront' }).check();
+    await expect(listed).toHaveCount(0);
+    await page.getByRole('radio', { name: 'Back-office' }).check();
+    await expect(listed).toBeVisible();
     await expect(publicClient).toHaveCount(0);
     await clientCredentials.uncheck();
     await expect(users).toHaveCount(0);
@@ -80,6 +87,7 @@ test('the create form asks for Users only with Client Credentials and for Redire
     await expect(publicClient).toHaveCount(0);
     await expect(firstParty).toHaveCount(0);
     await expect(installUrl).toHaveCount(0);
+    await expect(listed).toHaveCount(0);
   });
 
   await test.step('a redirect URI and an install URL the server refuses are explained at their fields', async () => {

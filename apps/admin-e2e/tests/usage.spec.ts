@@ -49,7 +49,7 @@ test('the view page charts the tokens issued and failed authentications of the l
     for (let i = 0; i < 2; i++) expect(await requestToken(page, busy.clientId, 'not-the-secret')).toBe(401);
     // Counts are written every two seconds: wait for them rather than for a fixed time.
     await expect
-      .poll(async () => (await api.get<ApplicationUsageDto>(`${BASE}/${busy.id}/usage?days=1`)).days[0], { timeout: 10_000 })
+      .poll(async () => (await api.get<ApplicationUsageDto>(`${BASE}/${busy.id}/usage?days=1`)).days[0], { timeout: 30_000 })
       .toEqual(expect.objectContaining({ tokensIssued: 3, failedAuthentications: 2 }));
   });
 

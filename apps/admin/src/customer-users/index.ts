@@ -1,12 +1,14 @@
 import GroupIcon from '@mui/icons-material/Group';
 
 import { CustomerUserCreate } from './CustomerUserCreate';
+import { CustomerUserEdit } from './CustomerUserEdit';
 import { CustomerUserList } from './CustomerUserList';
 import { CustomerUserShow } from './CustomerUserShow';
 
 export default {
   list: CustomerUserList,
   create: CustomerUserCreate,
+  edit: CustomerUserEdit,
   show: CustomerUserShow,
   icon: GroupIcon,
   recordRepresentation: 'email',

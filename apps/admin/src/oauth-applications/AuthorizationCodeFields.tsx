@@ -16,6 +16,13 @@ export const AuthorizationCodeFields = () => {
       <Labeled label="PKCE methods">
         <Typography variant="body2">{record.allowPlainPkce ? 'S256 and plain' : 'S256 only'}</Typography>
       </Labeled>
+      {!record.frontend && (
+        <Labeled label="Marketplace">
+          <Typography variant="body2">
+            {record.listed ? 'Listed: offered to every organization' : 'Unlisted: offered to this organization only'}
+          </Typography>
+        </Labeled>
+      )}
       <Labeled label="Install URL">
         {record.installUrl === null ? (
           <Typography variant="body2" color="text.secondary">

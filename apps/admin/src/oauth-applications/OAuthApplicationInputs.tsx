@@ -41,6 +41,7 @@ export const OAuthApplicationInputs = ({ creating = false }: { creating?: boolea
   const organizationIds = useOrganizationIds();
   const { setValue } = useFormContext();
   const grants: GrantType[] = useWatch({ name: 'grants' }) ?? NO_GRANTS;
+  const storefront: boolean = useWatch({ name: 'frontend' }) === true;
   const chosenOrganizationId: number | undefined = useWatch({ name: 'organizationId' }) ?? undefined;
   const severalOrganizations = organizationIds.length > 1;
   const organizationId = chosenOrganizationId ?? (severalOrganizations ? undefined : organizationIds[0]);
@@ -110,6 +111,13 @@ export const OAuthApplicationInputs = ({ creating = false }: { creating?: boolea
             type="url"
             helperText="Opened when the app is installed, {organization} replaced by the organization's id. https (http only on localhost); empty: installing grants access at once."
           />
+          {!storefront && (
+            <CheckboxInput
+              source="listed"
+              label="Listed in the marketplace"
+              helperText="Offered to every organization under Install app. Unlisted apps are offered to this organization only; others need the integration name."
+            />
+          )}
         </>
       )}
       <TextArrayInput source="scopes" label="Scopes" helperText="Press Enter after each scope; none is fine." />

@@ -24,6 +24,7 @@ export const APPLICATION_DEFAULTS: Partial<OAuthApplicationInput> = {
   firstParty: false,
   allowPlainPkce: false,
   installUrl: null,
+  listed: false,
   allowedIpRanges: [],
 };
 
@@ -49,6 +50,7 @@ export const toCreateInput = (values: OAuthApplicationInput, onlyOrganizationId?
     firstParty: authorizationCode && values.firstParty === true,
     allowPlainPkce: authorizationCode && values.allowPlainPkce === true,
     installUrl: authorizationCode ? (values.installUrl ?? null) : null,
+    listed: authorizationCode && !values.frontend && values.listed === true,
     allowedIpRanges: grants.includes('client_credentials') ? (values.allowedIpRanges ?? []) : [],
   };
 };
@@ -64,6 +66,7 @@ export const toUpdateInput = ({
   firstParty,
   allowPlainPkce,
   installUrl,
+  listed,
   allowedIpRanges,
 }: OAuthApplicationInput) => ({
   name,
@@ -75,5 +78,6 @@ export const toUpdateInput = ({
   firstParty,
   allowPlainPkce,
   installUrl: installUrl ?? null,
+  listed,
   allowedIpRanges: allowedIpRanges ?? [],
 });

@@ -89,9 +89,9 @@ const VIEW_PERMISSIONS: Record<string, Permission> = {
 // oauth_applications.edit, so the console checks the `edit` action for them.
 // Resending an email is an action of its own (`resend`) on the emails resource.
 const WRITE_PERMISSIONS: Record<string, Record<string, Permission>> = {
-  users: { create: 'users.create' },
+  users: { create: 'users.create', edit: 'users.edit' },
   organizations: { create: 'organizations.create' },
-  'customer-users': { create: 'customer_users.create' },
+  'customer-users': { create: 'customer_users.create', edit: 'customer_users.edit' },
   'oauth-applications': {
     create: 'oauth_applications.create',
     clone: 'oauth_applications.create',

@@ -31,6 +31,7 @@ describe('parseCreateInput', () => {
       firstParty: false,
       allowPlainPkce: false,
       installUrl: null,
+      listed: false,
       allowedIpRanges: [],
     });
   });
@@ -101,18 +102,24 @@ describe('authorization code settings', () => {
   const codes = { name: 'Marketplace app', grants: ['authorization_code'], redirectUris: ['https://app.example.com/cb'] };
 
   it('reads them for the authorization code grant, keeping the {organization} placeholder', () => {
-    expect(parseCreateInput({ ...codes, firstParty: true, allowPlainPkce: true, installUrl: 'https://app.example.com/install?account={organization}' })).toMatchObject({
+    expect(
+      parseCreateInput({ ...codes, firstParty: true, allowPlainPkce: true, installUrl: 'https://app.example.com/install?account={organization}', listed: true }),
+    ).toMatchObject({
       firstParty: true,
       allowPlainPkce: true,
       installUrl: 'https://app.example.com/install?account={organization}',
+      listed: true,
     });
   });
 
   it('refuses them without the authorization code grant', () => {
-    expect(errorsOf(() => parseCreateInput({ ...clientCredentials, firstParty: true, allowPlainPkce: true, installUrl: 'https://app.example.com/i' }))).toEqual({
+    expect(
+      errorsOf(() => parseCreateInput({ ...clientCredentials, firstParty: true, allowPlainPkce: true, installUrl: 'https://app.example.com/i', listed: true })),
+    ).toEqual({
       firstParty: 'Skipping consent is only used by the Authorization Code grant.',
       allowPlainPkce: 'The plain PKCE method is only used by the Authorization Code grant.',
       installUrl: 'An install URL is only used by the Authorization Code grant.',
+      listed: 'Listing in the marketplace is only used by the Authorization Code grant.',
     });
   });
 
@@ -159,6 +166,7 @@ describe('parseUpdateInput', () => {
     firstParty: false,
     allowPlainPkce: false,
     installUrl: null,
+    listed: false,
     allowedIpRanges: [],
     failedAuthentications: 0,
     lockedUntil: null,
@@ -185,6 +193,7 @@ describe('parseUpdateInput', () => {
       firstParty: false,
       allowPlainPkce: false,
       installUrl: null,
+      listed: false,
       allowedIpRanges: [],
     });
   });

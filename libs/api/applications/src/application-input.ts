@@ -17,6 +17,7 @@ export interface CreateApplicationInput {
   firstParty: boolean;
   allowPlainPkce: boolean;
   installUrl: string | null;
+  listed: boolean;
   allowedIpRanges: string[];
 }
 
@@ -30,6 +31,7 @@ const EDITABLE_FIELDS = [
   'firstParty',
   'allowPlainPkce',
   'installUrl',
+  'listed',
   'allowedIpRanges',
 ] as const;
 export type ApplicationChanges = Partial<Pick<CreateApplicationInput, (typeof EDITABLE_FIELDS)[number]>>;
@@ -70,6 +72,7 @@ export function parseCreateInput(raw: unknown): CreateApplicationInput {
     firstParty: field.boolean('firstParty', false),
     allowPlainPkce: field.boolean('allowPlainPkce', false),
     installUrl: field.installUrl(),
+    listed: field.boolean('listed', false),
     allowedIpRanges: field.ipRanges(),
   };
   checkGrantRules(input, errors);
@@ -102,6 +105,7 @@ export function parseUpdateInput(raw: unknown, current: OAuthApplicationDto): Ap
   if ('firstParty' in body) changes.firstParty = field.boolean('firstParty', current.firstParty);
   if ('allowPlainPkce' in body) changes.allowPlainPkce = field.boolean('allowPlainPkce', current.allowPlainPkce);
   if ('installUrl' in body) changes.installUrl = field.installUrl();
+  if ('listed' in body) changes.listed = field.boolean('listed', current.listed);
   if ('allowedIpRanges' in body) changes.allowedIpRanges = field.ipRanges();
   checkGrantRules({ ...current, ...changes } as CreateApplicationInput, errors);
   if (Object.keys(errors).length) throw new ValidationFailedException(errors);
@@ -132,6 +136,10 @@ function checkGrantRules(input: CreateApplicationInput, errors: Record<string, s
     if (input.firstParty && !errors['firstParty']) errors['firstParty'] = `Skipping consent ${onlyForCodes}`;
     if (input.allowPlainPkce && !errors['allowPlainPkce']) errors['allowPlainPkce'] = `The plain PKCE method ${onlyForCodes}`;
     if (input.installUrl !== null && !errors['installUrl']) errors['installUrl'] = `An install URL ${onlyForCodes}`;
+    if (input.listed && !errors['listed']) errors['listed'] = `Listing in the marketplace ${onlyForCodes}`;
+  }
+  if (input.listed && input.frontend && !errors['listed']) {
+    errors['listed'] = 'Storefront applications are not installed by organizations: only back-office applications can be listed.';
   }
   if (!grants.has('client_credentials') && input.allowedIpRanges.length > 0 && !errors['allowedIpRanges']) {
     errors['allowedIpRanges'] = 'IP ranges only restrict the Client Credentials grant.';

@@ -24,6 +24,7 @@ export function toApplicationDto(application: OAuthApplication, dormantBefore: D
     firstParty: application.firstParty,
     allowPlainPkce: application.allowPlainPkce,
     installUrl: application.installUrl,
+    listed: application.listed,
     allowedIpRanges: application.allowedIpRanges ?? [],
     failedAuthentications: application.failedAuthCount,
     lockedUntil: application.lockedUntil?.toISOString() ?? null,

@@ -90,6 +90,7 @@ export class OAuthApplicationsService {
             firstParty: input.firstParty,
             allowPlainPkce: input.allowPlainPkce,
             installUrl: input.installUrl,
+            listed: input.listed,
             allowedIpRanges: input.allowedIpRanges.length ? input.allowedIpRanges : null,
             clientId: generateClientId(),
             lastUsedAt: null,

@@ -42,6 +42,12 @@ export interface OAuthApplicationDto {
   allowPlainPkce: boolean;
   /** Opened when the application is installed; `{organization}` is replaced by the organization's id. */
   installUrl: string | null;
+  /**
+   * Offered to every organization in the console's "Install app" dialog (`marketplace-apps`).
+   * Unlisted applications are offered to their own organization only; anyone who knows the
+   * integration name may still start an install (`/oauth/start`, `POST .../apps/installed`).
+   */
+  listed: boolean;
   /** CIDR ranges (or addresses) client_credentials may be used from; empty: anywhere. */
   allowedIpRanges: string[];
   /** Failed client authentications in a row (reset by a success or an unlock). */
@@ -84,6 +90,7 @@ export interface OAuthApplicationInput {
   firstParty?: boolean;
   allowPlainPkce?: boolean;
   installUrl?: string | null;
+  listed?: boolean;
   allowedIpRanges?: string[];
 }
 

@@ -5,10 +5,12 @@
 export const PERMISSIONS = [
   'users.view',
   'users.create',
+  'users.edit',
   'organizations.view',
   'organizations.create',
   'customer_users.view',
   'customer_users.create',
+  'customer_users.edit',
   'oauth_applications.view',
   'oauth_applications.create',
   'oauth_applications.edit',

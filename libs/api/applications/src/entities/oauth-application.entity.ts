@@ -94,6 +94,9 @@ export class OAuthApplication {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   installUrl!: string | null;
 
+  @Column({ type: 'boolean', default: false })
+  listed!: boolean;
+
   /** CIDR ranges client_credentials may be used from; null: from anywhere. */
   @Column({ type: 'simple-json', nullable: true })
   allowedIpRanges!: string[] | null;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { CustomerUserDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
@@ -28,6 +28,12 @@ export class CustomerUsersController {
   @RequirePermission('customer_users.create')
   async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<CustomerUserDto> {
     return toCustomerUserDto(await this.customers.create(principal, body));
+  }
+
+  @Put(':id')
+  @RequirePermission('customer_users.edit')
+  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<CustomerUserDto> {
+    return toCustomerUserDto(await this.customers.update(principal, id, body));
   }
 
   @Get(':id')

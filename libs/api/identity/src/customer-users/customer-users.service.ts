@@ -1,13 +1,25 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { booleanFilter, containsFilter, findPage, idFilter, isDuplicateKeyError, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
-import { AuditTrail, ValidationFailedException } from '@keyhouse/api-platform';
-import { DataSource } from 'typeorm';
+import { AuditTrail, changedFields, ValidationFailedException } from '@keyhouse/api-platform';
+import { DataSource, Not } from 'typeorm';
+import { readAccountChanges } from '../account-changes';
+import { toCustomerUserDto } from '../dto';
 import { CustomerUser } from '../entities';
 import { PasswordHasher } from '../passwords/password-hasher';
 import type { BackOfficePrincipal } from '../session/principal';
 import { readCustomerUserInput } from './customer-user-input';
 
 const EMAIL_TAKEN = 'A customer user with this email already exists.';
+
+const CUSTOMER_USER_SHAPE = {
+  editable: ['email', 'firstName', 'lastName', 'enabled', 'locale'],
+  readOnly: {
+    id: 'The id is set by the server.',
+    organizationId: 'A customer user stays in their organization.',
+    createdAt: 'The creation date is set by the server.',
+  },
+  refused: 'The customer user was not saved.',
+} as const;
 
 const CUSTOMER_USER_LIST: ListSpec<CustomerUser> = {
   resource: 'customer-users',
@@ -72,6 +84,40 @@ export class CustomerUsersService {
       if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: EMAIL_TAKEN });
       throw error;
     }
+  }
+
+  /**
+   * Names, email (the sign-in name), language, and whether the account may sign in: a disabled
+   * customer's storefront sessions and tokens are refused from the next request on.
+   */
+  async update(principal: BackOfficePrincipal, id: number, body: unknown): Promise<CustomerUser> {
+    const customer = await this.get(principal, id);
+    const before = toCustomerUserDto(customer);
+    const changes = readAccountChanges(body, { ...before }, CUSTOMER_USER_SHAPE);
+    const customers = this.dataSource.getRepository(CustomerUser);
+    if (changes.email !== undefined && (await customers.existsBy({ email: changes.email, id: Not(id) }))) {
+      throw new ValidationFailedException({ email: EMAIL_TAKEN }, CUSTOMER_USER_SHAPE.refused);
+    }
+    if (Object.keys(changes).length === 0) return customer;
+    try {
+      await this.dataSource.transaction(async (db) => {
+        await db.getRepository(CustomerUser).update({ id }, changes);
+        await this.audit.record(
+          {
+            action: 'customer_user.updated',
+            actorUserId: principal.user.id,
+            target: { type: 'customer_user', id, name: customer.email },
+            organizationId: customer.organizationId,
+            ...changedFields({ ...before }, { ...changes }),
+          },
+          db,
+        );
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: EMAIL_TAKEN }, CUSTOMER_USER_SHAPE.refused);
+      throw error;
+    }
+    return this.get(principal, id);
   }
 
   private visibleTo(principal: BackOfficePrincipal) {

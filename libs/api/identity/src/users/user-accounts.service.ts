@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isDuplicateKeyError } from '@keyhouse/api-persistence';
-import { AuditTrail, fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
-import { DataSource, In } from 'typeorm';
+import { AuditTrail, changedFields, fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+import { DataSource, In, Not } from 'typeorm';
+import { readAccountChanges } from '../account-changes';
+import { toUserDto } from '../dto';
 import { Organization, Role, User } from '../entities';
 import type { BackOfficePrincipal } from '../session/principal';
 import { findOrganization } from '../organizations/find-organization';
@@ -30,6 +32,20 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
 const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 1024;
 const USERNAME_TAKEN = 'This username is already taken.';
+const NOT_SAVED = 'The user was not saved.';
+
+const USER_SHAPE = {
+  editable: ['email', 'firstName', 'lastName', 'enabled'],
+  readOnly: {
+    id: 'The id is set by the server.',
+    username: 'The username cannot be changed.',
+    locale: 'Users choose the language of their emails themselves.',
+    organizationIds: 'Organizations cannot be changed here.',
+    roles: 'Roles cannot be changed here.',
+    createdAt: 'The creation date is set by the server.',
+  },
+  refused: NOT_SAVED,
+} as const;
 
 /** The problems with a new user's own fields, each at its field; an empty object when there are none. */
 export function checkNewUserFields({ username, email, password }: Pick<NewUser, 'username' | 'email' | 'password'>): Record<string, string> {
@@ -99,6 +115,40 @@ export class UserAccountsService {
     return user;
   }
 
+  /**
+   * The console's edit: names, email, and whether the account may sign in. A disabled user's
+   * sessions and access tokens are refused from the next request on (each is checked against
+   * `enabled`), and so are the tokens of applications acting as them. Nobody disables themselves:
+   * the last administrator could lock everyone out.
+   */
+  async updateFor(principal: BackOfficePrincipal, user: User, body: unknown): Promise<void> {
+    const before = toUserDto(user);
+    const changes = readAccountChanges(body, { ...before }, USER_SHAPE);
+    const errors: Record<string, string> = {};
+    if (changes.enabled === false && user.id === principal.user.id) errors['enabled'] = 'You cannot disable your own account.';
+    if (changes.email !== undefined && (await this.nameInUse(changes.email, user.id))) errors['email'] = 'This email address is already used.';
+    if (Object.keys(errors).length) throw new ValidationFailedException(errors, NOT_SAVED);
+    if (Object.keys(changes).length === 0) return;
+    try {
+      await this.dataSource.transaction(async (db) => {
+        await db.getRepository(User).update({ id: user.id }, changes);
+        await this.audit.record(
+          {
+            action: 'user.updated',
+            actorUserId: principal.user.id,
+            target: { type: 'user', id: user.id, name: user.username },
+            organizationId: user.organizations[0]?.id ?? null,
+            ...changedFields({ ...before }, { ...changes }),
+          },
+          db,
+        );
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: 'This email address was taken meanwhile.' }, NOT_SAVED);
+      throw error;
+    }
+  }
+
   private async createAccount(account: NewAccount, errors: Record<string, string>, actorUserId: number | null): Promise<CreatedUser> {
     // Stored lower-case: sign-in matches either name the same way on MySQL and SQLite.
     const username = account.username.trim().toLowerCase();
@@ -135,8 +185,10 @@ export class UserAccountsService {
     }
   }
 
-  private async nameInUse(name: string): Promise<boolean> {
-    return this.dataSource.getRepository(User).exists({ where: [{ username: name }, { email: name }] });
+  /** Whether another user (not `exceptId`) signs in with this name, as username or email. */
+  private async nameInUse(name: string, exceptId?: number): Promise<boolean> {
+    const others = exceptId === undefined ? {} : { id: Not(exceptId) };
+    return this.dataSource.getRepository(User).exists({ where: [{ username: name, ...others }, { email: name, ...others }] });
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { UserDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
@@ -32,6 +32,13 @@ export class UsersController {
   @RequirePermission('users.create')
   async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<UserDto> {
     const { id } = await this.accounts.createFor(principal, body);
+    return toUserDto(await this.users.get(principal, id));
+  }
+
+  @Put(':id')
+  @RequirePermission('users.edit')
+  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<UserDto> {
+    await this.accounts.updateFor(principal, await this.users.get(principal, id), body);
     return toUserDto(await this.users.get(principal, id));
   }
 

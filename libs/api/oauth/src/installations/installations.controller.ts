@@ -37,8 +37,12 @@ export class MarketplaceAppsController {
   constructor(private readonly installations: InstallationsService) {}
 
   @Get()
-  async list(@Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<MarketplaceAppDto[]> {
-    const page = await this.installations.marketplace(params);
+  async list(
+    @CurrentPrincipal() principal: BackOfficePrincipal,
+    @Query() params: ListParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MarketplaceAppDto[]> {
+    const page = await this.installations.marketplace(principal, params);
     reply.headers(pageHeaders(page));
     return page.items;
   }

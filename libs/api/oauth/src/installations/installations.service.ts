@@ -63,8 +63,11 @@ export class InstallationsService {
     return toInstallationDto(installation);
   }
 
-  /** Every active back-office application with the authorization code grant, from any organization: the marketplace. */
-  async marketplace(params: ListParams): Promise<Page<MarketplaceAppDto>> {
+  /**
+   * The marketplace: active back-office applications with the authorization code grant that
+   * their publishers listed, and the unlisted ones of the caller's own organizations.
+   */
+  async marketplace(principal: BackOfficePrincipal, params: ListParams): Promise<Page<MarketplaceAppDto>> {
     const query = this.dataSource
       .getRepository(OAuthApplication)
       .createQueryBuilder('application')
@@ -73,6 +76,14 @@ export class InstallationsService {
         frontend: false,
         grant: '%authorization_code%',
       });
+    if (principal.organizationIds.length) {
+      query.andWhere('(application.listed = :listed OR application.organizationId IN (:...organizationIds))', {
+        listed: true,
+        organizationIds: principal.organizationIds,
+      });
+    } else {
+      query.andWhere('application.listed = :listed', { listed: true });
+    }
     const page = await findPage(query, params, {
       resource: 'marketplace-apps',
       joins: (q) => q.leftJoinAndSelect(`${q.alias}.organization`, 'organization'),

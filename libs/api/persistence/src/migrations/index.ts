@@ -13,6 +13,8 @@ import { ClientPolicy1763960000000 as MysqlClientPolicy } from './mysql/17639600
 import { AuditEvents1763970000000 as MysqlAuditEvents } from './mysql/1763970000000-audit-events';
 import { UserCreate1763980000000 as MysqlUserCreate } from './mysql/1763980000000-user-create';
 import { OrganizationCreate1763990000000 as MysqlOrganizationCreate } from './mysql/1763990000000-organization-create';
+import { MarketplaceListing1764000000000 as MysqlMarketplaceListing } from './mysql/1764000000000-marketplace-listing';
+import { AccountEdit1764010000000 as MysqlAccountEdit } from './mysql/1764010000000-account-edit';
 import { Identity1763860000000 as SqliteIdentity } from './sqlite/1763860000000-identity';
 import { OAuthApplications1763870000000 as SqliteOAuthApplications } from './sqlite/1763870000000-oauth-applications';
 import { OAuthTokens1763880000000 as SqliteOAuthTokens } from './sqlite/1763880000000-oauth-tokens';
@@ -27,11 +29,13 @@ import { ClientPolicy1763960000000 as SqliteClientPolicy } from './sqlite/176396
 import { AuditEvents1763970000000 as SqliteAuditEvents } from './sqlite/1763970000000-audit-events';
 import { UserCreate1763980000000 as SqliteUserCreate } from './sqlite/1763980000000-user-create';
 import { OrganizationCreate1763990000000 as SqliteOrganizationCreate } from './sqlite/1763990000000-organization-create';
+import { MarketplaceListing1764000000000 as SqliteMarketplaceListing } from './sqlite/1764000000000-marketplace-listing';
+import { AccountEdit1764010000000 as SqliteAccountEdit } from './sqlite/1764010000000-account-edit';
 
 // Listed explicitly (no glob) so the compiled API finds them wherever it is deployed.
 const MIGRATIONS = {
-  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate],
-  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate],
+  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit],
+  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit],
 };
 
 export function migrationsFor(dialect: DatabaseSettings['dialect']) {

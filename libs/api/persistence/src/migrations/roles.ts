@@ -46,3 +46,5 @@ export const AUDIT_PERMISSIONS = ['audit.view'];
 export const USER_CREATE_PERMISSIONS = ['users.create'];
 
 export const ORGANIZATION_CREATE_PERMISSIONS = ['organizations.create'];
+
+export const ACCOUNT_EDIT_PERMISSIONS = ['users.edit', 'customer_users.edit'];
