@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 
-import { openFromMenu, signIn } from '../src/console';
+import { cellUnder, openFromMenu, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 
 // These flows add users and customer users, which the main server's fresh-database checks
@@ -89,6 +89,21 @@ test('an administrator creates a back-office user, who can then sign in to the c
       await expect(userPage.getByRole('heading', { name: 'Welcome, Nina Sharp' })).toBeVisible();
       // A plain User may not manage users, so the menu does not offer them.
       await expect(userPage.getByRole('menuitem', { name: 'Users', exact: true })).toHaveCount(0);
+
+      await test.step('disabled on the Edit page, the user is signed out at once and cannot sign in again', async () => {
+        await page.getByRole('link', { name: 'Edit' }).click();
+        await expect(page).toHaveURL(/\/admin\/users\/\d+$/);
+        await expect(page.getByRole('textbox', { name: 'Username' })).toHaveValue(username);
+        await page.getByRole('checkbox', { name: 'Enabled' }).uncheck();
+        await page.screenshot({ path: testInfo.outputPath('user-edit-form.png'), fullPage: true });
+        await page.getByRole('button', { name: 'Save' }).click();
+        await expect(page).toHaveURL(/\/admin\/users\/\d+\/show$/);
+
+        await userPage.reload();
+        await expect(userPage.getByRole('textbox', { name: 'Username' })).toBeVisible();
+        await signIn(userPage, username, password);
+        await expect(userPage.getByRole('alert')).toHaveText('Invalid username or password.');
+      });
     } finally {
       await context.close();
     }
@@ -130,6 +145,23 @@ test('an administrator creates a customer user, who is listed in Customer Users;
     await expect(row).toContainText('Sam');
     await expect(row).toContainText('Shopper');
     await expect(row).toContainText('Default Organization');
+  });
+
+  await test.step('their Edit page renames and disables them, and the grid shows it', async () => {
+    await page.getByRole('row').filter({ hasText: email }).click();
+    await expect(page).toHaveURL(/\/admin\/customer-users\/\d+\/show$/);
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await expect(page).toHaveURL(/\/admin\/customer-users\/\d+$/);
+    await expect(language).toHaveText('German');
+    await page.getByRole('textbox', { name: 'Last name' }).fill('Shopper-Lee');
+    await page.getByRole('checkbox', { name: 'Enabled' }).uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(/\/admin\/customer-users\/\d+\/show$/);
+    await openFromMenu(page, 'Customers', 'Customer Users');
+    const row = page.getByRole('row').filter({ hasText: email });
+    await expect(row).toContainText('Shopper-Lee');
+    // react-admin's BooleanField draws its value as an icon.
+    await expect((await cellUnder(row, 'Enabled')).getByTestId('false')).toBeVisible();
   });
 
   await test.step('the server refuses a second customer user with that email, at the Email field', async () => {
