@@ -34,7 +34,7 @@ describe('email notifications', () => {
   /** Drains, then waits for the SMTP server: the app's own poller may be the one sending. */
   const delivered = async (count: number) => {
     await t.app.get(OutboxWorker).drain();
-    for (let i = 0; i < 50 && smtp.received.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 150 && smtp.received.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     // A little longer, so a duplicate would have arrived too.
     await new Promise((resolve) => setTimeout(resolve, 200));
     return smtp.received.length;

@@ -54,7 +54,7 @@ describe(`client secret rotation on ${TEST_DIALECT} (oauth-applications/:id/secr
   /** The usage recorder writes "last used" every two seconds: waits for it rather than for a fixed time. */
   async function lastUsed(applicationId: number, until: (secrets: ClientSecretDto[]) => boolean): Promise<ClientSecretDto[]> {
     let secrets: ClientSecretDto[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 200; i++) {
       secrets = (await secretsOf(admin, applicationId)).body;
       if (until(secrets)) return secrets;
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -240,7 +240,7 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
       const before = (await admin.get<{ updatedAt: string }>(`/admin/api/oauth-applications/${client.id}`)).body.updatedAt;
       await accessToken(client);
       let lastUsedAt: string | null = null;
-      for (let i = 0; i < 50 && !lastUsedAt; i++) {
+      for (let i = 0; i < 200 && !lastUsedAt; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         lastUsedAt = (await admin.get<{ lastUsedAt: string | null }>(`/admin/api/oauth-applications/${client.id}`)).body.lastUsedAt;
       }
