@@ -1,5 +1,7 @@
+import type { CustomerUserDto } from '@keyhouse/shared-contracts';
 import { expect, type Page, test } from '@playwright/test';
 
+import { consoleApi } from '../src/api';
 import { cellUnder, openFromMenu, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 
@@ -174,6 +176,18 @@ test('an administrator creates a customer user, who is listed in Customer Users;
     await page.screenshot({ path: testInfo.outputPath('customer-user-create-form.png'), fullPage: true });
     await expect(page).toHaveURL(/\/admin\/customer-users\/create$/);
   });
+});
+
+test('a customer user given a language the form does not list keeps it on the Edit page', async ({ page }) => {
+  await signInAsAdministrator(page);
+  const api = await consoleApi(page);
+  const customer = await api.post<CustomerUserDto>('/admin/api/customer-users', {
+    email: `ana.${Date.now()}@example.com`,
+    password: 'A-long-enough-passw0rd',
+    locale: 'pt-BR',
+  });
+  await page.goto(`/admin/customer-users/${customer.id}`);
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveText('pt-BR');
 });
 
 // Last in this file: from here on the administrator belongs to two organizations, so the forms

@@ -43,7 +43,7 @@ describe(`editing and disabling users and customer users on ${TEST_DIALECT}`, ()
       expect(await auditOf('user.updated', user.id)).toHaveLength(1);
     });
 
-    it('a disabled user is signed out everywhere: session, access tokens, and the applications acting as them', async () => {
+    it('a disabled user is signed out everywhere: session, access tokens, refresh tokens, and the applications acting as them', async () => {
       const user = await createUser(t.dataSource, { username: 'leaver', password: 'leaver-password', organizations: [{ id: 1 }] });
       const session = await t.signedIn('leaver', 'leaver-password');
       const machine = await createClient(admin, { name: 'Acts as the leaver', grants: ['client_credentials'], userId: user.id });
@@ -56,6 +56,9 @@ describe(`editing and disabling users and customer users on ${TEST_DIALECT}`, ()
 
       expect((await session.get('/admin/api/me')).status).toBe(401);
       expect((await t.client().get('/admin/api/me', bearer)).status).toBe(401);
+      // Resource servers check access tokens offline: what stops them is that no new one is issued.
+      const refreshed = await token(t.baseUrl, { grant_type: 'refresh_token', refresh_token: String(granted.body['refresh_token']) }, { client: passwordApp });
+      expect(refreshed.body['error']).toBe('invalid_grant');
       expect((await t.client().post('/admin/api/session', { username: 'leaver', password: 'leaver-password' })).status).toBe(401);
       const refused = await token(t.baseUrl, { grant_type: 'client_credentials' }, { client: machine });
       expect(refused.status).toBe(400);

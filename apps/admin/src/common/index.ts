@@ -7,3 +7,4 @@ export { NewPasswordInput } from './NewPasswordInput';
 export { Section } from './Section';
 export { AUDIENCE_LABELS, EVENT_CHOICES, eventLabel } from './notificationLabels';
 export { useOrganizationIds } from './useOrganizationIds';
+export { CreateToolbar, EditToolbar } from './FormToolbars';

@@ -1,14 +1,9 @@
 import type { CustomerUserDto } from '@keyhouse/shared-contracts';
-import { Create, SaveButton, SimpleForm, Toolbar, useNotify, useRedirect } from 'react-admin';
+import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
+import { CreateToolbar } from '../common';
 import { CUSTOMER_USER_DEFAULTS, type CustomerUserFormValues, toCustomerUserInput } from './customerUserForm';
 import { CustomerUserInputs } from './CustomerUserInputs';
-
-const CreateToolbar = () => (
-  <Toolbar>
-    <SaveButton label="Create" />
-  </Toolbar>
-);
 
 /** A storefront account, given a password now: the API sends no invitation. */
 export const CustomerUserCreate = () => {

@@ -1,8 +1,8 @@
 import type { CustomerUserDto } from '@keyhouse/shared-contracts';
-import { Edit, email, maxLength, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { Edit, email, maxLength, required, SelectInput, SimpleForm, TextInput, useRecordContext } from 'react-admin';
 
-import { CheckboxInput } from '../common';
-import { LOCALE_CHOICES } from './customerUserForm';
+import { CheckboxInput, EditToolbar } from '../common';
+import { localeChoicesWith } from './customerUserForm';
 
 /** The fields the API lets an administrator change; the organization stays. */
 const toCustomerUserChanges = ({ email: address, firstName, lastName, locale, enabled }: CustomerUserDto) => ({
@@ -13,11 +13,18 @@ const toCustomerUserChanges = ({ email: address, firstName, lastName, locale, en
   enabled,
 });
 
-const EditToolbar = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
+const LanguageInput = () => {
+  const record = useRecordContext<CustomerUserDto>();
+  return (
+    <SelectInput
+      source="locale"
+      label="Language"
+      choices={localeChoicesWith(record?.locale)}
+      validate={required()}
+      helperText="The language of the emails they receive; English where a template has no translation."
+    />
+  );
+};
 
 export const CustomerUserEdit = () => (
   // Pessimistic: the API's messages (an email in use) must reach the fields.
@@ -26,13 +33,7 @@ export const CustomerUserEdit = () => (
       <TextInput source="email" label="Email" type="email" validate={[required(), email(), maxLength(255)]} helperText="Their storefront sign-in name." />
       <TextInput source="firstName" label="First name" validate={maxLength(100)} />
       <TextInput source="lastName" label="Last name" validate={maxLength(100)} />
-      <SelectInput
-        source="locale"
-        label="Language"
-        choices={LOCALE_CHOICES}
-        validate={required()}
-        helperText="The language of the emails they receive; English where a template has no translation."
-      />
+      <LanguageInput />
       <CheckboxInput
         source="enabled"
         label="Enabled"

@@ -12,6 +12,10 @@ export const LOCALE_CHOICES = [
   { id: 'pl', name: 'Polish' },
 ];
 
+/** The choices with `current` among them: a language given through the API is kept, not blanked. */
+export const localeChoicesWith = (current: string | undefined) =>
+  current && !LOCALE_CHOICES.some((choice) => choice.id === current) ? [...LOCALE_CHOICES, { id: current, name: current }] : LOCALE_CHOICES;
+
 /** What the form holds: react-admin turns emptied text inputs into null. */
 export type CustomerUserFormValues = { [Field in keyof CustomerUserInput]?: CustomerUserInput[Field] | null };
 

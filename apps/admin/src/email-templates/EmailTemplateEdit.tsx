@@ -1,19 +1,12 @@
 import type { EmailTemplateDto } from '@keyhouse/shared-contracts';
 import { Box, Stack } from '@mui/material';
-import { Edit, Labeled, maxLength, required, SaveButton, SimpleForm, TextField, TextInput, Toolbar } from 'react-admin';
+import { Edit, Labeled, maxLength, required, SimpleForm, TextField, TextInput } from 'react-admin';
 
-import { EventField } from '../common';
+import { EditToolbar, EventField } from '../common';
 import type { TemplateText } from '../providers/dataProvider';
 import { AudienceField } from './AudienceField';
 import { TemplateBodyInput } from './TemplateBodyInput';
 import { TemplatePreview } from './TemplatePreview';
-
-// Templates come with the product: there is nothing to delete here.
-const EditToolbar = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
 
 /** The event, audience and locale identify the template; only the text can change. */
 const toTemplateText = ({ subject, body }: EmailTemplateDto): TemplateText => ({ subject, body });

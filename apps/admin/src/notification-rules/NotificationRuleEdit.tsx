@@ -1,17 +1,10 @@
 import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
-import { Edit, Labeled, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { Edit, Labeled, SimpleForm } from 'react-admin';
 
-import { CheckboxInput, EventField } from '../common';
+import { CheckboxInput, EditToolbar, EventField } from '../common';
 import { ExtraRecipientsInput } from './ExtraRecipientsInput';
 
 type RuleInput = Pick<NotificationRuleDto, 'enabled' | 'notifyOwner' | 'notifyOrganizationAdmins' | 'extraRecipients'>;
-
-// One rule per event comes with the product: there is nothing to delete here.
-const EditToolbar = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
 
 /** The event identifies the rule; the API takes exactly these four fields. */
 const toRuleInput = ({ enabled, notifyOwner, notifyOrganizationAdmins, extraRecipients }: NotificationRuleDto): RuleInput => ({

@@ -1,19 +1,13 @@
 import type { OAuthApplicationInput } from '@keyhouse/shared-contracts';
 import { useMemo, useState } from 'react';
-import { Create, SaveButton, SimpleForm, Toolbar, useRedirect } from 'react-admin';
+import { Create, SimpleForm, useRedirect } from 'react-admin';
 
-import { useOrganizationIds } from '../common';
+import { CreateToolbar, useOrganizationIds } from '../common';
 import type { ApplicationCreateMeta, OneTimeCredentials } from '../providers/dataProvider';
 import { APPLICATION_DEFAULTS, toCreateInput } from './applicationForm';
 import { CredentialsDialog } from './CredentialsDialog';
 import { FORM_WIDTH, OAuthApplicationInputs } from './OAuthApplicationInputs';
 import { APPLICATIONS } from './useApplicationActions';
-
-const CreateToolbar = () => (
-  <Toolbar>
-    <SaveButton label="Create" />
-  </Toolbar>
-);
 
 /**
  * Oro's create page. The answer carries the only copy of the client secret: the

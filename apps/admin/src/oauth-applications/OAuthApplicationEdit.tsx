@@ -1,14 +1,8 @@
-import { Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { Edit, SimpleForm } from 'react-admin';
 
+import { EditToolbar } from '../common';
 import { toUpdateInput } from './applicationForm';
 import { FORM_WIDTH, OAuthApplicationInputs } from './OAuthApplicationInputs';
-
-// Deleting has its confirmation on the show page and in the grid, not here.
-const EditToolbar = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
 
 export const OAuthApplicationEdit = () => (
   // Pessimistic: the API's validation messages must reach the fields, which an undoable save cannot do.

@@ -1,15 +1,10 @@
 import type { OrganizationDto } from '@keyhouse/shared-contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Create, SaveButton, SimpleForm, Toolbar, useNotify, useRedirect } from 'react-admin';
+import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
+import { CreateToolbar } from '../common';
 import { forgetCurrentUser } from '../providers/authProvider';
 import { OrganizationInputs } from './OrganizationInputs';
-
-const CreateToolbar = () => (
-  <Toolbar>
-    <SaveButton label="Create" />
-  </Toolbar>
-);
 
 /** A new tenant; the API makes its creator a member, so it is theirs to fill with users and applications. */
 export const OrganizationCreate = () => {

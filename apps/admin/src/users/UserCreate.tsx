@@ -1,15 +1,9 @@
 import type { UserDto } from '@keyhouse/shared-contracts';
-import { Create, SaveButton, SimpleForm, Toolbar, useNotify, useRedirect } from 'react-admin';
+import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
-import { useOrganizationIds } from '../common';
+import { CreateToolbar, useOrganizationIds } from '../common';
 import { toUserInput, USER_DEFAULTS, type UserFormValues } from './userForm';
 import { UserInputs } from './UserInputs';
-
-const CreateToolbar = () => (
-  <Toolbar>
-    <SaveButton label="Create" />
-  </Toolbar>
-);
 
 /** A back-office user, given a password now: the API sends no invitation. */
 export const UserCreate = () => {

@@ -1,16 +1,10 @@
 import type { UserDto } from '@keyhouse/shared-contracts';
-import { Edit, email, maxLength, required, SaveButton, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { Edit, email, maxLength, required, SimpleForm, TextInput } from 'react-admin';
 
-import { CheckboxInput } from '../common';
+import { CheckboxInput, EditToolbar } from '../common';
 
 /** The fields the API lets an administrator change; username, organizations and roles stay. */
 const toUserChanges = ({ email: address, firstName, lastName, enabled }: UserDto) => ({ email: address, firstName, lastName, enabled });
-
-const EditToolbar = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
 
 export const UserEdit = () => (
   // Pessimistic: the API's messages (an email in use, disabling oneself) must reach the fields.

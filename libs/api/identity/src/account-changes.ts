@@ -1,4 +1,5 @@
 import { fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+import { isEmailAddress, isLocale, isPersonName, NAME_TOO_LONG, NOT_A_LOCALE, NOT_AN_EMAIL } from './account-fields';
 
 /** What an administrator may change of a back-office user or a customer user. */
 export interface AccountChanges {
@@ -20,9 +21,6 @@ interface AccountShape {
   refused: string;
 }
 
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
-const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$/;
-
 /**
  * Reads an update body against the stored record: every problem at once, each at its field.
  * Only fields whose value differs from the record come back, so that an unchanged form
@@ -38,13 +36,13 @@ export function readAccountChanges(raw: unknown, current: Record<string, unknown
   const sent = (name: Editable) => shape.editable.includes(name) && body[name] !== undefined;
   if (sent('email')) {
     const email = body['email'];
-    if (typeof email !== 'string' || !EMAIL.test(email.trim()) || email.trim().length > 255) errors['email'] = 'Enter an email address.';
+    if (!isEmailAddress(email)) errors['email'] = NOT_AN_EMAIL;
     else changes.email = email.trim().toLowerCase();
   }
   for (const name of ['firstName', 'lastName'] as const) {
     if (!sent(name)) continue;
     const value = body[name] ?? '';
-    if (typeof value !== 'string' || value.length > 100) errors[name] = 'Use at most 100 characters.';
+    if (!isPersonName(value)) errors[name] = NAME_TOO_LONG;
     else changes[name] = value.trim();
   }
   if (sent('enabled')) {
@@ -53,7 +51,7 @@ export function readAccountChanges(raw: unknown, current: Record<string, unknown
   }
   if (sent('locale')) {
     const locale = body['locale'];
-    if (typeof locale !== 'string' || !LOCALE.test(locale)) errors['locale'] = 'Use a language code such as en or de.';
+    if (!isLocale(locale)) errors['locale'] = NOT_A_LOCALE;
     else changes.locale = locale;
   }
   if (Object.keys(errors).length) throw new ValidationFailedException(errors, shape.refused);

@@ -1,8 +1,7 @@
 import type { CustomerUserInput } from '@keyhouse/shared-contracts';
 import { fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+import { isEmailAddress, isLocale, isPersonName, NAME_TOO_LONG, NOT_A_LOCALE, NOT_AN_EMAIL } from '../account-fields';
 
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
-const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$/;
 const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 1024;
 const FIELDS = ['organizationId', 'email', 'firstName', 'lastName', 'password', 'locale'];
@@ -15,13 +14,13 @@ export function readCustomerUserInput(raw: unknown): NewCustomerUser {
   const errors = unknownFieldErrors(body, FIELDS);
   const { organizationId, email, firstName = '', lastName = '', password, locale = 'en' } = body;
   if (organizationId !== undefined && (!Number.isSafeInteger(organizationId) || (organizationId as number) <= 0)) errors['organizationId'] = 'Must be an id.';
-  if (typeof email !== 'string' || !EMAIL.test(email.trim()) || email.trim().length > 255) errors['email'] = 'Enter an email address.';
-  if (typeof firstName !== 'string' || firstName.length > 100) errors['firstName'] = 'Use at most 100 characters.';
-  if (typeof lastName !== 'string' || lastName.length > 100) errors['lastName'] = 'Use at most 100 characters.';
+  if (!isEmailAddress(email)) errors['email'] = NOT_AN_EMAIL;
+  if (!isPersonName(firstName)) errors['firstName'] = NAME_TOO_LONG;
+  if (!isPersonName(lastName)) errors['lastName'] = NAME_TOO_LONG;
   if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
     errors['password'] = `Use ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`;
   }
-  if (typeof locale !== 'string' || !LOCALE.test(locale)) errors['locale'] = 'Use a language code such as en or de.';
+  if (!isLocale(locale)) errors['locale'] = NOT_A_LOCALE;
   if (Object.keys(errors).length) throw new ValidationFailedException(errors, 'The customer user was not created.');
   return {
     ...(organizationId !== undefined ? { organizationId: organizationId as number } : {}),

@@ -3,6 +3,7 @@ import { isDuplicateKeyError } from '@keyhouse/api-persistence';
 import { AuditTrail, changedFields, fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
 import { DataSource, In, Not } from 'typeorm';
 import { readAccountChanges } from '../account-changes';
+import { isEmailAddress, NOT_AN_EMAIL } from '../account-fields';
 import { toUserDto } from '../dto';
 import { Organization, Role, User } from '../entities';
 import type { BackOfficePrincipal } from '../session/principal';
@@ -28,7 +29,6 @@ export interface CreatedUser {
 }
 
 const USERNAME = /^[A-Za-z0-9._@-]{1,180}$/;
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
 const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 1024;
 const USERNAME_TAKEN = 'This username is already taken.';
@@ -51,7 +51,7 @@ const USER_SHAPE = {
 export function checkNewUserFields({ username, email, password }: Pick<NewUser, 'username' | 'email' | 'password'>): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!USERNAME.test(username.trim())) errors['username'] = 'Use 1 to 180 letters, digits, dots, dashes, underscores or @.';
-  if (!EMAIL.test(email.trim()) || email.trim().length > 255) errors['email'] = 'Enter an email address.';
+  if (!isEmailAddress(email)) errors['email'] = NOT_AN_EMAIL;
   if (password !== undefined && (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)) {
     errors['password'] = `Use ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, or leave it out to have one generated.`;
   }

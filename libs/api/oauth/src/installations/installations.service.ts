@@ -75,15 +75,12 @@ export class InstallationsService {
         active: true,
         frontend: false,
         grant: '%authorization_code%',
-      });
-    if (principal.organizationIds.length) {
-      query.andWhere('(application.listed = :listed OR application.organizationId IN (:...organizationIds))', {
+      })
+      .andWhere('(application.listed = :listed OR application.organizationId IN (:...organizationIds))', {
         listed: true,
-        organizationIds: principal.organizationIds,
+        // No organization: an id no row has, as the other scoped queries do (`IN ()` is not SQL).
+        organizationIds: principal.organizationIds.length ? principal.organizationIds : [0],
       });
-    } else {
-      query.andWhere('application.listed = :listed', { listed: true });
-    }
     const page = await findPage(query, params, {
       resource: 'marketplace-apps',
       joins: (q) => q.leftJoinAndSelect(`${q.alias}.organization`, 'organization'),
