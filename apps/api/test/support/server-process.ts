@@ -15,7 +15,10 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-let nextPort = 41000 + (process.pid % 1000) * 10;
+// Below Linux's ephemeral range (32768-60999): a port from there can be taken at any moment by
+// an outgoing connection (a database client, a fetch), which once failed a run with EADDRINUSE.
+// Each Jest worker process gets a block of 100 ports of its own.
+let nextPort = 20_000 + (process.pid % 120) * 100;
 
 /** The built API (`node dist/.../main.js`) as a person starts it: its own process, its own working directory. */
 export function startServer(env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), 'keyhouse-proc-'))): ServerProcess {
