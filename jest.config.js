@@ -32,4 +32,6 @@ module.exports = {
   ],
   // Integration tests start servers and databases; Jest reads this only at the top level.
   testTimeout: 60_000,
+  // The second one notes the running test for scripts/test.sh's deadline (JEST_PROGRESS_FILE).
+  reporters: ['default', '<rootDir>/tools/jest-progress-reporter.js'],
 };

@@ -11,19 +11,66 @@ export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=E
 
 passed=()
 failed=()
+# step NAME DEADLINE_SECONDS COMMAND...: a tier that outlives its deadline (several times its
+# usual length) is stopped and reported with what it was doing, instead of eating CI's time.
 step() {
-  local name=$1
-  shift
+  local name=$1 deadline=$2
+  shift 2
   echo
   echo "=== $name"
   local started=$SECONDS
-  if "$@"; then
+  if within "$deadline" "$@"; then
     passed+=("$name ($((SECONDS - started))s)")
   else
     failed+=("$name")
     summary
     exit 1
   fi
+}
+
+progress_file=$(mktemp)
+export JEST_PROGRESS_FILE=$progress_file
+tier=""
+# An interrupted run takes the running tier (its own process group, see within) down with it.
+trap 'rm -f "$progress_file"; [[ -z $tier ]] || kill -TERM -- "-$tier" 2>/dev/null' EXIT
+trap 'exit 130' INT TERM
+
+within() {
+  local deadline=$1
+  shift
+  : >"$progress_file"
+  # Job control gives the tier its own process group: every process it started stops with it.
+  set -m
+  "$@" &
+  tier=$!
+  set +m
+  local waited=0 status=0
+  while kill -0 "$tier" 2>/dev/null; do
+    if ((waited >= deadline)); then
+      hung "$deadline"
+      tier=""
+      return 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  wait "$tier" || status=$?
+  tier=""
+  return "$status"
+}
+
+hung() {
+  local deadline=$1
+  echo
+  echo "!!! still running after ${deadline}s: stopped. Last test started: $(cat "$progress_file")"
+  echo "--- processes"
+  ps --ppid 2 -p 2 --deselect -o pid,ppid,pgid,stat,etime,wchan:24,args --forest | cut -c1-220
+  echo "--- database sessions"
+  mariadb -uroot --connect-timeout=5 -e 'SHOW FULL PROCESSLIST' 2>&1 | cut -c1-220
+  kill -TERM -- "-$tier" 2>/dev/null
+  sleep 5
+  kill -KILL -- "-$tier" 2>/dev/null
+  wait "$tier" 2>/dev/null
 }
 summary() {
   echo
@@ -48,11 +95,12 @@ lint() {
 
 mysql_url=$(bash scripts/prepare-test-services.sh | tail -n 1)
 
-step "lint (module boundaries)" lint
-step "typecheck" npx nx run-many -t typecheck --output-style=static
-step "unit" npx jest --selectProjects unit
-step "build" npx nx run-many -t build --output-style=static
-step "integration on SQLite" env TEST_DATABASE=sqlite npx jest --selectProjects integration
-step "integration on MariaDB" env TEST_DATABASE=mysql TEST_MYSQL_URL="$mysql_url" npx jest --selectProjects integration
-step "browser (Playwright + Chromium)" npx playwright test -c apps/admin-e2e/playwright.config.ts
+# Deadlines: about four times what each tier takes on a busy two-core machine.
+step "lint (module boundaries)" 300 lint
+step "typecheck" 300 npx nx run-many -t typecheck --output-style=static
+step "unit" 300 npx jest --selectProjects unit
+step "build" 300 npx nx run-many -t build --output-style=static
+step "integration on SQLite" 720 env TEST_DATABASE=sqlite npx jest --selectProjects integration
+step "integration on MariaDB" 720 env TEST_DATABASE=mysql TEST_MYSQL_URL="$mysql_url" npx jest --selectProjects integration
+step "browser (Playwright + Chromium)" 1200 npx playwright test -c apps/admin-e2e/playwright.config.ts
 summary

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createServer, type RequestListener } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import { Logger, type LogLevel } from '@nestjs/common';
@@ -17,11 +17,22 @@ import { ENTITIES } from './entities';
 export const CONSOLE_DIST_DIR = join(__dirname, '../../../../admin');
 
 const BODY_LIMIT_BYTES = 256 * 1024;
+/**
+ * On close, responses still being sent get this long to finish; then their connections are cut.
+ * A client that stops reading (or a stalled network) would otherwise hold shutdown forever.
+ */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface CreateAppOptions {
+  consoleDistDir?: string;
+  logLevels?: LogLevel[];
+  shutdownGraceMs?: number;
+}
 
 /** Opens and migrates the database and builds the HTTP app, not yet listening. */
 export async function createApp(
   config: AppConfig,
-  { consoleDistDir = CONSOLE_DIST_DIR, logLevels = ['log', 'warn', 'error'] }: { consoleDistDir?: string; logLevels?: LogLevel[] } = {},
+  { consoleDistDir = CONSOLE_DIST_DIR, logLevels = ['log', 'warn', 'error'], shutdownGraceMs = SHUTDOWN_GRACE_MS }: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   Logger.overrideLogger(logLevels);
   const logger = new Logger('Keyhouse');
@@ -33,10 +44,11 @@ export async function createApp(
   if (applied.length) logger.log(`migrated ${describeDatabase(config.database)}: ${applied.join(', ')}`);
 
   const protocol = new ProtocolServer(config.server.trustProxy);
+  let server!: Server;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.server.trustProxy,
-    serverFactory: (framework: RequestListener) => createServer(protocol.listener(framework)),
+    serverFactory: (framework: RequestListener) => (server = createServer(protocol.listener(framework))),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, dataSource, consoleDistDir),
@@ -56,6 +68,10 @@ export async function createApp(
   });
   app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
     reply.header('X-Content-Type-Options', 'nosniff');
+    done();
+  });
+  app.getHttpAdapter().getInstance().addHook('preClose', (done) => {
+    setTimeout(() => server.closeAllConnections(), shutdownGraceMs).unref();
     done();
   });
   app.getHttpAdapter().getInstance().addHook('onClose', async () => {

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -28,6 +30,24 @@ describe('health probes', () => {
       await t.dataSource.initialize();
     }
     expect((await t.client().get('/health/ready')).status).toBe(200);
+  });
+});
+
+describe('closing the app', () => {
+  it('cuts a connection whose client stopped reading once the grace period is over, instead of waiting for it forever', async () => {
+    const t = await startTestApp({}, { shutdownGraceMs: 300 });
+    const { port } = new URL(t.baseUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.pause();
+    // Twenty pipelined copies of a 1 MB script: far more than the socket buffers hold, so the
+    // server is still writing when it is asked to close.
+    socket.write('GET /admin/api/docs/swagger-ui-bundle.js HTTP/1.1\r\nHost: keyhouse.test\r\n\r\n'.repeat(20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await t.close();
+    // The server's end of the connection is gone: reading again drains what was buffered, then it closes.
+    socket.resume();
+    await once(socket, 'close');
   });
 });
 

@@ -53,7 +53,11 @@ describe('signing key rotation', () => {
     const oldToken = (await token(before.baseUrl, { grant_type: 'client_credentials' }, { client })).body['access_token'] as string;
     const oldKid = decodeJwt(oldToken).header['kid'];
 
-    const rotation = spawnSync(process.execPath, [MAIN.replace('main.js', 'cli.js'), 'keys', 'rotate'], { env: { ...process.env, ...env, NODE_OPTIONS: '' }, encoding: 'utf8' });
+    const rotation = spawnSync(process.execPath, [MAIN.replace('main.js', 'cli.js'), 'keys', 'rotate'], {
+      env: { ...process.env, ...env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(rotation.stderr).toBe('');
     expect(rotation.status).toBe(0);
     expect(rotation.stdout).toContain(`retired key: ${oldKid}, still verifying until`);

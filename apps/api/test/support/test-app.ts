@@ -29,7 +29,10 @@ export interface TestApp {
  * The real HTTP app, listening on a free port of 127.0.0.1, on a fresh database of the dialect
  * under test. `env` overrides configuration exactly as environment variables would.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { consoleDistDir?: string; database?: TestDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { consoleDistDir?: string; database?: TestDatabase; shutdownGraceMs?: number } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await freshDatabase());
   const keysDir = mkdtempSync(join(tmpdir(), 'keyhouse-keys-'));
   const config = loadConfig({
@@ -43,7 +46,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...env,
   });
   // Errors only: every test file starts several apps, and their start-up lines drown the results.
-  const app = await createApp(config, { consoleDistDir: options.consoleDistDir ?? '/nonexistent/admin', logLevels: ['error'] });
+  const app = await createApp(config, {
+    consoleDistDir: options.consoleDistDir ?? '/nonexistent/admin',
+    logLevels: ['error'],
+    shutdownGraceMs: options.shutdownGraceMs,
+  });
   const seededAdmin = await app.get(FirstAdminSeeder).seedIfEmpty();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;

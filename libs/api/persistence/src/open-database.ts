@@ -47,6 +47,12 @@ export async function openDatabase(
   }
 }
 
+/**
+ * The name of the migration lock. Named locks are server-wide: the database's name in it keeps
+ * instances of other databases on the same server from waiting on each other (at most 64 characters).
+ */
+const MIGRATION_LOCK = `CONCAT('keyhouse:migrate:', LEFT(DATABASE(), 46))`;
+
 /** Applies pending migrations; on MySQL a named lock keeps two starting instances from racing. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') {
@@ -54,11 +60,11 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   }
   const lock = dataSource.createQueryRunner();
   try {
-    const [{ acquired }] = await lock.query(`SELECT GET_LOCK('keyhouse_migrations', 120) AS acquired`);
+    const [{ acquired }] = await lock.query(`SELECT GET_LOCK(${MIGRATION_LOCK}, 120) AS acquired`);
     if (Number(acquired) !== 1) throw new DatabaseUnavailableError('timed out waiting for another instance to migrate');
     return (await dataSource.runMigrations()).map((m) => m.name);
   } finally {
-    await lock.query(`SELECT RELEASE_LOCK('keyhouse_migrations')`).catch(() => undefined);
+    await lock.query(`SELECT RELEASE_LOCK(${MIGRATION_LOCK})`).catch(() => undefined);
     await lock.release();
   }
 }
