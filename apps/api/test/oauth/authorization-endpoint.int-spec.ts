@@ -173,6 +173,15 @@ describe('authorization endpoint (RFC 6749 4.1.1-4.1.2, RFC 7636)', () => {
       expect(await t.dataSource.getRepository(Installation).countBy({ applicationId: app.id, subjectType: 'user' })).toBe(1);
     });
 
+    it('takes Allow sent several times at once (a double click): a code each, one installation', async () => {
+      const fresh = await createClient(admin, { name: 'Double click', grants: ['authorization_code'], scopes: ['orders:read'], redirectUris: [CALLBACK] });
+      const page = await admin.get<string>(authorizePath(request(fresh, { scope: 'orders:read' })));
+      const fields = { ...hiddenFields(page.body), decision: 'allow' };
+      const answers = await Promise.all(Array.from({ length: 8 }, () => postForm(admin, '/oauth2-token/authorize', fields)));
+      expect(answers.map((answer) => codeOf(locationOf(answer)))).toHaveLength(8);
+      expect(await t.dataSource.getRepository(Installation).countBy({ applicationId: fresh.id })).toBe(1);
+    });
+
     it('is skipped when the same scopes were granted before, and shown again for new ones', async () => {
       await authorize(admin, request(app, { scope: 'orders:read', prompt: 'consent' }));
       const again = await admin.get(authorizePath(request(app, { scope: 'orders:read' })));
