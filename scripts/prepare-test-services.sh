@@ -11,10 +11,22 @@ as_root() {
 }
 
 apt_updated=""
+# apt's hundreds of lines go to a log of their own, shown only when the install fails: on a fresh
+# machine they would otherwise open CI's output and push the test results out of sight.
 apt_install() {
   command -v apt-get >/dev/null || { log "no apt-get here: install $* yourself"; return 1; }
-  if [[ -z $apt_updated ]]; then as_root apt-get update -qq >&2; apt_updated=1; fi
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >&2
+  local apt_log
+  apt_log=$(mktemp)
+  if { [[ -n $apt_updated ]] || as_root apt-get update -qq; } >"$apt_log" 2>&1 &&
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >>"$apt_log" 2>&1; then
+    apt_updated=1
+    log "installed $*"
+    rm -f "$apt_log"
+  else
+    tail -n 40 "$apt_log" >&2
+    log "installing $* failed (the whole log: $apt_log)"
+    return 1
+  fi
 }
 
 ensure_chromium() {

@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+# npm's warnings (a machine-wide nodedir setting, engines of optional dependencies) repeat at
+# every npx call and bury the results.
+export npm_config_loglevel=error
 # Some dependencies (@fastify/cookie) load ES modules with import(); Jest needs this to allow it.
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=ExperimentalWarning"
 
