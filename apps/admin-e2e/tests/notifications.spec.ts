@@ -196,9 +196,10 @@ test('a translation of an email template is added in the console; a second one f
 
   const addTranslation = async (subject: string) => {
     await page.getByRole('link', { name: 'Add translation' }).click();
-    await page.getByLabel('Event').click();
+    // By role: the list's column headers, still shown while the form loads, carry the same labels.
+    await page.getByRole('combobox', { name: 'Event' }).click();
     await page.getByRole('option', { name: 'Application deleted' }).click();
-    await page.getByLabel('Recipient').click();
+    await page.getByRole('combobox', { name: 'Recipient' }).click();
     await page.getByRole('option', { name: 'Storefront owner' }).click();
     await page.getByLabel('Locale').fill(locale);
     await page.getByLabel('Subject').fill(subject);
