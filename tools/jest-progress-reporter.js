@@ -16,12 +16,13 @@ class ProgressReporter {
     this.record('(loading, beforeAll)');
   }
 
+  // A test's name stays until the next one starts: it also stands for the hooks that follow it.
   onTestCaseStart(_test, testCase) {
     this.record(testCase.fullName);
   }
 
   onTestFileResult() {
-    this.record('(afterAll done)');
+    this.record('(file finished; no other started)');
   }
 
   record(step) {

@@ -48,10 +48,11 @@ export async function openDatabase(
 }
 
 /**
- * The name of the migration lock. Named locks are server-wide: the database's name in it keeps
- * instances of other databases on the same server from waiting on each other (at most 64 characters).
+ * The name of the migration lock, as SQL. Named locks are server-wide: the database's name in it
+ * keeps instances of other databases on the same server from waiting on each other (at most 64
+ * characters).
  */
-const MIGRATION_LOCK = `CONCAT('keyhouse:migrate:', LEFT(DATABASE(), 46))`;
+export const MIGRATION_LOCK = `CONCAT('keyhouse:migrate:', LEFT(DATABASE(), 46))`;
 
 /** Applies pending migrations; on MySQL a named lock keeps two starting instances from racing. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
