@@ -1,4 +1,4 @@
-import { OAuthApplication, OAuthApplicationsService, operatorIn } from '@keyhouse/api-applications';
+import { COMMAND_LINE, OAuthApplication, OAuthApplicationsService } from '@keyhouse/api-applications';
 import { CustomerUser, findOrganization, User } from '@keyhouse/api-identity';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -43,7 +43,7 @@ export async function createApplication(args: string[], config: AppConfig): Prom
     if (!organization) throw new CommandError(`--organization: there is no organization with the id or name "${organizationReference}"`);
     const userId = values.user === undefined ? undefined : await userIdOf(dataSource, values.user, frontend);
     try {
-      const { application, clientSecret } = await services.get(OAuthApplicationsService).createAs(operatorIn(organization.id), {
+      const { application, clientSecret } = await services.get(OAuthApplicationsService).createAs(COMMAND_LINE, {
         organizationId: organization.id,
         name,
         grants,
@@ -74,7 +74,7 @@ export async function deactivateApplication(args: string[], config: AppConfig): 
     const found =
       (await applications.findOneBy({ clientId: reference })) ?? (/^\d{1,9}$/.test(reference) ? await applications.findOneBy({ id: Number(reference) }) : null);
     if (!found) throw new CommandError(`there is no OAuth application with the client id or id "${reference}"`);
-    const application = await services.get(OAuthApplicationsService).setActiveAs(operatorIn(found.organizationId), found.id, false);
+    const application = await services.get(OAuthApplicationsService).setActiveAs(COMMAND_LINE, found.id, false);
     const what = `OAuth application "${application.name}" (id ${application.id}, client id ${application.clientId})`;
     return found.active ? `Deactivated ${what}: it gets no new tokens, and the ones it holds are refused.` : `${what} was already deactivated.`;
   });

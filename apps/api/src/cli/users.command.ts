@@ -24,7 +24,7 @@ export async function createUser(args: string[], config: AppConfig): Promise<str
   return withServices(config, async (services) => {
     try {
       const { user, generatedPassword } = await services.get(UserAccountsService).create(input);
-      const lines = [`Created back-office user ${user.username} (id ${user.id}, ${user.email}) in ${user.organizations[0].name} as ${user.roles[0].name}.`];
+      const lines = [`Created back-office user ${user.username} (id ${user.id}, ${user.email}) in ${user.memberships[0].organization?.name} as ${user.memberships[0].roles[0].name}.`];
       if (generatedPassword) lines.push(`  generated password: ${generatedPassword}`, 'It is shown only this once: pass it on now.');
       return lines.join('\n');
     } catch (error) {

@@ -16,28 +16,37 @@ export async function createUser(
     enabled = true,
     firstName = '',
     lastName = '',
+    platformOperator = false,
   }: {
     username: string;
     password?: string;
-    /** Entities, or references by id. */
+    /** Entities, or references by id: a membership in each, with `roles`. */
     organizations: Array<Pick<Organization, 'id'>>;
     roles?: string[];
     enabled?: boolean;
     firstName?: string;
     lastName?: string;
+    platformOperator?: boolean;
   },
 ): Promise<User> {
   const roleEntities = roles.length ? await dataSource.getRepository(Role).findBy({ name: In(roles) }) : [];
-  return dataSource.getRepository(User).save({
+  const user = await dataSource.getRepository(User).save({
     username,
     email: `${username}@example.com`,
     firstName,
     lastName,
     enabled,
+    platformOperator,
     passwordHash: await fastHasher.hash(password),
-    organizations,
-    roles: roleEntities,
   });
+  for (const { id: organizationId } of organizations) await addMembership(dataSource, user.id, organizationId, roleEntities);
+  return user;
+}
+
+/** Makes the user a member of the organization with these roles (by entity). */
+export async function addMembership(dataSource: DataSource, userId: number, organizationId: number, roles: Array<Pick<Role, 'id'>>): Promise<void> {
+  await dataSource.query('INSERT INTO user_organizations (userId, organizationId) VALUES (?, ?)', [userId, organizationId]);
+  for (const role of roles) await dataSource.query('INSERT INTO membership_roles (userId, organizationId, roleId) VALUES (?, ?, ?)', [userId, organizationId, role.id]);
 }
 
 export async function createCustomerUser(
@@ -60,6 +69,6 @@ export async function createCustomerUser(
   });
 }
 
-export function createRole(dataSource: DataSource, name: string, permissions: string[]): Promise<Role> {
-  return dataSource.getRepository(Role).save({ name, label: name, permissions: permissions as Role['permissions'] });
+export function createRole(dataSource: DataSource, name: string, permissions: string[], organizationId: number | null = null): Promise<Role> {
+  return dataSource.getRepository(Role).save({ name, label: name, permissions: permissions as Role['permissions'], organizationId });
 }

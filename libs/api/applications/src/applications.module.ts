@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ApplicationAccess } from './access/application-access';
 import { APPLICATIONS_OPTIONS, type ApplicationsOptions } from './applications-options';
 import { DormantApplicationWatcher } from './dormancy/dormant-application-watcher';
 import { DormantApplicationsRepository } from './dormancy/dormant-applications.repository';
@@ -24,6 +25,7 @@ export class ApplicationsModule {
       controllers: [OAuthApplicationsController, ClientSecretsController, ApplicationUsageController, DormancyController],
       providers: [
         { provide: APPLICATIONS_OPTIONS, useValue: options },
+        ApplicationAccess,
         OAuthApplicationsRepository,
         OAuthApplicationsService,
         ClientSecretsRepository,

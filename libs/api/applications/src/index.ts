@@ -8,5 +8,5 @@ export { ApplicationUsageRepository, type UsageDelta } from './usage/application
 export { utcDay } from './usage/usage-days';
 export { DormantApplicationWatcher, type DormancyCheck } from './dormancy/dormant-application-watcher';
 export { DAY_MS } from './dormancy/dormancy';
-export { OAuthApplicationsService, operatorIn } from './oauth-applications.service';
+export { COMMAND_LINE, OAuthApplicationsService } from './oauth-applications.service';
 export { ipInRanges } from './policy/ip-ranges';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GRANT_TYPES, type GrantType } from '@keyhouse/shared-contracts';
-import { CustomerUser, User } from '@keyhouse/api-identity';
+import { CustomerUser, Membership } from '@keyhouse/api-identity';
 import {
   booleanFilter,
   containsFilter,
@@ -11,6 +11,7 @@ import {
   type ListSpec,
   type Page,
 } from '@keyhouse/api-persistence';
+import { inOrganizations, organizationCondition, type OrganizationScope } from '@keyhouse/api-platform';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Dormancy } from './dormancy/dormancy';
 import { OAuthApplication } from './entities';
@@ -54,7 +55,16 @@ const APPLICATION_LIST: ListSpec<OAuthApplication> = {
   },
 };
 
-/** Every query takes the organizations the caller may see: other tenants' applications do not exist for them. */
+/**
+ * Which applications a caller sees: those of the organizations where they may view them, and
+ * the back-office applications acting as themselves in organizations they belong to.
+ */
+export interface ApplicationScope {
+  viewable: OrganizationScope;
+  actingAs?: { userId: number; organizationIds: number[] };
+}
+
+/** Every query takes the caller's scope: other tenants' applications do not exist for them. */
 @Injectable()
 export class OAuthApplicationsRepository {
   // The `dormant` filter depends on DORMANT_AFTER_DAYS, so the list's spec is completed here.
@@ -67,16 +77,12 @@ export class OAuthApplicationsRepository {
     this.listSpec = { ...APPLICATION_LIST, filters: { ...APPLICATION_LIST.filters, dormant: dormancy.filter() } };
   }
 
-  list(organizationIds: number[], params: ListParams): Promise<Page<OAuthApplication>> {
-    const query = this.dataSource
-      .getRepository(OAuthApplication)
-      .createQueryBuilder('application')
-      .where('application.organizationId IN (:...visibleOrganizations)', { visibleOrganizations: organizationIds.length ? organizationIds : [0] });
-    return findPage(query, params, this.listSpec);
+  list(scope: ApplicationScope, params: ListParams): Promise<Page<OAuthApplication>> {
+    return findPage(visibleIn(this.dataSource.getRepository(OAuthApplication).createQueryBuilder('application'), scope), params, this.listSpec);
   }
 
-  findVisible(organizationIds: number[], id: number, db: EntityManager = this.dataSource.manager): Promise<OAuthApplication | null> {
-    return this.visibleIn(organizationIds, db).andWhere('application.id = :id', { id }).getOne();
+  findVisible(scope: ApplicationScope, id: number, db: EntityManager = this.dataSource.manager): Promise<OAuthApplication | null> {
+    return visibleIn(withOwners(db.getRepository(OAuthApplication).createQueryBuilder('application')), scope).andWhere('application.id = :id', { id }).getOne();
   }
 
   async nameTaken(organizationId: number, name: string, exceptId?: number): Promise<boolean> {
@@ -111,17 +117,18 @@ export class OAuthApplicationsRepository {
     if (frontend) {
       return this.dataSource.getRepository(CustomerUser).exists({ where: { id: userId, organizationId } });
     }
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .innerJoin('user.organizations', 'organization', 'organization.id = :organizationId', { organizationId })
-      .where('user.id = :userId', { userId })
-      .getExists();
+    return this.dataSource.getRepository(Membership).exists({ where: { userId, organizationId } });
   }
+}
 
-  private visibleIn(organizationIds: number[], db: EntityManager = this.dataSource.manager) {
-    return withOwners(db.getRepository(OAuthApplication).createQueryBuilder('application')).where('application.organizationId IN (:...visibleOrganizations)', {
-        visibleOrganizations: organizationIds.length ? organizationIds : [0],
-      });
-  }
+function visibleIn(query: SelectQueryBuilder<OAuthApplication>, { viewable, actingAs }: ApplicationScope): SelectQueryBuilder<OAuthApplication> {
+  if (!actingAs) return inOrganizations(query, 'application.organizationId', viewable);
+  const [byPermission, permissionParameters] = organizationCondition('application.organizationId', viewable, 'viewableOrganizations');
+  const [byMembership, membershipParameters] = organizationCondition('application.organizationId', actingAs.organizationIds, 'memberOrganizations');
+  return query.andWhere(`(${byPermission} OR (application.frontend = :ownFrontend AND application.userId = :ownUserId AND ${byMembership}))`, {
+    ...permissionParameters,
+    ...membershipParameters,
+    ownFrontend: false,
+    ownUserId: actingAs.userId,
+  });
 }

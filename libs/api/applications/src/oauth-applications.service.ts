@@ -1,15 +1,15 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { ClientCredentialsDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
-import type { BackOfficePrincipal } from '@keyhouse/api-identity';
+import type { ClientCredentialsDto, OAuthApplicationDto, Permission } from '@keyhouse/shared-contracts';
 import { isDuplicateKeyError, type ListParams, type Page } from '@keyhouse/api-persistence';
-import { AuditTrail, changedFields, DomainEvents, ValidationFailedException, type AuditEntry } from '@keyhouse/api-platform';
+import { assertCan, AuditTrail, changedFields, DomainEvents, Reach, ValidationFailedException, type AuditEntry, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ApplicationAccess, type Actor } from './access/application-access';
 import { applicationEvent } from './application-events';
 import { parseCreateInput, parseUpdateInput, type CreateApplicationInput } from './application-input';
 import { Dormancy } from './dormancy/dormancy';
 import { toApplicationDto } from './dto';
 import { ClientSecret, OAuthApplication } from './entities';
-import { OAuthApplicationsRepository } from './oauth-applications.repository';
+import { OAuthApplicationsRepository, type ApplicationScope } from './oauth-applications.repository';
 import { digestSecret, generateClientId, generateClientSecret } from './secrets/credentials';
 import { firstFreeSlug, slugify } from './slug';
 
@@ -19,16 +19,10 @@ export interface CreatedApplication {
   clientSecret: string | null;
 }
 
-/** Who makes a change: a signed-in user within their organizations, or the operator (no user) within the one it names. */
-export interface Actor {
-  organizationIds: number[];
-  userId: number | null;
-}
+const actorOf = (caller: BackOfficeCaller): Actor => ({ reach: caller.reach, userId: caller.userId });
 
-const actorOf = (principal: BackOfficePrincipal): Actor => ({ organizationIds: principal.organizationIds, userId: principal.user.id });
-
-/** The operator at the command line (`npm run keyhouse`): acts in one organization, as no user. */
-export const operatorIn = (organizationId: number): Actor => ({ organizationIds: [organizationId], userId: null });
+/** The operator at the command line (`npm run keyhouse`): whoever runs it holds the server, so an operator's reach, as no user. */
+export const COMMAND_LINE: Actor = { reach: Reach.operator(), userId: null };
 
 const NAME_TAKEN = 'An application with this name already exists in this organization.';
 const SLUG_TAKEN = 'This slug is already used by another application.';
@@ -41,33 +35,35 @@ export class OAuthApplicationsService {
     private readonly events: DomainEvents,
     private readonly audit: AuditTrail,
     private readonly dormancy: Dormancy,
+    private readonly access: ApplicationAccess,
   ) {}
 
-  /** Needs the view permission, except for a user listing the back-office applications acting as themselves. */
-  list(principal: BackOfficePrincipal, params: ListParams): Promise<Page<OAuthApplication>> {
-    if (!principal.permissions.has('oauth_applications.view') && !isOwnApplicationsFilter(principal, params.filter)) {
+  /**
+   * The applications of the organizations where the caller may view them, and the back-office
+   * applications acting as the caller in their own organizations; without the view permission
+   * anywhere, only the latter, asked for as such.
+   */
+  list(caller: BackOfficeCaller, params: ListParams): Promise<Page<OAuthApplication>> {
+    if (!caller.reach.canAnywhere('oauth_applications.view') && !isOwnApplicationsFilter(caller, params.filter)) {
       throw new ForbiddenException({ message: 'You need the "oauth_applications.view" permission for this.' });
     }
-    return this.applications.list(principal.organizationIds, params);
+    return this.applications.list(scopeOf(caller), params);
   }
 
-  async get(principal: BackOfficePrincipal, id: number): Promise<OAuthApplicationDto> {
-    const application = await this.findOrFail(principal, id);
-    const actsAsCaller = !application.frontend && application.userId === principal.user.id;
-    if (!principal.permissions.has('oauth_applications.view') && !actsAsCaller) {
-      throw new ForbiddenException({ message: 'You need the "oauth_applications.view" permission for this.' });
-    }
-    return this.dto(application);
+  async get(caller: BackOfficeCaller, id: number): Promise<OAuthApplicationDto> {
+    return this.dto(await this.findOrFail(caller, id));
   }
 
-  create(principal: BackOfficePrincipal, body: unknown): Promise<CreatedApplication> {
-    return this.createAs(actorOf(principal), body);
+  create(caller: BackOfficeCaller, body: unknown): Promise<CreatedApplication> {
+    return this.createAs(actorOf(caller), body);
   }
 
   async createAs(actor: Actor, body: unknown): Promise<CreatedApplication> {
     const input = parseCreateInput(body);
     const organizationId = chooseOrganization(actor, input.organizationId);
+    if (input.firstParty) assertMayMarkFirstParty(actor);
     await this.assertAvailable(organizationId, input);
+    await this.access.assertMayActAs(actor, { ...input, organizationId, userId: input.frontend ? null : input.userId });
     const slug = input.slug ?? firstFreeSlug(slugify(input.name), await this.applications.slugsLike(slugify(input.name)));
     const clientSecret = input.confidential ? generateClientSecret() : null;
 
@@ -105,9 +101,11 @@ export class OAuthApplicationsService {
     return { application: this.dto(await this.findOrFail(actor, id)), clientSecret };
   }
 
-  async update(principal: BackOfficePrincipal, id: number, body: unknown): Promise<OAuthApplicationDto> {
-    const application = await this.findOrFail(principal, id);
+  async update(caller: BackOfficeCaller, id: number, body: unknown): Promise<OAuthApplicationDto> {
+    const application = await this.findToChange(caller, id, 'oauth_applications.edit');
     const changes = parseUpdateInput(body, this.dto(application));
+    if (changes.firstParty !== undefined && changes.firstParty !== application.firstParty) assertMayMarkFirstParty(actorOf(caller));
+    await this.access.assertMayActAs(actorOf(caller), { ...application, ...changes });
     const errors: Record<string, string> = {};
     if (changes.name !== undefined && (await this.applications.nameTaken(application.organizationId, changes.name, id))) errors['name'] = NAME_TAKEN;
     if (changes.slug !== undefined && (await this.applications.slugTaken(changes.slug, id))) errors['slug'] = SLUG_TAKEN;
@@ -118,19 +116,21 @@ export class OAuthApplicationsService {
       await this.translateRaces(() =>
         this.dataSource.transaction(async (db) => {
           await db.getRepository(OAuthApplication).update({ id }, changes);
-          await this.audit.record({ ...auditOf(application, principal.user.id, 'oauth_application.updated'), ...diff }, db);
+          await this.audit.record({ ...auditOf(application, caller.userId, 'oauth_application.updated'), ...diff }, db);
         }),
       );
     }
-    return this.dto(await this.findOrFail(principal, id));
+    return this.dto(await this.findOrFail(caller, id));
   }
 
-  setActive(principal: BackOfficePrincipal, id: number, active: boolean): Promise<OAuthApplicationDto> {
-    return this.setActiveAs(actorOf(principal), id, active);
+  setActive(caller: BackOfficeCaller, id: number, active: boolean): Promise<OAuthApplicationDto> {
+    return this.setActiveAs(actorOf(caller), id, active);
   }
 
   async setActiveAs(actor: Actor, id: number, active: boolean): Promise<OAuthApplicationDto> {
-    const application = await this.findOrFail(actor, id);
+    const application = await this.findToChange(actor, id, 'oauth_applications.edit');
+    // Activating gives its secrets back their power; deactivating only takes it away.
+    if (active) await this.access.assertMayActAs(actor, application);
     if (application.active !== active) await this.dataSource.transaction((db) => this.writeActive(db, application, active, actor.userId));
     return this.dto(await this.findOrFail(actor, id));
   }
@@ -148,8 +148,8 @@ export class OAuthApplicationsService {
   }
 
   /** Ends a lock after failed client authentications, and starts counting again from zero. */
-  async unlock(principal: BackOfficePrincipal, id: number): Promise<OAuthApplicationDto> {
-    const application = await this.findOrFail(principal, id);
+  async unlock(caller: BackOfficeCaller, id: number): Promise<OAuthApplicationDto> {
+    const application = await this.findToChange(caller, id, 'oauth_applications.edit');
     await this.dataSource.transaction(async (db) => {
       await db
         .createQueryBuilder()
@@ -159,19 +159,20 @@ export class OAuthApplicationsService {
         .execute();
       await this.audit.record(
         {
-          ...auditOf(application, principal.user.id, 'oauth_application.unlocked'),
+          ...auditOf(application, caller.userId, 'oauth_application.unlocked'),
           before: { failedAuthentications: application.failedAuthCount, lockedUntil: application.lockedUntil?.toISOString() ?? null },
           after: { failedAuthentications: 0, lockedUntil: null },
         },
         db,
       );
     });
-    return this.dto(await this.findOrFail(principal, id));
+    return this.dto(await this.findOrFail(caller, id));
   }
 
   /** Replaces every secret of the application by a new one, in one transaction: the old ones stop at once. */
-  async regenerateSecret(principal: BackOfficePrincipal, id: number): Promise<ClientCredentialsDto> {
-    const application = await this.findOrFail(principal, id);
+  async regenerateSecret(caller: BackOfficeCaller, id: number): Promise<ClientCredentialsDto> {
+    const application = await this.findToChange(caller, id, 'oauth_applications.edit');
+    await this.access.assertMayActAs(actorOf(caller), application);
     if (!application.confidential) {
       throw new ValidationFailedException({ confidential: 'A public client has no secret.' }, 'A public client has no secret to regenerate.');
     }
@@ -179,17 +180,17 @@ export class OAuthApplicationsService {
     await this.dataSource.transaction(async (db) => {
       await db.getRepository(ClientSecret).delete({ applicationId: id });
       await db.getRepository(ClientSecret).insert({ applicationId: id, digest: digestSecret(clientSecret) });
-      await this.events.publish(applicationEvent('oauth_application.secret_regenerated', application, principal.user.id), db);
+      await this.events.publish(applicationEvent('oauth_application.secret_regenerated', application, caller.userId), db);
     });
     return { clientId: application.clientId, clientSecret };
   }
 
   /** Deletes the application and, by cascade, its secrets and everything issued to it. */
-  async delete(principal: BackOfficePrincipal, id: number): Promise<OAuthApplicationDto> {
-    const application = await this.findOrFail(principal, id);
+  async delete(caller: BackOfficeCaller, id: number): Promise<OAuthApplicationDto> {
+    const application = await this.findToChange(caller, id, 'oauth_applications.delete');
     await this.dataSource.transaction(async (db) => {
       // Published first: listeners may still read what is about to go.
-      await this.events.publish(applicationEvent('oauth_application.deleted', application, principal.user.id), db);
+      await this.events.publish(applicationEvent('oauth_application.deleted', application, caller.userId), db);
       await db.getRepository(OAuthApplication).delete({ id });
     });
     return this.dto(application);
@@ -207,9 +208,17 @@ export class OAuthApplicationsService {
     return toApplicationDto(application, this.dormancy.before());
   }
 
-  private async findOrFail({ organizationIds }: Pick<Actor, 'organizationIds'>, id: number): Promise<OAuthApplication> {
-    const application = await this.applications.findVisible(organizationIds, id);
+  /** The application if the actor may see it (404 otherwise, as if it did not exist). */
+  async findOrFail(actor: Actor, id: number): Promise<OAuthApplication> {
+    const application = await this.applications.findVisible(scopeOf(actor), id);
     if (!application) throw new NotFoundException({ message: `OAuth application ${id} not found.` });
+    return application;
+  }
+
+  /** The application if the actor may see it and has `permission` in its organization (403 if only the first). */
+  async findToChange(actor: Actor, id: number, permission: Permission): Promise<OAuthApplication> {
+    const application = await this.findOrFail(actor, id);
+    assertCan(actor.reach, permission, application.organizationId);
     return application;
   }
 
@@ -236,19 +245,37 @@ export class OAuthApplicationsService {
   }
 }
 
-function chooseOrganization({ organizationIds: mine }: Actor, requested: number | undefined): number {
+/**
+ * Where an application is created: the organization named, which must be one where the actor may
+ * create them, or else the only one of theirs (for an operator: the only one they belong to).
+ */
+function chooseOrganization({ reach }: Actor, requested: number | undefined): number {
+  const allowed = reach.organizationsWith('oauth_applications.create');
   if (requested === undefined) {
-    if (mine.length === 1) return mine[0];
+    const candidates = allowed === 'all' ? reach.memberOf : allowed;
+    if (candidates.length === 1) return candidates[0];
     throw new ValidationFailedException({ organizationId: 'Choose an organization.' });
   }
-  if (!mine.includes(requested)) throw new ValidationFailedException({ organizationId: 'Choose one of your organizations.' });
+  if (!reach.can('oauth_applications.create', requested)) throw new ValidationFailedException({ organizationId: 'Choose one of your organizations.' });
   return requested;
 }
 
-function isOwnApplicationsFilter(principal: BackOfficePrincipal, rawFilter: string | undefined): boolean {
+/** A first-party application skips consent in its organization: the platform vouches for it, so only an operator may say so. */
+function assertMayMarkFirstParty({ reach }: Actor): void {
+  if (!reach.platformOperator) {
+    throw new ValidationFailedException({ firstParty: 'Only a platform operator can mark an application first-party (trusted, no consent asked).' });
+  }
+}
+
+/** What an actor sees: where they may view applications, and the back-office ones acting as themselves where they belong. */
+function scopeOf({ reach, userId }: Actor): ApplicationScope {
+  return { viewable: reach.organizationsWith('oauth_applications.view'), actingAs: userId === null ? undefined : { userId, organizationIds: reach.memberOf } };
+}
+
+function isOwnApplicationsFilter(caller: BackOfficeCaller, rawFilter: string | undefined): boolean {
   try {
     const filter = JSON.parse(rawFilter ?? '{}') as Record<string, unknown>;
-    return Number(filter['userId']) === principal.user.id && filter['frontend'] === false;
+    return Number(filter['userId']) === caller.userId && filter['frontend'] === false;
   } catch {
     return false;
   }

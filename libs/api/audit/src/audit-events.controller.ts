@@ -14,14 +14,14 @@ export class AuditEventsController {
 
   @Get()
   async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuditEventDto[]> {
-    const page = await this.events.list(caller.organizationIds, params);
+    const page = await this.events.list(caller.reach, params);
     reply.headers(pageHeaders(page));
     return page.items.map(toAuditEventDto);
   }
 
   @Get(':id')
   async get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<AuditEventDto> {
-    const event = await this.events.findVisible(caller.organizationIds, id);
+    const event = await this.events.findVisible(caller.reach, id);
     if (!event) throw new NotFoundException({ message: `Audit event ${id} not found.` });
     return toAuditEventDto(event);
   }

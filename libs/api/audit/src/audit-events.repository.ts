@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { containsFilter, deleteInBatches, findPage, idFilter, ListQueryError, type FilterApplier, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
+import { inOrganizations, type Reach } from '@keyhouse/api-platform';
 import { DataSource, LessThan } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
@@ -36,17 +37,17 @@ const AUDIT_LIST: ListSpec<AuditEvent> = {
   },
 };
 
-/** Reads scoped to the caller's organizations, plus what concerns no organization (templates, rules, sign-ins). */
+/** Reads scoped to the organizations where the caller may view the trail; rows about no organization (the platform) are an operator's. */
 @Injectable()
 export class AuditEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(organizationIds: number[], params: ListParams): Promise<Page<AuditEvent>> {
-    return findPage(this.visibleIn(organizationIds), params, AUDIT_LIST);
+  list(reach: Reach, params: ListParams): Promise<Page<AuditEvent>> {
+    return findPage(this.visibleTo(reach), params, AUDIT_LIST);
   }
 
-  findVisible(organizationIds: number[], id: number): Promise<AuditEvent | null> {
-    return this.visibleIn(organizationIds).andWhere('event.id = :id', { id }).getOne();
+  findVisible(reach: Reach, id: number): Promise<AuditEvent | null> {
+    return this.visibleTo(reach).andWhere('event.id = :id', { id }).getOne();
   }
 
   /** Retention: the only way rows ever leave the trail. In batches: a year of backlog never holds one long lock. */
@@ -54,12 +55,7 @@ export class AuditEventsRepository {
     return deleteInBatches(this.dataSource.getRepository(AuditEvent), 'id', (query) => query.where({ at: LessThan(cutoff) }));
   }
 
-  private visibleIn(organizationIds: number[]) {
-    return this.dataSource
-      .getRepository(AuditEvent)
-      .createQueryBuilder('event')
-      .where('(event.organizationId IN (:...visibleOrganizations) OR event.organizationId IS NULL)', {
-        visibleOrganizations: organizationIds.length ? organizationIds : [0],
-      });
+  private visibleTo(reach: Reach) {
+    return inOrganizations(this.dataSource.getRepository(AuditEvent).createQueryBuilder('event'), 'event.organizationId', reach.organizationsWith('audit.view'));
   }
 }

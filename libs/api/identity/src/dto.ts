@@ -1,8 +1,24 @@
-import type { CustomerUserDto, MeDto, OrganizationDto, UserDto } from '@keyhouse/shared-contracts';
-import type { CustomerUser, Organization, User } from './entities';
+import type { CustomerUserDto, MeDto, MembershipDto, OrganizationDto, UserDto } from '@keyhouse/shared-contracts';
+import { inScope, type OrganizationScope } from '@keyhouse/api-platform';
+import type { CustomerUser, Membership, Organization, User } from './entities';
 import type { BackOfficePrincipal } from './session/principal';
 
-export function toUserDto(user: User): UserDto {
+const byOrganization = (a: Membership, b: Membership) => a.organizationId - b.organizationId;
+
+const toMembershipDto = (membership: Membership): MembershipDto => ({
+  organizationId: membership.organizationId,
+  roles: membership.roles.map((role) => role.name).sort(),
+});
+
+/**
+ * A user as someone who sees them in `visible` (the organizations where that someone may view
+ * users) is shown them: memberships elsewhere are not theirs to know.
+ */
+export function toUserDto(user: User, visible: OrganizationScope): UserDto {
+  const memberships = user.memberships
+    .filter((membership) => inScope(visible, membership.organizationId))
+    .sort(byOrganization)
+    .map(toMembershipDto);
   return {
     id: user.id,
     username: user.username,
@@ -11,8 +27,10 @@ export function toUserDto(user: User): UserDto {
     lastName: user.lastName,
     enabled: user.enabled,
     locale: user.locale,
-    organizationIds: (user.organizations ?? []).map((o) => o.id).sort((a, b) => a - b),
-    roles: (user.roles ?? []).map((r) => r.name).sort(),
+    platformOperator: user.platformOperator,
+    memberships,
+    organizationIds: memberships.map((membership) => membership.organizationId),
+    roles: [...new Set(memberships.flatMap((membership) => membership.roles))].sort(),
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -34,7 +52,23 @@ export function toCustomerUserDto(customer: CustomerUser): CustomerUserDto {
   };
 }
 
-/** The signed-in user, with what their roles allow so the console can hide what they cannot do. */
+/**
+ * The signed-in user with what they may do, and where, so the console shows only that. For an
+ * access token: only the token's organization, with what its scopes allow.
+ */
 export function toMeDto(principal: BackOfficePrincipal): MeDto {
-  return { ...toUserDto(principal.user), permissions: [...principal.permissions].sort() };
+  const { user, reach, application } = principal;
+  const own = user.memberships.filter((membership) => reach.memberOf.includes(membership.organizationId)).sort(byOrganization);
+  return {
+    ...toUserDto(user, reach.memberOf),
+    // What this request may do: a token of an operator is not one.
+    platformOperator: reach.platformOperator,
+    permissions: reach.permissionsAnywhere(),
+    access: own.map((membership) => ({
+      ...toMembershipDto(membership),
+      organizationName: membership.organization?.name ?? '',
+      permissions: reach.permissionsIn(membership.organizationId),
+    })),
+    ...(application ? { application } : {}),
+  };
 }

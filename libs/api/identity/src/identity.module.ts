@@ -6,6 +6,8 @@ import { IDENTITY_OPTIONS, type IdentityOptions } from './identity-options';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
 import { PasswordHasher } from './passwords/password-hasher';
+import { RolesController } from './roles/roles.controller';
+import { RolesService } from './roles/roles.service';
 import { FirstAdminSeeder } from './seed/first-admin.seeder';
 import { BackOfficeAuthGuard } from './session/back-office-auth.guard';
 import { MeController } from './session/me.controller';
@@ -15,6 +17,7 @@ import { SignInThrottle } from './session/sign-in-throttle';
 import { StorefrontSessionService } from './session/storefront-session.service';
 import { UsersController } from './users/users.controller';
 import { UserAccountsService } from './users/user-accounts.service';
+import { UserReaches } from './access/user-reaches';
 import { UsersService } from './users/users.service';
 
 /** Organizations, back-office users, customer users and the console session. Needs a `DataSource` provider. */
@@ -25,7 +28,7 @@ export class IdentityModule {
       module: IdentityModule,
       // Sign-in throttling and password hashing serve the OAuth grants too.
       global: true,
-      controllers: [SessionController, MeController, UsersController, OrganizationsController, CustomerUsersController],
+      controllers: [SessionController, MeController, UsersController, OrganizationsController, CustomerUsersController, RolesController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: PasswordHasher, useValue: new PasswordHasher() },
@@ -38,9 +41,11 @@ export class IdentityModule {
         OrganizationsService,
         CustomerUsersService,
         UserAccountsService,
+        RolesService,
+        UserReaches,
         IdentityCleanup,
       ],
-      exports: [BackOfficeAuthGuard, FirstAdminSeeder, PasswordHasher, SignInThrottle, SessionService, StorefrontSessionService, IDENTITY_OPTIONS, UserAccountsService, IdentityCleanup],
+      exports: [BackOfficeAuthGuard, FirstAdminSeeder, PasswordHasher, SignInThrottle, SessionService, StorefrontSessionService, IDENTITY_OPTIONS, UserAccountsService, IdentityCleanup, UserReaches],
     };
   }
 }

@@ -87,10 +87,9 @@ export class ApplicationNotifications implements OnModuleInit {
 
   private async organizationAdmins(db: EntityManager, organizationId: number): Promise<Person[]> {
     const rows = (await db.query(
-      `SELECT u.email, u.firstName, u.lastName, u.locale FROM users u
-         JOIN user_organizations uo ON uo.userId = u.id AND uo.organizationId = ?
-         JOIN user_roles ur ON ur.userId = u.id
-         JOIN roles r ON r.id = ur.roleId AND r.name = 'ROLE_ADMINISTRATOR'
+      `SELECT DISTINCT u.email, u.firstName, u.lastName, u.locale FROM users u
+         JOIN membership_roles mr ON mr.userId = u.id AND mr.organizationId = ?
+         JOIN roles r ON r.id = mr.roleId AND r.name = 'ROLE_ADMINISTRATOR'
         WHERE u.enabled = 1`,
       [organizationId],
     )) as PersonRow[];

@@ -43,7 +43,7 @@ export class Subjects {
       .getRepository(User)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
-      .innerJoin('user.organizations', 'organization', 'organization.id = :organizationId', { organizationId: application.organizationId })
+      .innerJoin('user.memberships', 'membership', 'membership.organizationId = :organizationId', { organizationId: application.organizationId })
       .where('(user.username = :name OR user.email = :name) AND user.enabled = :enabled', { name, enabled: true })
       .getOne();
   }

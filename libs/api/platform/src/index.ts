@@ -13,3 +13,6 @@ export * from './audit/audit-trail';
 export { currentRequest, registerRequestContext, type RequestContext } from './request-context';
 export { PeriodicCheck } from './periodic-check';
 export { fieldsOf, unknownFieldErrors } from './body-fields';
+export { Reach, type OrganizationScope } from './access/reach';
+export { inOrganizations, inScope, organizationCondition } from './access/organization-scope';
+export { assertCan, assertPlatformOperator } from './access/refusals';

@@ -1,5 +1,12 @@
 import type { Permission } from './permissions';
 
+/** One organization a user belongs to, and the roles they hold there. */
+export interface MembershipDto {
+  organizationId: number;
+  /** Role names. */
+  roles: string[];
+}
+
 /** A back-office user as the API shows it: never a password digest. */
 export interface UserDto {
   id: number;
@@ -10,14 +17,31 @@ export interface UserDto {
   enabled: boolean;
   /** Language of the emails they receive. */
   locale: string;
+  /** Manages every organization and the platform's defaults. */
+  platformOperator: boolean;
+  /** The memberships the caller may see (in organizations where they may view users). */
+  memberships: MembershipDto[];
+  /** The organizations of those memberships. */
   organizationIds: number[];
+  /** Every role of those memberships, once. */
   roles: string[];
   createdAt: string;
 }
 
+/** What the signed-in user may do in one of their organizations. */
+export interface MembershipAccessDto extends MembershipDto {
+  organizationName: string;
+  permissions: Permission[];
+}
+
 /** The signed-in user (`GET /admin/api/me`, the session answers). */
 export interface MeDto extends UserDto {
+  /** Whatever they may do in at least one organization (every permission for an operator). */
   permissions: Permission[];
+  /** Their own memberships, all of them, with what each allows. */
+  access: MembershipAccessDto[];
+  /** Set when the request came with an access token: the application acting for them, in one organization. */
+  application?: { id: number; clientId: string; organizationId: number };
 }
 
 export interface OrganizationDto {

@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './installations';
 export * from './usage';
 export * from './audit';
+export * from './roles';

@@ -1,12 +1,11 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { MAX_LIVE_SECRETS, type ClientSecretDto, type CreatedClientSecretDto } from '@keyhouse/shared-contracts';
-import type { BackOfficePrincipal } from '@keyhouse/api-identity';
-import { DomainEvents, ValidationFailedException } from '@keyhouse/api-platform';
+import { DomainEvents, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import { secretEvent } from '../application-events';
 import { APPLICATIONS_OPTIONS, type ApplicationsOptions } from '../applications-options';
-import type { OAuthApplication } from '../entities';
-import { OAuthApplicationsRepository } from '../oauth-applications.repository';
+import { ApplicationAccess } from '../access/application-access';
+import { OAuthApplicationsService } from '../oauth-applications.service';
 import { toClientSecretDto } from './client-secret-dto';
 import { ClientSecretsRepository } from './client-secrets.repository';
 import { digestSecret, generateClientSecret } from './credentials';
@@ -23,14 +22,15 @@ const TOO_MANY_LIVE = `An application can have at most ${MAX_LIVE_SECRETS} live 
 export class ClientSecretsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly applications: OAuthApplicationsRepository,
+    private readonly applications: OAuthApplicationsService,
+    private readonly access: ApplicationAccess,
     private readonly secrets: ClientSecretsRepository,
     private readonly events: DomainEvents,
     @Inject(APPLICATIONS_OPTIONS) private readonly options: ApplicationsOptions,
   ) {}
 
-  async list(principal: BackOfficePrincipal, applicationId: number): Promise<ClientSecretDto[]> {
-    await this.findOrFail(principal, applicationId);
+  async list(principal: BackOfficeCaller, applicationId: number): Promise<ClientSecretDto[]> {
+    await this.applications.findToChange(principal, applicationId, 'oauth_applications.view');
     return (await this.secrets.list(applicationId)).map(toClientSecretDto);
   }
 
@@ -38,8 +38,9 @@ export class ClientSecretsService {
    * Adds a secret, answered once with its value, and sets the live ones to expire at the
    * rotation's deadline, in one transaction with the event that emails the owner.
    */
-  async add(principal: BackOfficePrincipal, applicationId: number, body: unknown): Promise<CreatedClientSecretDto> {
-    const application = await this.findOrFail(principal, applicationId);
+  async add(principal: BackOfficeCaller, applicationId: number, body: unknown): Promise<CreatedClientSecretDto> {
+    const application = await this.applications.findToChange(principal, applicationId, 'oauth_applications.edit');
+    await this.access.assertMayActAs(principal, application);
     if (!application.confidential) {
       throw new ValidationFailedException({ confidential: 'A public client has no secret.' }, 'A public client has no secrets.');
     }
@@ -60,7 +61,7 @@ export class ClientSecretsService {
       await this.secrets.expireAllAfter(db, applicationId, rotation.previousExpiresAt, warnedAt);
       const secret = await this.secrets.insert(db, applicationId, digestSecret(clientSecret), rotation.expiresAt);
       await this.events.publish(
-        secretEvent('oauth_application.secret_added', application, principal.user.id, {
+        secretEvent('oauth_application.secret_added', application, principal.userId, {
           id: secret.id,
           expiresAt: secret.expiresAt?.toISOString() ?? null,
           previousExpiresAt: rotation.previousExpiresAt.toISOString(),
@@ -78,8 +79,8 @@ export class ClientSecretsService {
    * token until a secret is added). Removing an already expired secret changes nothing for
    * clients, so it publishes nothing and emails no one.
    */
-  async revoke(principal: BackOfficePrincipal, applicationId: number, secretId: number): Promise<ClientSecretDto> {
-    const application = await this.findOrFail(principal, applicationId);
+  async revoke(principal: BackOfficeCaller, applicationId: number, secretId: number): Promise<ClientSecretDto> {
+    const application = await this.applications.findToChange(principal, applicationId, 'oauth_applications.edit');
     const now = new Date();
     return this.dataSource.transaction(async (db) => {
       const secret = await this.secrets.findOne(db, applicationId, secretId);
@@ -87,17 +88,11 @@ export class ClientSecretsService {
       await this.secrets.delete(db, secretId);
       if (secret.expiresAt === null || secret.expiresAt > now) {
         await this.events.publish(
-          secretEvent('oauth_application.secret_revoked', application, principal.user.id, { id: secret.id, expiresAt: now.toISOString() }),
+          secretEvent('oauth_application.secret_revoked', application, principal.userId, { id: secret.id, expiresAt: now.toISOString() }),
           db,
         );
       }
       return toClientSecretDto(secret);
     });
-  }
-
-  private async findOrFail(principal: BackOfficePrincipal, id: number): Promise<OAuthApplication> {
-    const application = await this.applications.findVisible(principal.organizationIds, id);
-    if (!application) throw new NotFoundException({ message: `OAuth application ${id} not found.` });
-    return application;
   }
 }

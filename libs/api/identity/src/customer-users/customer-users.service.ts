@@ -1,12 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { booleanFilter, containsFilter, findPage, idFilter, isDuplicateKeyError, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
-import { AuditTrail, changedFields, ValidationFailedException } from '@keyhouse/api-platform';
+import { assertCan, AuditTrail, changedFields, inOrganizations, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource, Not } from 'typeorm';
 import { readAccountChanges } from '../account-changes';
 import { toCustomerUserDto } from '../dto';
 import { CustomerUser } from '../entities';
 import { PasswordHasher } from '../passwords/password-hasher';
-import type { BackOfficePrincipal } from '../session/principal';
 import { readCustomerUserInput } from './customer-user-input';
 
 const EMAIL_TAKEN = 'A customer user with this email already exists.';
@@ -33,7 +32,7 @@ const CUSTOMER_USER_LIST: ListSpec<CustomerUser> = {
   },
 };
 
-/** Storefront users of the organizations the principal belongs to. */
+/** Storefront users of the organizations where the caller may view them. */
 @Injectable()
 export class CustomerUsersService {
   constructor(
@@ -42,21 +41,22 @@ export class CustomerUsersService {
     private readonly audit: AuditTrail,
   ) {}
 
-  list(principal: BackOfficePrincipal, params: ListParams): Promise<Page<CustomerUser>> {
+  list(principal: BackOfficeCaller, params: ListParams): Promise<Page<CustomerUser>> {
     return findPage(this.visibleTo(principal), params, CUSTOMER_USER_LIST);
   }
 
-  async get(principal: BackOfficePrincipal, id: number): Promise<CustomerUser> {
+  async get(principal: BackOfficeCaller, id: number): Promise<CustomerUser> {
     const customer = await this.visibleTo(principal).andWhere('customer.id = :id', { id }).getOne();
     if (!customer) throw new NotFoundException({ message: `Customer user ${id} not found.` });
     return customer;
   }
 
-  /** A storefront account in one of the principal's organizations (the first one unless named). */
-  async create(principal: BackOfficePrincipal, body: unknown): Promise<CustomerUser> {
+  /** A storefront account in an organization where the caller may create them (the first one, unless named). */
+  async create(principal: BackOfficeCaller, body: unknown): Promise<CustomerUser> {
     const input = readCustomerUserInput(body);
-    const organizationId = input.organizationId ?? principal.organizationIds[0];
-    if (organizationId === undefined || !principal.organizationIds.includes(organizationId)) {
+    const where = principal.reach.organizationsWith('customer_users.create');
+    const organizationId = input.organizationId ?? (where === 'all' ? principal.reach.memberOf : where)[0];
+    if (organizationId === undefined || !principal.reach.can('customer_users.create', organizationId)) {
       throw new ValidationFailedException({ organizationId: 'Choose an organization you belong to.' });
     }
     const customers = this.dataSource.getRepository(CustomerUser);
@@ -69,7 +69,7 @@ export class CustomerUsersService {
         await this.audit.record(
           {
             action: 'customer_user.created',
-            actorUserId: principal.user.id,
+            actorUserId: principal.userId,
             target: { type: 'customer_user', id: created.id, name: created.email },
             organizationId,
             after: { ...shown, organizationId, enabled: true },
@@ -90,8 +90,9 @@ export class CustomerUsersService {
    * Names, email (the sign-in name), language, and whether the account may sign in: a disabled
    * customer's storefront sessions and tokens are refused from the next request on.
    */
-  async update(principal: BackOfficePrincipal, id: number, body: unknown): Promise<CustomerUser> {
+  async update(principal: BackOfficeCaller, id: number, body: unknown): Promise<CustomerUser> {
     const customer = await this.get(principal, id);
+    assertCan(principal.reach, 'customer_users.edit', customer.organizationId);
     const before = toCustomerUserDto(customer);
     const changes = readAccountChanges(body, { ...before }, CUSTOMER_USER_SHAPE);
     const customers = this.dataSource.getRepository(CustomerUser);
@@ -105,7 +106,7 @@ export class CustomerUsersService {
         await this.audit.record(
           {
             action: 'customer_user.updated',
-            actorUserId: principal.user.id,
+            actorUserId: principal.userId,
             target: { type: 'customer_user', id, name: customer.email },
             organizationId: customer.organizationId,
             ...changedFields({ ...before }, { ...changes }),
@@ -120,10 +121,8 @@ export class CustomerUsersService {
     return this.get(principal, id);
   }
 
-  private visibleTo(principal: BackOfficePrincipal) {
-    return this.dataSource
-      .getRepository(CustomerUser)
-      .createQueryBuilder('customer')
-      .where('customer.organizationId IN (:...visibleOrganizations)', { visibleOrganizations: principal.organizationIds.length ? principal.organizationIds : [0] });
+  private visibleTo(principal: BackOfficeCaller) {
+    const customers = this.dataSource.getRepository(CustomerUser).createQueryBuilder('customer');
+    return inOrganizations(customers, 'customer.organizationId', principal.reach.organizationsWith('customer_users.view'));
   }
 }

@@ -1,16 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinTable,
-  ManyToMany,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { Organization } from './organization.entity';
-import { Role } from './role.entity';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Membership } from './membership.entity';
 
-/** A back-office user: signs in to the console, belongs to organizations, holds roles. */
+/** A back-office user: signs in to the console, belongs to organizations with roles in each. */
 @Entity('users')
 export class User {
   @PrimaryGeneratedColumn()
@@ -37,17 +28,16 @@ export class User {
   @Column({ type: 'varchar', length: 16, default: 'en' })
   locale!: string;
 
+  /** Manages every organization and the platform's defaults, member or not. */
+  @Column({ type: 'boolean', default: false })
+  platformOperator!: boolean;
+
   /** scrypt digest in the self-describing format of `PasswordHasher`; never leaves the server. */
   @Column({ type: 'varchar', length: 255, select: false })
   passwordHash!: string;
 
-  @ManyToMany(() => Organization)
-  @JoinTable({ name: 'user_organizations', joinColumn: { name: 'userId' }, inverseJoinColumn: { name: 'organizationId' } })
-  organizations!: Organization[];
-
-  @ManyToMany(() => Role)
-  @JoinTable({ name: 'user_roles', joinColumn: { name: 'userId' }, inverseJoinColumn: { name: 'roleId' } })
-  roles!: Role[];
+  @OneToMany(() => Membership, (membership) => membership.user)
+  memberships!: Membership[];
 
   @CreateDateColumn()
   createdAt!: Date;

@@ -3,7 +3,7 @@ import type { OrganizationDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
 import { toOrganizationDto } from '../dto';
-import { RequirePermission } from '@keyhouse/api-platform';
+import { PlatformOperatorOnly, RequirePermission } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
 import { OrganizationsService } from './organizations.service';
@@ -25,7 +25,7 @@ export class OrganizationsController {
   }
 
   @Post()
-  @RequirePermission('organizations.create')
+  @PlatformOperatorOnly()
   async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<OrganizationDto> {
     return toOrganizationDto(await this.organizations.create(principal, body));
   }

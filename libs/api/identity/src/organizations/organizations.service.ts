@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { containsFilter, findPage, idFilter, isDuplicateKeyError, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
-import { AuditTrail, fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+import { AuditTrail, fieldsOf, inOrganizations, unknownFieldErrors, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import { Organization } from '../entities';
-import type { BackOfficePrincipal } from '../session/principal';
 
 const ORGANIZATION_LIST: ListSpec<Organization> = {
   resource: 'organizations',
@@ -12,7 +11,7 @@ const ORGANIZATION_LIST: ListSpec<Organization> = {
   filters: { id: idFilter('id'), q: containsFilter('name') },
 };
 
-/** Organizations the principal belongs to; the others do not exist as far as they can tell. */
+/** Organizations where the caller may view them (every one for an operator); the others do not exist as far as they can tell. */
 @Injectable()
 export class OrganizationsService {
   constructor(
@@ -20,25 +19,27 @@ export class OrganizationsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  list(principal: BackOfficePrincipal, params: ListParams): Promise<Page<Organization>> {
+  list(principal: BackOfficeCaller, params: ListParams): Promise<Page<Organization>> {
     return findPage(this.visibleTo(principal), params, ORGANIZATION_LIST);
   }
 
-  async get(principal: BackOfficePrincipal, id: number): Promise<Organization> {
+  async get(principal: BackOfficeCaller, id: number): Promise<Organization> {
     const organization = await this.visibleTo(principal).andWhere('organization.id = :id', { id }).getOne();
     if (!organization) throw new NotFoundException({ message: `Organization ${id} not found.` });
     return organization;
   }
 
-  /** A new tenant, with its creator as its first member (so they can fill it with users and applications). */
-  async create(principal: BackOfficePrincipal, body: unknown): Promise<Organization> {
+  /**
+   * A new tenant (platform operators only, see the controller). Its creator does not join it: an
+   * operator reaches every organization anyway, and its administrators are added as users.
+   */
+  async create(principal: BackOfficeCaller, body: unknown): Promise<Organization> {
     const name = readName(body);
     try {
       const id = await this.dataSource.transaction(async (db) => {
         const organization = await db.getRepository(Organization).save({ name });
-        await db.query('INSERT INTO user_organizations (userId, organizationId) VALUES (?, ?)', [principal.user.id, organization.id]);
         await this.audit.record(
-          { action: 'organization.created', actorUserId: principal.user.id, target: { type: 'organization', id: organization.id, name }, organizationId: organization.id, after: { name } },
+          { action: 'organization.created', actorUserId: principal.userId, target: { type: 'organization', id: organization.id, name }, organizationId: organization.id, after: { name } },
           db,
         );
         return organization.id;
@@ -51,11 +52,9 @@ export class OrganizationsService {
     }
   }
 
-  private visibleTo(principal: BackOfficePrincipal) {
-    return this.dataSource
-      .getRepository(Organization)
-      .createQueryBuilder('organization')
-      .where('organization.id IN (:...visibleOrganizations)', { visibleOrganizations: principal.organizationIds.length ? principal.organizationIds : [0] });
+  private visibleTo(principal: BackOfficeCaller) {
+    const organizations = this.dataSource.getRepository(Organization).createQueryBuilder('organization');
+    return inOrganizations(organizations, 'organization.id', principal.reach.organizationsWith('organizations.view'));
   }
 }
 

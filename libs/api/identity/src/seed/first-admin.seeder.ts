@@ -5,6 +5,7 @@ import { Organization, Role, User } from '../entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
 import { generatePassword } from '../passwords/generate-password';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { setMemberships } from '../users/memberships';
 
 export const DEFAULT_ORGANIZATION = 'Default Organization';
 
@@ -14,7 +15,7 @@ export interface SeededAdmin {
   generatedPassword?: string;
 }
 
-/** Gives an empty database its first organization and administrator, so the console can be entered. */
+/** Gives an empty database its first organization and administrator, a platform operator, so the console can be entered. */
 @Injectable()
 export class FirstAdminSeeder {
   constructor(
@@ -36,16 +37,17 @@ export class FirstAdminSeeder {
           (await db.getRepository(Organization).findOneBy({ name: DEFAULT_ORGANIZATION })) ??
           (await db.getRepository(Organization).save({ name: DEFAULT_ORGANIZATION }));
         const administrator = await db.getRepository(Role).findOneByOrFail({ name: 'ROLE_ADMINISTRATOR' });
-        await db.getRepository(User).save({
+        const { id } = await db.getRepository(User).save({
           username: username.toLowerCase(),
           email: email.toLowerCase(),
           firstName: 'Keyhouse',
           lastName: 'Administrator',
           enabled: true,
+          // Somebody must be able to create the next organization and its administrators.
+          platformOperator: true,
           passwordHash,
-          organizations: [organization],
-          roles: [administrator],
         });
+        await setMemberships(db, id, [], [{ organizationId: organization.id, roleIds: [administrator.id] }]);
       });
     } catch (error) {
       if (error instanceof AlreadySeeded || isDuplicateKeyError(error)) return undefined;

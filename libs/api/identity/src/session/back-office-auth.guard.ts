@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Permission } from '@keyhouse/shared-contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BEARER_AUTHENTICATOR, type BearerAuthenticator } from './bearer-authenticator';
-import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '@keyhouse/api-platform';
+import { OPERATOR_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION } from '@keyhouse/api-platform';
 import type { BackOfficePrincipal } from './principal';
 import { csrfTokenMatches, SessionService } from './session.service';
 
@@ -15,7 +15,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * cookie, or a Bearer token of a back-office application (RFC 6750). A cookie-authenticated
  * unsafe request must echo the session's CSRF token in `X-CSRF-Token`: SameSite=Lax alone still
  * lets same-site pages and older browsers through. A Bearer token cannot be sent by a browser on
- * its own, so it needs none.
+ * its own, so it needs none; it acts as its user, but only in its organization and its scopes.
  */
 @Injectable()
 export class BackOfficeAuthGuard implements CanActivate {
@@ -36,10 +36,13 @@ export class BackOfficeAuthGuard implements CanActivate {
         ? await this.bearerPrincipal(authorization.slice(7).trim(), context.switchToHttp().getResponse<FastifyReply>())
         : await this.cookiePrincipal(request);
     request.principal = principal;
-    request.caller = { userId: principal.user.id, organizationIds: principal.organizationIds };
+    request.caller = principal;
 
+    if (this.reflector.getAllAndOverride<boolean>(OPERATOR_ONLY, targets) && !principal.reach.platformOperator) {
+      throw new ForbiddenException({ message: 'Only a platform operator can do this.' });
+    }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (permission && !principal.permissions.has(permission)) {
+    if (permission && !principal.reach.canAnywhere(permission)) {
       throw new ForbiddenException({ message: `You need the "${permission}" permission for this.` });
     }
     return true;
@@ -56,12 +59,16 @@ export class BackOfficeAuthGuard implements CanActivate {
   }
 
   private async bearerPrincipal(token: string, reply: FastifyReply): Promise<BackOfficePrincipal> {
-    const userId = token && this.bearer ? await this.bearer.backOfficeUserId(token) : undefined;
-    const principal = userId === undefined ? undefined : await this.sessions.principalForUser(userId);
-    if (!principal) {
+    const access = token && this.bearer ? await this.bearer.backOfficeAccess(token) : undefined;
+    const principal = access === undefined ? undefined : await this.sessions.principalForUser(access.userId);
+    if (!access || !principal) {
       reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw new UnauthorizedException({ message: 'The access token is invalid, expired or revoked.' });
     }
-    return principal;
+    return {
+      ...principal,
+      reach: principal.reach.within(access.organizationId, access.allowed),
+      application: { ...access.application, organizationId: access.organizationId },
+    };
   }
 }

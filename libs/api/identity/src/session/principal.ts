@@ -1,11 +1,13 @@
-import type { Permission } from '@keyhouse/shared-contracts';
+import type { BackOfficeCaller } from '@keyhouse/api-platform';
 import type { User } from '../entities';
 
-/** Who is making a back-office request, resolved once per request by the auth guard. */
-export interface BackOfficePrincipal {
+/**
+ * Who is making a back-office request, resolved once per request by the auth guard: the user
+ * (with memberships, roles and organizations loaded) and what they may do here, which for an
+ * access token is less than the user may (one organization, the token's scopes).
+ */
+export interface BackOfficePrincipal extends BackOfficeCaller {
   user: User;
-  permissions: ReadonlySet<Permission>;
-  organizationIds: number[];
   /** Present when the request came with the console's session cookie. */
   session?: { tokenDigest: string; csrfToken: string };
 }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import type { Permission } from '@keyhouse/shared-contracts';
 import { AuditTrail } from '@keyhouse/api-platform';
 import { DataSource, LessThan } from 'typeorm';
+import { withMemberships, reachOf } from '../access/user-reach';
 import { AdminSession, User } from '../entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
 import { PasswordHasher } from '../passwords/password-hasher';
@@ -94,11 +94,7 @@ export class SessionService {
   }
 
   private users() {
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .leftJoinAndSelect('user.organizations', 'organization')
-      .leftJoinAndSelect('user.roles', 'role');
+    return withMemberships(this.dataSource.getRepository(User).createQueryBuilder('user'));
   }
 }
 
@@ -110,8 +106,7 @@ export function csrfTokenMatches(sent: unknown, expected: string): boolean {
 }
 
 function principalFor(user: User): BackOfficePrincipal {
-  const permissions = new Set<Permission>(user.roles.flatMap((role) => role.permissions));
-  return { user, permissions, organizationIds: user.organizations.map((o) => o.id) };
+  return { userId: user.id, user, reach: reachOf(user) };
 }
 
 export function digestSessionToken(token: string): string {

@@ -1,15 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { isDuplicateKeyError } from '@keyhouse/api-persistence';
-import { AuditTrail, changedFields, fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
-import { DataSource, In, Not } from 'typeorm';
-import { readAccountChanges } from '../account-changes';
+import { AuditTrail, changedFields, fieldsOf, inScope, Reach, unknownFieldErrors, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { DataSource, Not, type EntityManager } from 'typeorm';
+import { readAccountChanges, type AccountChanges } from '../account-changes';
 import { isEmailAddress, NOT_AN_EMAIL } from '../account-fields';
+import { reachOf } from '../access/user-reach';
 import { toUserDto } from '../dto';
-import { Organization, Role, User } from '../entities';
-import type { BackOfficePrincipal } from '../session/principal';
+import { Role, User } from '../entities';
 import { findOrganization } from '../organizations/find-organization';
 import { generatePassword } from '../passwords/generate-password';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { readMemberships, resolveMemberships, type MembershipInput, type ResolvedMemberships } from './membership-input';
+import { setMemberships, type MembershipGrant } from './memberships';
 
 export interface NewUser {
   username: string;
@@ -33,6 +35,8 @@ const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 1024;
 const USERNAME_TAKEN = 'This username is already taken.';
 const NOT_SAVED = 'The user was not saved.';
+const NOT_CREATED = 'The user was not created.';
+const BEYOND_REACH = 'This user may do more than you may: only someone who may do all of it can change them.';
 
 const USER_SHAPE = {
   editable: ['email', 'firstName', 'lastName', 'enabled'],
@@ -40,8 +44,8 @@ const USER_SHAPE = {
     id: 'The id is set by the server.',
     username: 'The username cannot be changed.',
     locale: 'Users choose the language of their emails themselves.',
-    organizationIds: 'Organizations cannot be changed here.',
-    roles: 'Roles cannot be changed here.',
+    organizationIds: 'Change the memberships to change organizations.',
+    roles: 'Change the memberships to change roles.',
     createdAt: 'The creation date is set by the server.',
   },
   refused: NOT_SAVED,
@@ -58,21 +62,23 @@ export function checkNewUserFields({ username, email, password }: Pick<NewUser, 
   return errors;
 }
 
-/** A new account once its organizations and roles are found. */
+/** A new account once its memberships are found. */
 interface NewAccount {
   username: string;
   email: string;
   password?: string;
   firstName: string;
   lastName: string;
-  organizations: Organization[];
-  roles: Role[];
+  platformOperator: boolean;
+  grants: MembershipGrant[];
+  /** Role names by organization, for the audit trail. */
+  memberships: MembershipInput[];
 }
 
 /**
- * Creates back-office users: for operators at the command line (`npm run keyhouse -- users
- * create`) and from the back-office API (`POST /admin/api/users`), by one path with one set of
- * rules, audited in the same transaction.
+ * Creates and edits back-office users, for operators at the command line (`npm run keyhouse --
+ * users create`) and from the back-office API, by one path with one rule: nobody creates,
+ * changes or gives roles to a user who may do more than they may themselves (Reach.covers).
  */
 @Injectable()
 export class UserAccountsService {
@@ -88,65 +94,115 @@ export class UserAccountsService {
     const organization = await findOrganization(this.dataSource.manager, input.organization);
     if (!organization) errors['organization'] = `There is no organization with the id or name "${input.organization}".`;
     const roles = await this.dataSource.getRepository(Role).find({ order: { name: 'ASC' } });
-    const role = roles.find((candidate) => [candidate.name, candidate.label].some((name) => name.toLowerCase() === input.role.trim().toLowerCase()));
-    if (!role) errors['role'] = `Choose one of ${roles.map((candidate) => candidate.name).join(', ')}.`;
-    const account = { ...input, firstName: '', lastName: '', organizations: organization ? [organization] : [], roles: role ? [role] : [] };
-    return this.createAccount(account, errors, null);
+    const assignable = roles.filter((role) => role.organizationId === null || role.organizationId === organization?.id);
+    const role = assignable.find((candidate) => [candidate.name, candidate.label].some((name) => name.toLowerCase() === input.role.trim().toLowerCase()));
+    if (!role) errors['role'] = `Choose one of ${assignable.map((candidate) => candidate.name).join(', ')}.`;
+    const memberships = organization && role ? [{ organizationId: organization.id, roles: [role.name] }] : [];
+    const grants = organization && role ? [{ organizationId: organization.id, roleIds: [role.id] }] : [];
+    return this.createAccount({ ...input, firstName: '', lastName: '', platformOperator: false, grants, memberships }, errors, null);
   }
 
   /**
-   * The console's way: the caller's own organizations only, and only roles whose every
-   * permission the caller holds (creating a user must never grant more than one has).
+   * The console's way: memberships only in organizations where the caller may create users, with
+   * roles the caller holds there; a platform operator only by an operator.
    */
-  async createFor(principal: BackOfficePrincipal, body: unknown): Promise<User> {
-    const { input, errors: bodyErrors } = readUserInput(body);
-    const errors = { ...bodyErrors, ...checkNewUserFields(input) };
+  async createFor(caller: BackOfficeCaller, body: unknown): Promise<User> {
+    const fields = fieldsOf(body);
+    const errors = unknownFieldErrors(fields, USER_FIELDS);
+    const input = readNewUser(fields, errors);
+    Object.assign(errors, checkNewUserFields(input));
     // The API has no generated password: say only what it takes.
     if (errors['password']) errors['password'] = `Use ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`;
-    const outside = input.organizationIds.filter((id) => !principal.organizationIds.includes(id));
-    if (input.organizationIds.length === 0 || outside.length) errors['organizationIds'] = 'Choose one or more of your organizations.';
-    const organizations = outside.length ? [] : await this.dataSource.getRepository(Organization).findBy({ id: In(input.organizationIds) });
-    const roles = await this.dataSource.getRepository(Role).findBy({ name: In(input.roles.length ? input.roles : ['']) });
-    const unknown = input.roles.filter((name) => !roles.some((role) => role.name === name));
-    const beyond = roles.filter((role) => role.permissions.some((permission) => !principal.permissions.has(permission)));
-    if (unknown.length) errors['roles'] = `Unknown role: ${unknown.join(', ')}.`;
-    else if (beyond.length) errors['roles'] = `You cannot grant ${beyond.map((role) => role.name).join(', ')}: it allows more than you may do.`;
-    const { user } = await this.createAccount({ ...input, organizations, roles }, errors, principal.user.id);
+    const platformOperator = readFlag(fields, 'platformOperator', errors) ?? false;
+    if (platformOperator && !caller.reach.platformOperator) errors['platformOperator'] = 'Only a platform operator can make someone a platform operator.';
+    const { memberships = [], field } = readMemberships(fields, errors);
+    const organizationsField = field === 'roles' ? 'organizationIds' : 'memberships';
+    if (!errors[organizationsField] && !platformOperator && memberships.length === 0) errors[organizationsField] = 'Choose one or more of your organizations.';
+    if (!errors[organizationsField] && memberships.some(({ organizationId }) => !caller.reach.can('users.create', organizationId))) {
+      errors[organizationsField] = 'Choose one or more of your organizations.';
+    }
+    const resolved = await resolveMemberships(this.dataSource.manager, memberships, caller.reach);
+    reportRoleProblems(resolved, field, errors);
+    const account = { ...input, platformOperator, grants: resolved.grants, memberships };
+    const { user } = await this.createAccount(account, errors, caller.userId);
     return user;
   }
 
   /**
-   * The console's edit: names, email, and whether the account may sign in. A disabled user's
-   * sessions and access tokens are refused from the next request on (each is checked against
-   * `enabled`), and so are the tokens of applications acting as them. Nobody disables themselves:
-   * the last administrator could lock everyone out.
+   * The console's edit: names, email, whether the account may sign in, its memberships in the
+   * organizations the caller manages, and (operators only) whether it is a platform operator. A
+   * disabled user's sessions and access tokens are refused from the next request on, and so are
+   * the tokens of applications acting as them. Nobody disables or demotes themselves: the last
+   * administrator could lock everyone out.
    */
-  async updateFor(principal: BackOfficePrincipal, user: User, body: unknown): Promise<void> {
-    const before = toUserDto(user);
-    const changes = readAccountChanges(body, { ...before }, USER_SHAPE);
+  async updateFor(caller: BackOfficeCaller, user: User, body: unknown): Promise<void> {
+    const fields = { ...fieldsOf(body) };
     const errors: Record<string, string> = {};
-    if (changes.enabled === false && user.id === principal.user.id) errors['enabled'] = 'You cannot disable your own account.';
+    const platformOperator = readFlag(fields, 'platformOperator', errors);
+    const { memberships } = readMemberships(pick(fields, ['memberships']), errors);
+    // With memberships sent, the organizations and roles echoed beside them are theirs, not changes.
+    for (const name of ['platformOperator', 'memberships', ...(memberships ? ['organizationIds', 'roles'] : [])]) delete fields[name];
+    const before = toUserDto(user, caller.reach.organizationsWith('users.view'));
+    let changes: AccountChanges = {};
+    try {
+      changes = readAccountChanges(fields, { ...before }, USER_SHAPE);
+    } catch (error) {
+      if (!(error instanceof ValidationFailedException)) throw error;
+      Object.assign(errors, error.errors);
+    }
+    if (user.memberships.some(({ organizationId }) => !caller.reach.can('users.edit', organizationId))) {
+      throw new ForbiddenException({ message: 'You need the "users.edit" permission in every organization this user belongs to.' });
+    }
+    if (!caller.reach.covers(reachOf(user))) throw new ForbiddenException({ message: BEYOND_REACH });
+    if (changes.enabled === false && user.id === caller.userId) errors['enabled'] = 'You cannot disable your own account.';
+    if (platformOperator !== undefined && platformOperator !== user.platformOperator) {
+      if (!caller.reach.platformOperator) errors['platformOperator'] = 'Only a platform operator can change who is a platform operator.';
+      else if (user.id === caller.userId) errors['platformOperator'] = 'You cannot change your own platform operator status.';
+    }
     if (changes.email !== undefined && (await this.nameInUse(changes.email, user.id))) errors['email'] = 'This email address is already used.';
+    const membershipChange = memberships && (await this.membershipChange(caller, user, memberships, errors));
     if (Object.keys(errors).length) throw new ValidationFailedException(errors, NOT_SAVED);
-    if (Object.keys(changes).length === 0) return;
+
+    const operatorChange = platformOperator !== undefined && platformOperator !== user.platformOperator ? { platformOperator } : {};
+    const after = { ...changes, ...operatorChange, ...(membershipChange ? { memberships: membershipChange.shown } : {}) };
+    const diff = changedFields({ ...before }, after);
+    if (!diff.after || Object.keys(diff.after).length === 0) return;
     try {
       await this.dataSource.transaction(async (db) => {
-        await db.getRepository(User).update({ id: user.id }, changes);
-        await this.audit.record(
-          {
-            action: 'user.updated',
-            actorUserId: principal.user.id,
-            target: { type: 'user', id: user.id, name: user.username },
-            organizationId: user.organizations[0]?.id ?? null,
-            ...changedFields({ ...before }, { ...changes }),
-          },
-          db,
-        );
+        if (Object.keys(changes).length || 'platformOperator' in operatorChange) await db.getRepository(User).update({ id: user.id }, { ...changes, ...operatorChange });
+        if (membershipChange) await setMemberships(db, user.id, membershipChange.managed, membershipChange.grants);
+        await this.audit.record({ action: 'user.updated', actorUserId: caller.userId, target: { type: 'user', id: user.id, name: user.username }, organizationId: user.memberships[0]?.organizationId ?? null, ...diff }, db);
       });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: 'This email address was taken meanwhile.' }, NOT_SAVED);
       throw error;
     }
+  }
+
+  /**
+   * The memberships wanted in the organizations the caller manages (where they may edit users);
+   * memberships elsewhere are kept, and may only be sent back as they are. The user's reach
+   * afterwards must still be within the caller's.
+   */
+  private async membershipChange(caller: BackOfficeCaller, user: User, wanted: MembershipInput[], errors: Record<string, string>) {
+    const managedScope = caller.reach.organizationsWith('users.edit');
+    const current = user.memberships.map((membership) => ({ organizationId: membership.organizationId, roles: membership.roles.map((role) => role.name).sort() }));
+    const same = (a: MembershipInput, b: MembershipInput | undefined) => b !== undefined && JSON.stringify([...a.roles].sort()) === JSON.stringify(b.roles);
+    const outside = wanted.filter(({ organizationId }) => !inScope(managedScope, organizationId));
+    if (outside.some((membership) => !same(membership, current.find((held) => held.organizationId === membership.organizationId)))) {
+      errors['memberships'] = 'You can only change memberships in organizations where you may edit users.';
+      return undefined;
+    }
+    const managed = managedScope === 'all' ? current.map((membership) => membership.organizationId) : [...managedScope];
+    const inside = wanted.filter(({ organizationId }) => inScope(managedScope, organizationId));
+    const kept = current.filter(({ organizationId }) => !inScope(managedScope, organizationId));
+    const resolved = await resolveMemberships(this.dataSource.manager, [...kept, ...inside], caller.reach);
+    reportRoleProblems({ ...resolved, beyond: resolved.beyond.filter((name) => inside.some((membership) => membership.roles.includes(name))) }, 'memberships', errors);
+    if (!errors['memberships'] && !caller.reach.covers(user.platformOperator ? Reach.operator() : resolved.reach)) errors['memberships'] = BEYOND_REACH;
+    const grants = resolved.grants.filter(({ organizationId }) => inScope(managedScope, organizationId));
+    const visible = caller.reach.organizationsWith('users.view');
+    const shown = [...kept, ...inside].filter(({ organizationId }) => inScope(visible, organizationId)).map(({ organizationId, roles }) => ({ organizationId, roles: [...roles].sort() })).sort((a, b) => a.organizationId - b.organizationId);
+    return { managed: [...new Set([...managed, ...inside.map((membership) => membership.organizationId)])], grants, shown };
   }
 
   private async createAccount(account: NewAccount, errors: Record<string, string>, actorUserId: number | null): Promise<CreatedUser> {
@@ -156,33 +212,37 @@ export class UserAccountsService {
     // One sign-in field takes either name, so neither may equal another user's username or email.
     if (!errors['username'] && (await this.nameInUse(username))) errors['username'] = USERNAME_TAKEN;
     if (!errors['email'] && (await this.nameInUse(email))) errors['email'] = 'This email address is already used.';
-    if (Object.keys(errors).length) throw new ValidationFailedException(errors, 'The user was not created.');
+    if (Object.keys(errors).length) throw new ValidationFailedException(errors, NOT_CREATED);
 
     const generatedPassword = account.password === undefined ? generatePassword() : undefined;
     const passwordHash = await this.hasher.hash(account.password ?? generatedPassword ?? '');
-    const fields = { username, email, firstName: account.firstName.trim(), lastName: account.lastName.trim(), enabled: true };
+    const fields = { username, email, firstName: account.firstName.trim(), lastName: account.lastName.trim(), enabled: true, platformOperator: account.platformOperator };
     try {
-      const user = await this.dataSource.transaction(async (db) => {
-        const saved = await db.getRepository(User).save({ ...fields, passwordHash, organizations: account.organizations, roles: account.roles });
+      const id = await this.dataSource.transaction(async (db) => {
+        const saved = await db.getRepository(User).save({ ...fields, passwordHash });
+        await setMemberships(db, saved.id, [], account.grants);
         await this.audit.record(
           {
             action: 'user.created',
             actorUserId,
             target: { type: 'user', id: saved.id, name: username },
-            // Every organization's admins should see it; the first one scopes the row.
-            organizationId: account.organizations[0]?.id ?? null,
-            after: { ...fields, organizationIds: account.organizations.map((o) => o.id), roles: account.roles.map((r) => r.name) },
+            organizationId: account.grants[0]?.organizationId ?? null,
+            after: { ...fields, memberships: account.memberships },
           },
           db,
         );
-        return saved;
+        return saved.id;
       });
-      return { user, generatedPassword };
+      return { user: await this.findWithMemberships(this.dataSource.manager, id), generatedPassword };
     } catch (error) {
       // Someone created the same name between the check and the insert.
-      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ username: 'This username or email address was taken meanwhile.' }, 'The user was not created.');
+      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ username: 'This username or email address was taken meanwhile.' }, NOT_CREATED);
       throw error;
     }
+  }
+
+  private findWithMemberships(db: EntityManager, id: number): Promise<User> {
+    return db.getRepository(User).findOneOrFail({ where: { id }, relations: { memberships: { roles: true, organization: true } } });
   }
 
   /** Whether another user (not `exceptId`) signs in with this name, as username or email. */
@@ -192,31 +252,36 @@ export class UserAccountsService {
   }
 }
 
-const USER_FIELDS = ['username', 'email', 'password', 'firstName', 'lastName', 'organizationIds', 'roles'];
+const USER_FIELDS = ['username', 'email', 'password', 'firstName', 'lastName', 'organizationIds', 'roles', 'memberships', 'platformOperator'];
 
-type UserInput = Omit<NewAccount, 'organizations' | 'roles'> & { password: string; organizationIds: number[]; roles: string[] };
-
-/** A `POST /admin/api/users` body, and its problems: reported with the others, each at its field. */
-function readUserInput(raw: unknown): { input: UserInput; errors: Record<string, string> } {
-  const body = fieldsOf(raw);
-  const errors = unknownFieldErrors(body, USER_FIELDS);
+/** The account fields of a `POST /admin/api/users` body; problems go to `errors`, each at its field. */
+function readNewUser(body: Record<string, unknown>, errors: Record<string, string>): Pick<NewAccount, 'username' | 'email' | 'firstName' | 'lastName'> & { password: string } {
   const text = (name: string, max: number, required: boolean) => {
     const value = body[name] ?? (required ? undefined : '');
     if (typeof value !== 'string' || value.length > max) errors[name] = required ? 'Required.' : `Use at most ${max} characters.`;
     return typeof value === 'string' ? value : '';
   };
-  const ids = Array.isArray(body['organizationIds']) ? body['organizationIds'] : [];
-  if (!Array.isArray(body['organizationIds']) || !ids.every((id) => Number.isSafeInteger(id) && (id as number) > 0)) errors['organizationIds'] = 'Give a list of organization ids.';
-  const roles = Array.isArray(body['roles']) ? body['roles'] : [];
-  if (!Array.isArray(body['roles']) || !roles.every((role) => typeof role === 'string')) errors['roles'] = 'Give a list of role names.';
-  const input = {
+  return {
     username: text('username', 180, true),
     email: text('email', 255, true),
     password: text('password', MAX_PASSWORD_LENGTH, true),
     firstName: text('firstName', 100, false),
     lastName: text('lastName', 100, false),
-    organizationIds: [...new Set(ids as number[])],
-    roles: [...new Set(roles as string[])],
   };
-  return { input, errors };
+}
+
+function readFlag(body: Record<string, unknown>, name: string, errors: Record<string, string>): boolean | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') errors[name] = 'Must be true or false.';
+  return value === true;
+}
+
+const pick = (body: Record<string, unknown>, names: string[]) => Object.fromEntries(Object.entries(body).filter(([name]) => names.includes(name)));
+
+/** Unknown roles, and roles that would give more than the caller holds, at the field the roles came in. */
+function reportRoleProblems(resolved: Pick<ResolvedMemberships, 'problem' | 'beyond'>, field: 'memberships' | 'roles', errors: Record<string, string>): void {
+  if (errors[field]) return;
+  if (resolved.problem) errors[field] = resolved.problem;
+  else if (resolved.beyond.length) errors[field] = `You cannot grant ${resolved.beyond.join(', ')}: it allows more than you may do.`;
 }

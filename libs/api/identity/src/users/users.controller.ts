@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { UserDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
+import { RequirePermission } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { toUserDto } from '../dto';
-import { RequirePermission } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
 import { UserAccountsService } from './user-accounts.service';
@@ -25,25 +25,29 @@ export class UsersController {
   ): Promise<UserDto[]> {
     const page = await this.users.list(principal, params);
     reply.headers(pageHeaders(page));
-    return page.items.map(toUserDto);
+    return page.items.map((user) => this.dto(principal, user));
   }
 
   @Post()
   @RequirePermission('users.create')
   async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<UserDto> {
     const { id } = await this.accounts.createFor(principal, body);
-    return toUserDto(await this.users.get(principal, id));
+    return this.dto(principal, await this.users.get(principal, id));
   }
 
   @Put(':id')
   @RequirePermission('users.edit')
   async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<UserDto> {
     await this.accounts.updateFor(principal, await this.users.get(principal, id), body);
-    return toUserDto(await this.users.get(principal, id));
+    return this.dto(principal, await this.users.get(principal, id));
   }
 
   @Get(':id')
   async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<UserDto> {
-    return toUserDto(await this.users.get(principal, id));
+    return this.dto(principal, await this.users.get(principal, id));
+  }
+
+  private dto(principal: BackOfficePrincipal, user: Parameters<typeof toUserDto>[0]): UserDto {
+    return toUserDto(user, principal.reach.organizationsWith('users.view'));
   }
 }

@@ -1,52 +1,51 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { booleanFilter, containsFilter, findPage, idFilter, ListQueryError, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
+import { organizationCondition, type BackOfficeCaller, type OrganizationScope } from '@keyhouse/api-platform';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { withMemberships } from '../access/user-reach';
 import { User } from '../entities';
-import type { BackOfficePrincipal } from '../session/principal';
 
-const inOrganization = (query: SelectQueryBuilder<User>, ids: number[], param: string) =>
-  query.andWhere(
-    `EXISTS (SELECT 1 FROM user_organizations uo WHERE uo.userId = ${query.alias}.id AND uo.organizationId IN (:...${param}))`,
-    { [param]: ids },
-  );
-
-const withOrganizationsAndRoles = (query: SelectQueryBuilder<User>) =>
-  query.leftJoinAndSelect(`${query.alias}.organizations`, 'organization').leftJoinAndSelect(`${query.alias}.roles`, 'role');
+/** Users with a membership in one of these organizations (every user for an operator's 'all'). */
+const inOrganizations = (query: SelectQueryBuilder<User>, scope: OrganizationScope, param: string) => {
+  if (scope === 'all') return query;
+  const [condition, parameters] = organizationCondition('uo.organizationId', scope, param);
+  return query.andWhere(`EXISTS (SELECT 1 FROM user_organizations uo WHERE uo.userId = ${query.alias}.id AND ${condition})`, parameters);
+};
 
 const USER_LIST: ListSpec<User> = {
   resource: 'users',
-  joins: withOrganizationsAndRoles,
+  joins: withMemberships,
   sortable: { id: 'id', username: 'username', email: 'email', firstName: 'firstName', lastName: 'lastName', enabled: 'enabled', createdAt: 'createdAt' },
   defaultSort: ['username', 'ASC'],
   filters: {
     id: idFilter('id'),
     q: containsFilter('username', 'email', 'firstName', 'lastName'),
     enabled: booleanFilter('enabled'),
+    platformOperator: booleanFilter('platformOperator'),
     organizationId: (query, value, param) => {
       const id = Number(value);
       if (!Number.isSafeInteger(id)) throw new ListQueryError('filter', 'organizationId must be an id');
-      inOrganization(query, [id], param);
+      inOrganizations(query, [id], param);
     },
   },
 };
 
-/** Back-office users, as far as the principal may see them: those sharing one of their organizations. */
+/** Back-office users as far as the caller may see them: members of organizations where they may view users. */
 @Injectable()
 export class UsersService {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(principal: BackOfficePrincipal, params: ListParams): Promise<Page<User>> {
-    return findPage(this.visibleTo(principal), params, USER_LIST);
+  list(caller: BackOfficeCaller, params: ListParams): Promise<Page<User>> {
+    return findPage(this.visibleTo(caller), params, USER_LIST);
   }
 
-  async get(principal: BackOfficePrincipal, id: number): Promise<User> {
-    const user = await withOrganizationsAndRoles(this.visibleTo(principal)).andWhere('user.id = :id', { id }).getOne();
+  async get(caller: BackOfficeCaller, id: number): Promise<User> {
+    const user = await withMemberships(this.visibleTo(caller)).andWhere('user.id = :id', { id }).getOne();
     if (!user) throw new NotFoundException({ message: `User ${id} not found.` });
     return user;
   }
 
-  private visibleTo(principal: BackOfficePrincipal) {
-    const query = this.dataSource.getRepository(User).createQueryBuilder('user');
-    return inOrganization(query, principal.organizationIds.length ? principal.organizationIds : [0], 'visibleOrganizations');
+  private visibleTo(caller: BackOfficeCaller) {
+    return inOrganizations(this.dataSource.getRepository(User).createQueryBuilder('user'), caller.reach.organizationsWith('users.view'), 'visibleOrganizations');
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import type { EmailDto } from '@keyhouse/shared-contracts';
 import { containsFilter, findPage, idFilter, ListQueryError, pageHeaders, type ListParams, type ListSpec } from '@keyhouse/api-persistence';
-import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { assertCan, Caller, inOrganizations, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { OutboxEmail } from '../entities';
@@ -49,7 +49,8 @@ export class EmailsController {
   @HttpCode(200)
   @RequirePermission('notifications.edit')
   async resend(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<EmailDto> {
-    await this.find(caller, id);
+    const email = await this.find(caller, id);
+    assertCan(caller.reach, 'notifications.edit', email.organizationId);
     await this.dataSource
       .getRepository(OutboxEmail)
       .update({ id }, { status: 'pending', attempts: 0, lastError: null, nextAttemptAt: new Date(), lockedUntil: null, sentAt: null });
@@ -64,9 +65,6 @@ export class EmailsController {
 
   /** Mail about other organizations' applications does not exist for the caller. */
   private visibleTo(caller: BackOfficeCaller) {
-    return this.dataSource
-      .getRepository(OutboxEmail)
-      .createQueryBuilder('email')
-      .where('email.organizationId IN (:...callerOrganizations)', { callerOrganizations: caller.organizationIds.length ? caller.organizationIds : [0] });
+    return inOrganizations(this.dataSource.getRepository(OutboxEmail).createQueryBuilder('email'), 'email.organizationId', caller.reach.organizationsWith('notifications.view'));
   }
 }

@@ -96,14 +96,16 @@ export class AuthorizationFlow {
     return this.redirectTo(request.redirectUri, { code, ...(request.state !== undefined ? { state: request.state } : {}) });
   }
 
-  /** Where consent is not needed: a first-party application, or consent already given for these scopes. */
+  /**
+   * Where consent is not needed: it was given before for these scopes, or the application is
+   * first-party and the user belongs to its own organization (it acts there, never elsewhere).
+   */
   private async consentGivenIn(request: AuthorizationRequest, visitor: Visitor): Promise<number | undefined> {
     const organizationIds = visitor.organizations.map((organization) => organization.id);
     const existing = await this.installations.covering(request.client.protocol.id, visitor.consenter, organizationIds, request.scope);
     if (existing) return existing.organizationId;
-    if (!request.client.firstParty) return undefined;
-    // A first-party application acts in its own organization when the user belongs to it.
-    return organizationIds.includes(request.client.protocol.organizationId) ? request.client.protocol.organizationId : organizationIds[0];
+    const home = request.client.protocol.organizationId;
+    return request.client.firstParty && organizationIds.includes(home) ? home : undefined;
   }
 
   private consentPage(request: AuthorizationRequest, visitor: Visitor): string {

@@ -50,7 +50,9 @@ export class Visitors {
     return {
       consenter: { type: 'user', id: user.id },
       label: fullName ? `${fullName} (${user.email})` : user.username,
-      organizations: user.organizations.map(({ id, name }) => ({ id, name })).sort((a, b) => a.id - b.id),
+      organizations: user.memberships
+        .map(({ organizationId, organization }) => ({ id: organizationId, name: organization?.name ?? '' }))
+        .sort((a, b) => a.id - b.id),
       csrfToken: principal.session.csrfToken,
     };
   }

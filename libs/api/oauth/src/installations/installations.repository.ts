@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CustomerUser, User } from '@keyhouse/api-identity';
 import { findPage, idFilter, ListQueryError, type FilterApplier, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
+import { organizationCondition, type OrganizationScope } from '@keyhouse/api-platform';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { Installation } from '../entities';
 
 /** Who may see which installations: their organizations' (with the permission) and always their own. */
 export interface InstallationScope {
-  organizationIds: number[];
+  organizations: OrganizationScope;
   userId: number;
 }
 
@@ -58,12 +59,10 @@ export class InstallationsRepository {
   }
 
   private visible(scope: InstallationScope): SelectQueryBuilder<Installation> {
+    const [inOrganizations, parameters] = organizationCondition('installation.organizationId', scope.organizations, 'visibleOrganizations');
     return this.dataSource
       .getRepository(Installation)
       .createQueryBuilder('installation')
-      .where(
-        `(installation.organizationId IN (:...visibleOrganizations) OR (installation.subjectType = 'user' AND installation.subjectId = :caller))`,
-        { visibleOrganizations: scope.organizationIds.length ? scope.organizationIds : [0], caller: scope.userId },
-      );
+      .where(`(${inOrganizations} OR (installation.subjectType = 'user' AND installation.subjectId = :caller))`, { ...parameters, caller: scope.userId });
   }
 }

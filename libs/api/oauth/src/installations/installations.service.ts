@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import { OAuthApplication } from '@keyhouse/api-applications';
 import type { BackOfficePrincipal } from '@keyhouse/api-identity';
 import { containsFilter, findPage, type ListParams, type Page } from '@keyhouse/api-persistence';
-import { AuditTrail, fieldsOf, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+import { AuditTrail, fieldsOf, organizationCondition, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
 import type { InstalledAppDto, MarketplaceAppDto, OAuthInstallationDto } from '@keyhouse/shared-contracts';
 import { DataSource } from 'typeorm';
 import { AuthorizationCodes } from '../authorization/authorization-codes';
@@ -41,8 +41,8 @@ export class InstallationsService {
    */
   async uninstall(principal: BackOfficePrincipal, id: number): Promise<OAuthInstallationDto> {
     const installation = await this.findOrFail(principal, id);
-    const own = installation.subjectType === 'user' && installation.subjectId === principal.user.id;
-    if (!own && !principal.permissions.has('oauth_installations.manage')) {
+    const own = installation.subjectType === 'user' && installation.subjectId === principal.userId;
+    if (!own && !principal.reach.can('oauth_installations.manage', installation.organizationId)) {
       throw new ForbiddenException({ message: 'You need the "oauth_installations.manage" permission to uninstall apps others installed.' });
     }
     await this.dataSource.transaction(async (db) => {
@@ -52,7 +52,7 @@ export class InstallationsService {
       await this.audit.record(
         {
           action: 'oauth_installation.uninstalled',
-          actorUserId: principal.user.id,
+          actorUserId: principal.userId,
           target: { type: 'oauth_installation', id, name: application.name },
           organizationId: installation.organizationId,
           before: { application: application.name, organization: organizationName, installedBy: subject.email, scopes },
@@ -68,6 +68,7 @@ export class InstallationsService {
    * their publishers listed, and the unlisted ones of the caller's own organizations.
    */
   async marketplace(principal: BackOfficePrincipal, params: ListParams): Promise<Page<MarketplaceAppDto>> {
+    const [ownOrganizations, ownParameters] = organizationCondition('application.organizationId', principal.reach.memberOf, 'ownOrganizations');
     const query = this.dataSource
       .getRepository(OAuthApplication)
       .createQueryBuilder('application')
@@ -76,11 +77,7 @@ export class InstallationsService {
         frontend: false,
         grant: '%authorization_code%',
       })
-      .andWhere('(application.listed = :listed OR application.organizationId IN (:...organizationIds))', {
-        listed: true,
-        // No organization: an id no row has, as the other scoped queries do (`IN ()` is not SQL).
-        organizationIds: principal.organizationIds.length ? principal.organizationIds : [0],
-      });
+      .andWhere(`(application.listed = :listed OR ${ownOrganizations})`, { listed: true, ...ownParameters });
     const page = await findPage(query, params, {
       resource: 'marketplace-apps',
       joins: (q) => q.leftJoinAndSelect(`${q.alias}.organization`, 'organization'),
@@ -109,8 +106,9 @@ export class InstallationsService {
     }
     const refused = (input.scopes ?? []).filter((scope) => !client.protocol.scopes.includes(scope));
     if (refused.length) throw new ValidationFailedException({ scopes: `Not allowed for this application: ${refused.join(' ')}.` });
-    const organizationId = input.organizationId ?? principal.organizationIds[0];
-    if (organizationId === undefined || !principal.organizationIds.includes(organizationId)) {
+    // Installing is consenting as oneself: only where one belongs, since the tokens act as the member there.
+    const organizationId = input.organizationId ?? principal.reach.memberOf[0];
+    if (organizationId === undefined || !principal.reach.memberOf.includes(organizationId)) {
       throw new ValidationFailedException({ organizationId: 'Choose an organization you belong to.' });
     }
 
@@ -118,7 +116,7 @@ export class InstallationsService {
     const redirectUri = client.redirectUris[0];
     const code = await this.dataSource.transaction(async (db) => {
       const application = { id: client.protocol.id, name: client.name };
-      const installation = await this.installations.record(db, application, organizationId, { type: 'user', id: principal.user.id }, scope);
+      const installation = await this.installations.record(db, application, organizationId, { type: 'user', id: principal.userId }, scope);
       return this.codes.issue(db, installation, { redirectUri, redirectUriSent: false, scope, codeChallenge: undefined, codeChallengeMethod: undefined });
     });
     return { redirectUrl: clientRedirect(redirectUri, this.options.issuer, { code }) };
@@ -132,10 +130,7 @@ export class InstallationsService {
 }
 
 function scopeOf(principal: BackOfficePrincipal): InstallationScope {
-  return {
-    organizationIds: principal.permissions.has('oauth_installations.view') ? principal.organizationIds : [],
-    userId: principal.user.id,
-  };
+  return { organizations: principal.reach.organizationsWith('oauth_installations.view'), userId: principal.userId };
 }
 
 function readInstallInput(raw: unknown): { integrationName: string; scopes?: string[]; organizationId?: number } {

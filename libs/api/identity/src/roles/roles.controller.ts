@@ -1,0 +1,59 @@
+import { Body, Controller, ForbiddenException, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { isBuiltInRole, type RoleDto } from '@keyhouse/shared-contracts';
+import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
+import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
+import type { FastifyReply } from 'fastify';
+import type { Role } from '../entities';
+import { RolesService } from './roles.service';
+
+/**
+ * System > User Management > Roles. Listing is open to whoever may view roles or give them
+ * (creating and editing users needs the roles to choose from).
+ */
+@Controller('admin/api/roles')
+export class RolesController {
+  constructor(private readonly roles: RolesService) {}
+
+  @Get()
+  async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<RoleDto[]> {
+    assertMayListRoles(caller);
+    const page = await this.roles.list(caller, params);
+    reply.headers(pageHeaders(page));
+    return page.items.map(toRoleDto);
+  }
+
+  @Get(':id')
+  async get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<RoleDto> {
+    assertMayListRoles(caller);
+    return toRoleDto(await this.roles.get(caller, id));
+  }
+
+  @Post()
+  @RequirePermission('roles.create')
+  async create(@Caller() caller: BackOfficeCaller, @Body() body: unknown): Promise<RoleDto> {
+    return toRoleDto(await this.roles.create(caller, body));
+  }
+
+  @Put(':id')
+  @RequirePermission('roles.edit')
+  async update(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<RoleDto> {
+    return toRoleDto(await this.roles.update(caller, id, body));
+  }
+}
+
+function assertMayListRoles({ reach }: BackOfficeCaller): void {
+  if (!(['roles.view', 'users.create', 'users.edit'] as const).some((permission) => reach.canAnywhere(permission))) {
+    throw new ForbiddenException({ message: 'You need the "roles.view" permission for this.' });
+  }
+}
+
+function toRoleDto(role: Role): RoleDto {
+  return {
+    id: role.id,
+    name: role.name,
+    label: role.label,
+    permissions: role.permissions,
+    organizationId: role.organizationId,
+    builtIn: isBuiltInRole(role.name),
+  };
+}
