@@ -47,7 +47,6 @@ export async function createApp(
   let server!: Server;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.server.trustProxy,
     serverFactory: (framework: RequestListener) => (server = createServer(protocol.listener(framework))),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -56,7 +55,7 @@ export async function createApp(
     { abortOnError: false, logger: logLevels, bodyParser: false },
   );
   registerBodyParsers(app.getHttpAdapter().getInstance());
-  registerRequestContext(app.getHttpAdapter().getInstance());
+  registerRequestContext(app.getHttpAdapter().getInstance(), config.server.trustProxy);
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
   await serveConsoleAssets(app, consoleDistDir);

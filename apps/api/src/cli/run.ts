@@ -21,6 +21,9 @@ const COMMANDS: Record<string, Command> = {
   cleanup,
 };
 
+// Own names only: `constructor` or `toString` are not commands, whatever a plain object inherits.
+const isCommand = (name: string) => Object.hasOwn(COMMANDS, name);
+
 export interface Streams {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -33,8 +36,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, { stdout, s
     return 0;
   }
   try {
-    const [name, args] = COMMANDS[`${argv[0]} ${argv[1]}`] ? [`${argv[0]} ${argv[1]}`, argv.slice(2)] : [argv[0], argv.slice(1)];
-    const command = name === undefined ? undefined : COMMANDS[name];
+    const [name, args] = isCommand(`${argv[0]} ${argv[1]}`) ? [`${argv[0]} ${argv[1]}`, argv.slice(2)] : [argv[0], argv.slice(1)];
+    const command = name !== undefined && isCommand(name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(argv.length ? `unknown command "${argv.slice(0, 2).join(' ')}"` : 'no command given');
     stdout(`${await command(args, loadConfig(env))}\n`);
     return 0;

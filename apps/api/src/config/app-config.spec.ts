@@ -21,7 +21,7 @@ function errorOf(env: Record<string, string>): string {
 describe('loadConfig', () => {
   it('has the defaults of DESIGN.md section 2', () => {
     const config = loadConfig({});
-    expect(config.server).toEqual({ port: 3000, host: '0.0.0.0', issuer: 'http://localhost:3000', trustProxy: false });
+    expect(config.server).toEqual({ port: 3000, host: '0.0.0.0', issuer: 'http://localhost:3000', trustProxy: { hops: 0 } });
     expect(config.database).toEqual({ dialect: 'sqlite', file: 'var/keyhouse.sqlite', waitSeconds: 30 });
     expect(config.keys).toEqual({ privateKeyPath: 'var/oauth_private.key', publicKeyPath: 'var/oauth_public.key', generate: true });
     expect(config.tokens).toEqual({
@@ -79,6 +79,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).server.port).toBe(3000);
   });
 
+  it.each([
+    ['false', { hops: 0 }],
+    ['0', { hops: 0 }],
+    ['no', { hops: 0 }],
+    ['true', { hops: 1 }],
+    ['TRUE', { hops: 1 }],
+    ['1', { hops: 1 }],
+    ['3', { hops: 3 }],
+    ['10.0.0.1', { proxies: ['10.0.0.1'] }],
+    ['10.0.0.0/8, 192.168.0.1 ,2001:db8::/32,::1', { proxies: ['10.0.0.0/8', '192.168.0.1', '2001:db8::/32', '::1'] }],
+  ])('reads TRUST_PROXY=%s as %j', (value, trust) => {
+    expect(loadConfig({ TRUST_PROXY: value }).server.trustProxy).toEqual(trust);
+  });
+
   it('uses a Secure cookie when the issuer is https', () => {
     expect(loadConfig({ ISSUER: 'https://auth.example.com' }).identity.session.secureCookie).toBe(true);
   });
@@ -103,6 +117,14 @@ describe('loadConfig', () => {
     [{ CLEANUP_INTERVAL_SECONDS: 'hourly' }, 'CLEANUP_INTERVAL_SECONDS=hourly: expected a whole number from 0 to 604800'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN: use at least 16 letters'],
     [{ METRICS_TOKEN: 'has a space in it, sixteen+' }, 'METRICS_TOKEN: use at least 16 letters'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY=maybe: expected true, false, a number of proxies or their addresses and CIDR ranges ("maybe" is not an IP address'],
+    [{ TRUST_PROXY: '101' }, 'TRUST_PROXY=101: expected a whole number from 0 to 100'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY=-1: expected true, false, a number of proxies or their addresses and CIDR ranges ("-1" is not an IP address'],
+    [{ TRUST_PROXY: '1.5' }, 'TRUST_PROXY=1.5: expected true, false, a number of proxies or their addresses and CIDR ranges ("1.5" is not an IP address'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY=10.0.0.0/33: expected true, false, a number of proxies or their addresses and CIDR ranges ("10.0.0.0/33" needs a prefix length from 0 to 32)'],
+    [{ TRUST_PROXY: '10.0.0.1,,10.0.0.2' }, 'TRUST_PROXY=10.0.0.1,,10.0.0.2: expected true, false, a number of proxies or their addresses and CIDR ranges ("" is empty)'],
+    [{ TRUST_PROXY: '10.0.0.1, true' }, 'TRUST_PROXY=10.0.0.1, true: expected true, false, a number of proxies or their addresses and CIDR ranges ("true" is not an IP address'],
+    [{ TRUST_PROXY: 'loopback' }, 'TRUST_PROXY=loopback: expected true, false, a number of proxies or their addresses and CIDR ranges ("loopback" is not an IP address'],
     [{ OAUTH_PRIVATE_KEY_PATH: emptyDir }, `OAUTH_PRIVATE_KEY_PATH=${emptyDir}: is a directory, expected a PEM key file`],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const line = errorOf(env);

@@ -3,11 +3,12 @@ import { DatabaseUrlError, parseDatabaseUrl, type DatabaseSettings } from '@keyh
 import type { ApplicationsOptions } from '@keyhouse/api-applications';
 import type { AuditOptions } from '@keyhouse/api-audit';
 import type { IdentityOptions } from '@keyhouse/api-identity';
-import { ConfigError, read, readBoolean, readEmail, readInteger, redactUrl, type Env } from './env-readers';
+import type { ProxyTrust } from '@keyhouse/api-platform';
+import { ConfigError, read, readBoolean, readEmail, readInteger, readProxyTrust, redactUrl, type Env } from './env-readers';
 
 /** Everything configurable, validated once at boot (DESIGN.md section 2, plus the documented extensions). */
 export interface AppConfig {
-  server: { port: number; host: string; issuer: string; trustProxy: boolean };
+  server: { port: number; host: string; issuer: string; trustProxy: ProxyTrust };
   database: DatabaseSettings & { waitSeconds: number };
   keys: { privateKeyPath: string; publicKeyPath: string; generate: boolean };
   tokens: {
@@ -99,7 +100,7 @@ function serverConfig(env: Env): AppConfig['server'] {
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || issuer.endsWith('/')) {
     throw new ConfigError(`ISSUER=${issuer}: expected an http(s) URL without query, fragment or trailing slash`);
   }
-  return { port, host, issuer, trustProxy: readBoolean(env, 'TRUST_PROXY', false) };
+  return { port, host, issuer, trustProxy: readProxyTrust(env, 'TRUST_PROXY') };
 }
 
 function databaseConfig(env: Env): AppConfig['database'] {

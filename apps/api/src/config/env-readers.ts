@@ -1,3 +1,5 @@
+import { ipRangeProblem, type ProxyTrust } from '@keyhouse/api-platform';
+
 /** A configuration value that cannot be used; its message is the whole line printed at start-up. */
 export class ConfigError extends Error {}
 
@@ -28,6 +30,27 @@ export function readBoolean(env: Env, name: string, fallback: boolean): boolean 
   if (TRUE.includes(raw.toLowerCase())) return true;
   if (FALSE.includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name}=${raw}: expected true or false`);
+}
+
+const MAX_PROXY_HOPS = 100;
+
+/**
+ * TRUST_PROXY (DESIGN.md section 2): `false`, `true` (one proxy), a number of proxies, or the
+ * proxies' addresses and CIDR ranges, comma-separated.
+ */
+export function readProxyTrust(env: Env, name: string): ProxyTrust {
+  const raw = read(env, name);
+  if (raw === undefined) return { hops: 0 };
+  if (/^\d+$/.test(raw)) return { hops: readInteger(env, name, 0, { min: 0, max: MAX_PROXY_HOPS }) };
+  if ([...TRUE, ...FALSE].includes(raw.toLowerCase())) return { hops: readBoolean(env, name, false) ? 1 : 0 };
+  const proxies = raw.split(',').map((entry) => entry.trim());
+  for (const proxy of proxies) {
+    const problem = proxy === '' ? 'is empty' : ipRangeProblem(proxy);
+    if (problem) {
+      throw new ConfigError(`${name}=${raw}: expected true, false, a number of proxies or their addresses and CIDR ranges ("${proxy}" ${problem})`);
+    }
+  }
+  return { proxies };
 }
 
 export function readEmail(env: Env, name: string, fallback: string): string {

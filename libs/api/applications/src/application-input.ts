@@ -1,6 +1,5 @@
 import { FIXED_APPLICATION_FIELDS, GRANT_TYPES, type GrantType, type OAuthApplicationDto } from '@keyhouse/shared-contracts';
-import { unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
-import { ipRangeProblem, MAX_IP_RANGES } from './policy/ip-ranges';
+import { ipRangeProblem, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
 
 export interface CreateApplicationInput {
   organizationId?: number;
@@ -48,6 +47,7 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,100}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MIN_TOKEN_TTL = 60;
 export const MAX_TOKEN_TTL = 86_400;
+const MAX_IP_RANGES = 50;
 
 type Body = Record<string, unknown>;
 

@@ -9,4 +9,3 @@ export { utcDay } from './usage/usage-days';
 export { DormantApplicationWatcher, type DormancyCheck } from './dormancy/dormant-application-watcher';
 export { DAY_MS } from './dormancy/dormancy';
 export { COMMAND_LINE, OAuthApplicationsService } from './oauth-applications.service';
-export { ipInRanges } from './policy/ip-ranges';

@@ -66,8 +66,10 @@ export async function findPage<T extends ObjectLiteral>(
     throw new ListQueryError('filter', 'filter must be a JSON object');
   }
   for (const [name, value] of Object.entries(filter)) {
+    // Own properties only: `__proto__`, `constructor` or `toString` are not filters, whatever a
+    // plain object inherits under those names.
+    if (!Object.hasOwn(spec.filters, name)) throw new ListQueryError('filter', `unknown filter "${name}"`);
     const apply = spec.filters[name];
-    if (!apply) throw new ListQueryError('filter', `unknown filter "${name}"`);
     if (value === undefined || value === null || value === '') continue;
     apply(query, value, `f_${name}`);
   }

@@ -1,9 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createParamDecorator } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
+import { clientAddress, type ProxyTrust } from './network/client-address';
 
 /** What code deep in a request may need to know of it without being handed the request. */
 export interface RequestContext {
-  /** The client's address (the proxy's X-Forwarded-For when TRUST_PROXY is set). */
+  /** The client's address, as TRUST_PROXY lets it be known (see clientAddress). */
   ip: string;
 }
 
@@ -13,7 +15,20 @@ export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** Every framework request runs inside its context, from the first hook to the answer. */
-export function registerRequestContext(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', (request, _reply, done) => storage.run({ ip: request.ip }, done));
+/**
+ * Every framework request runs inside its context, from the first hook to the answer. The
+ * framework's own `trustProxy` stays off: its `request.ip` is the socket's peer, and the address
+ * is computed here by the same rule as the protocol endpoints'.
+ */
+export function registerRequestContext(fastify: FastifyInstance, trust: ProxyTrust): void {
+  fastify.addHook('onRequest', (request, _reply, done) =>
+    storage.run({ ip: clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trust) }, done),
+  );
 }
+
+/** The client's address in a route handler; never `request.ip`, which ignores TRUST_PROXY. */
+export const ClientAddress = createParamDecorator((): string => {
+  const context = currentRequest();
+  if (!context) throw new Error('No request context: registerRequestContext was not called.');
+  return context.ip;
+});

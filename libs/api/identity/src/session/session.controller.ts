@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toMeDto } from '../dto';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
 import { SESSION_COOKIE } from './back-office-auth.guard';
-import { Public } from '@keyhouse/api-platform';
+import { ClientAddress, Public } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from './decorators';
 import type { BackOfficePrincipal } from './principal';
 import { SessionService } from './session.service';
@@ -24,6 +24,7 @@ export class SessionController {
   async signIn(
     @Body() body: unknown,
     @Req() request: FastifyRequest,
+    @ClientAddress() ip: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionDto> {
     // JSON only: a cross-site HTML form cannot send it, which closes login CSRF.
@@ -31,7 +32,7 @@ export class SessionController {
       throw new UnsupportedMediaTypeException({ message: 'Send the credentials as application/json.' });
     }
     const { username, password } = readCredentials(body);
-    const { token, principal, expiresAt } = await this.sessions.signIn(username, password, request.ip);
+    const { token, principal, expiresAt } = await this.sessions.signIn(username, password, ip);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',

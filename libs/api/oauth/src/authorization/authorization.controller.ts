@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '@keyhouse/api-identity';
-import { Public } from '@keyhouse/api-platform';
+import { ClientAddress, Public } from '@keyhouse/api-platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthorizationFlow, type FlowAnswer } from './authorization-flow';
 import { AuthorizationErrorRedirect, AuthorizationPageError } from './authorization-request';
@@ -51,9 +51,9 @@ export class AuthorizationController {
   }
 
   @Post('oauth2-token/sign-in')
-  signIn(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  signIn(@Body() body: unknown, @Req() request: FastifyRequest, @ClientAddress() ip: string, @Res() reply: FastifyReply): Promise<void> {
     return this.answer(reply, async () => {
-      const result = await this.signInPages.submit(body, request.cookies, request.ip);
+      const result = await this.signInPages.submit(body, request.cookies, ip);
       if (result.session) {
         reply.setCookie(result.session.cookie, result.session.token, {
           httpOnly: true,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProtocolClient } from '../clients/protocol-client';
-import { ipInRanges } from '@keyhouse/api-applications';
+import { ipInRanges } from '@keyhouse/api-platform';
 import { InvalidClientError, InvalidGrantError } from '../errors/oauth-errors';
 import { AccessTokens } from '../tokens/access-tokens';
 import type { Grant, GrantRequest, TokenResponse } from './grant';

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { parseFormFields } from '@keyhouse/api-platform';
+import { clientAddress, parseFormFields, type ProxyTrust } from '@keyhouse/api-platform';
 import { InvalidRequestError, MethodNotAllowedError } from '../errors/oauth-errors';
 import { NO_STORE, oauthErrorAnswer, type ProtocolAnswer } from '../errors/oauth-error-answer';
 
@@ -23,7 +23,7 @@ export type ProtocolHandler = (request: ProtocolRequest) => Promise<object>;
 export class ProtocolServer {
   private routes = new Map<string, ProtocolHandler>();
 
-  constructor(private readonly trustProxy: boolean) {}
+  constructor(private readonly trust: ProxyTrust) {}
 
   /** Mounted once the application exists; until then protocol paths fall through to the framework. */
   mount(routes: Record<string, ProtocolHandler>): void {
@@ -40,11 +40,13 @@ export class ProtocolServer {
   }
 
   private async serve(handle: ProtocolHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Read first: once the body is in, a client that hung up has no socket address left.
+    const ip = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.trust);
     let answer: ProtocolAnswer;
     try {
       if (request.method !== 'POST') throw new MethodNotAllowedError();
       const body = parseBody(request.headers['content-type'], await readBody(request));
-      answer = { status: 200, headers: { ...NO_STORE }, body: await handle({ body, headers: request.headers, ip: this.clientIp(request) }) };
+      answer = { status: 200, headers: { ...NO_STORE }, body: await handle({ body, headers: request.headers, ip }) };
     } catch (error) {
       answer = oauthErrorAnswer(error);
     }
@@ -58,11 +60,6 @@ export class ProtocolServer {
       ...(request.complete ? {} : { Connection: 'close' }),
     });
     response.end(payload);
-  }
-
-  private clientIp(request: IncomingMessage): string {
-    const forwarded = this.trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
-    return forwarded || request.socket.remoteAddress || 'unknown';
   }
 }
 

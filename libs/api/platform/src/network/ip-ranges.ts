@@ -1,11 +1,10 @@
 import { BlockList, isIP } from 'node:net';
 
 /**
- * The client IP ranges an application may use client_credentials from, in CIDR notation
- * (`10.0.0.0/8`, `2001:db8::/32`) or single addresses. An empty list allows every address.
+ * IP ranges in CIDR notation (`10.0.0.0/8`, `2001:db8::/32`) or single addresses, IPv4 and IPv6:
+ * the networks an application may use client_credentials from, and the proxies TRUST_PROXY
+ * names. An empty list sets no limit: it allows every address.
  */
-
-export const MAX_IP_RANGES = 50;
 
 /** Why a range cannot be used, or undefined when it can. */
 export function ipRangeProblem(range: string): string | undefined {
@@ -49,7 +48,7 @@ function blockListOf(ranges: string[]): BlockList {
 }
 
 /** A dual-stack socket reports IPv4 clients as `::ffff:a.b.c.d`; ranges are written for `a.b.c.d`. */
-function unmapIPv4(ip: string): string {
+export function unmapIPv4(ip: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   return mapped ? mapped[1] : ip;
 }

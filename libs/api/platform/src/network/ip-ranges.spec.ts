@@ -1,6 +1,6 @@
 import { ipInRanges, ipRangeProblem } from './ip-ranges';
 
-describe('client IP ranges', () => {
+describe('IP ranges', () => {
   it.each([
     ['10.0.0.0/8', undefined],
     ['192.168.1.7', undefined],
