@@ -7,6 +7,7 @@ import { DormancyController } from './dormancy/dormancy.controller';
 import { OAuthApplicationsController } from './oauth-applications.controller';
 import { OAuthApplicationsRepository } from './oauth-applications.repository';
 import { OAuthApplicationsService } from './oauth-applications.service';
+import { ClientAuthThrottleRepository } from './policy/client-auth-throttle.repository';
 import { ClientSecretsController } from './secrets/client-secrets.controller';
 import { ClientSecretsRepository } from './secrets/client-secrets.repository';
 import { ClientSecretsService } from './secrets/client-secrets.service';
@@ -26,6 +27,7 @@ export class ApplicationsModule {
         { provide: APPLICATIONS_OPTIONS, useValue: options },
         OAuthApplicationsRepository,
         OAuthApplicationsService,
+        ClientAuthThrottleRepository,
         ClientSecretsRepository,
         ClientSecretsService,
         SecretExpiryWatcher,

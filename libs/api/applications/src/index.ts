@@ -10,3 +10,4 @@ export { DormantApplicationWatcher, type DormancyCheck } from './dormancy/dorman
 export { DAY_MS } from './dormancy/dormancy';
 export { OAuthApplicationsService, operatorIn } from './oauth-applications.service';
 export { ipInRanges } from './policy/ip-ranges';
+export { ClientAuthThrottleRepository, storedAddress, type ThrottlePolicy } from './policy/client-auth-throttle.repository';

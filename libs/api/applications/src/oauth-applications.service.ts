@@ -10,6 +10,7 @@ import { Dormancy } from './dormancy/dormancy';
 import { toApplicationDto } from './dto';
 import { ClientSecret, OAuthApplication } from './entities';
 import { OAuthApplicationsRepository } from './oauth-applications.repository';
+import { ClientAuthThrottleRepository, NO_FAILURES } from './policy/client-auth-throttle.repository';
 import { digestSecret, generateClientId, generateClientSecret } from './secrets/credentials';
 import { firstFreeSlug, slugify } from './slug';
 
@@ -41,6 +42,7 @@ export class OAuthApplicationsService {
     private readonly events: DomainEvents,
     private readonly audit: AuditTrail,
     private readonly dormancy: Dormancy,
+    private readonly throttles: ClientAuthThrottleRepository,
   ) {}
 
   /** Needs the view permission, except for a user listing the back-office applications acting as themselves. */
@@ -102,17 +104,17 @@ export class OAuthApplicationsService {
         return application.id;
       }),
     );
-    return { application: this.dto(await this.findOrFail(actor, id)), clientSecret };
+    return { application: await this.dto(await this.findOrFail(actor, id)), clientSecret };
   }
 
   async update(principal: BackOfficePrincipal, id: number, body: unknown): Promise<OAuthApplicationDto> {
     const application = await this.findOrFail(principal, id);
-    const changes = parseUpdateInput(body, this.dto(application));
+    const before = await this.dto(application);
+    const changes = parseUpdateInput(body, before);
     const errors: Record<string, string> = {};
     if (changes.name !== undefined && (await this.applications.nameTaken(application.organizationId, changes.name, id))) errors['name'] = NAME_TAKEN;
     if (changes.slug !== undefined && (await this.applications.slugTaken(changes.slug, id))) errors['slug'] = SLUG_TAKEN;
     if (Object.keys(errors).length) throw new ValidationFailedException(errors);
-    const before = this.dto(application);
     const diff = changedFields({ ...before }, changes);
     if (diff.after && Object.keys(diff.after).length) {
       await this.translateRaces(() =>
@@ -147,20 +149,16 @@ export class OAuthApplicationsService {
     });
   }
 
-  /** Ends a lock after failed client authentications, and starts counting again from zero. */
+  /** Ends the throttle of every client address after wrong secrets, and starts counting again from zero. */
   async unlock(principal: BackOfficePrincipal, id: number): Promise<OAuthApplicationDto> {
     const application = await this.findOrFail(principal, id);
+    const { failedAuthentications, lockedUntil } = await this.dto(application);
     await this.dataSource.transaction(async (db) => {
-      await db
-        .createQueryBuilder()
-        .update(OAuthApplication)
-        .set({ failedAuthCount: 0, lockedUntil: null, updatedAt: () => 'updatedAt' })
-        .where({ id })
-        .execute();
+      await this.throttles.clearAll(id, db);
       await this.audit.record(
         {
           ...auditOf(application, principal.user.id, 'oauth_application.unlocked'),
-          before: { failedAuthentications: application.failedAuthCount, lockedUntil: application.lockedUntil?.toISOString() ?? null },
+          before: { failedAuthentications, lockedUntil },
           after: { failedAuthentications: 0, lockedUntil: null },
         },
         db,
@@ -203,8 +201,16 @@ export class OAuthApplicationsService {
     else await this.audit.record({ ...auditOf(application, actorUserId, 'oauth_application.activated'), before: { active: false }, after: { active: true } }, db);
   }
 
-  private dto(application: OAuthApplication): OAuthApplicationDto {
-    return toApplicationDto(application, this.dormancy.before());
+  /** Applications as answers show them; the wrong secrets of all of them are read in one query. */
+  async toDtos(applications: OAuthApplication[]): Promise<OAuthApplicationDto[]> {
+    const throttles = await this.throttles.summaries(applications.map((application) => application.id));
+    const dormantBefore = this.dormancy.before();
+    return applications.map((application) => toApplicationDto(application, dormantBefore, throttles.get(application.id) ?? NO_FAILURES));
+  }
+
+  private async dto(application: OAuthApplication): Promise<OAuthApplicationDto> {
+    const [dto] = await this.toDtos([application]);
+    return dto;
   }
 
   private async findOrFail({ organizationIds }: Pick<Actor, 'organizationIds'>, id: number): Promise<OAuthApplication> {

@@ -15,6 +15,7 @@ import { UserCreate1763980000000 as MysqlUserCreate } from './mysql/176398000000
 import { OrganizationCreate1763990000000 as MysqlOrganizationCreate } from './mysql/1763990000000-organization-create';
 import { MarketplaceListing1764000000000 as MysqlMarketplaceListing } from './mysql/1764000000000-marketplace-listing';
 import { AccountEdit1764010000000 as MysqlAccountEdit } from './mysql/1764010000000-account-edit';
+import { ClientAuthThrottle1764030000000 as MysqlClientAuthThrottle } from './mysql/1764030000000-client-auth-throttle';
 import { Identity1763860000000 as SqliteIdentity } from './sqlite/1763860000000-identity';
 import { OAuthApplications1763870000000 as SqliteOAuthApplications } from './sqlite/1763870000000-oauth-applications';
 import { OAuthTokens1763880000000 as SqliteOAuthTokens } from './sqlite/1763880000000-oauth-tokens';
@@ -31,11 +32,12 @@ import { UserCreate1763980000000 as SqliteUserCreate } from './sqlite/1763980000
 import { OrganizationCreate1763990000000 as SqliteOrganizationCreate } from './sqlite/1763990000000-organization-create';
 import { MarketplaceListing1764000000000 as SqliteMarketplaceListing } from './sqlite/1764000000000-marketplace-listing';
 import { AccountEdit1764010000000 as SqliteAccountEdit } from './sqlite/1764010000000-account-edit';
+import { ClientAuthThrottle1764030000000 as SqliteClientAuthThrottle } from './sqlite/1764030000000-client-auth-throttle';
 
 // Listed explicitly (no glob) so the compiled API finds them wherever it is deployed.
 const MIGRATIONS = {
-  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit],
-  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit],
+  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit, MysqlClientAuthThrottle],
+  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit, SqliteClientAuthThrottle],
 };
 
 export function migrationsFor(dialect: DatabaseSettings['dialect']) {
