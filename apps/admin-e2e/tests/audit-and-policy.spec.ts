@@ -31,6 +31,7 @@ const dateInputValue = (day: Date) =>
 
 const GRANTED: TokenAnswer = { status: 200, error: undefined };
 const REFUSED: TokenAnswer = { status: 401, error: 'invalid_client' };
+const THROTTLED: TokenAnswer = { status: 429, error: 'temporarily_unavailable' };
 
 let cleanUp: ((api: ConsoleApi) => Promise<void>) | undefined;
 
@@ -40,12 +41,12 @@ test.afterEach(async ({ page }) => {
   cleanUp = undefined;
 });
 
-test('IP ranges and the failed-authentication lock are managed in the console, and every change is in the Audit Log', async ({
+test('IP ranges and the throttle of wrong secrets are managed in the console, and every change is in the Audit Log', async ({
   page,
 }, testInfo) => {
   const name = `Policy ${Date.now().toString(36)}`;
   const security = page.getByRole('region', { name: 'Security' });
-  const lockedWarning = security.getByRole('alert');
+  const throttledWarning = security.getByRole('alert');
   let clientId = '';
   let clientSecret = '';
 
@@ -76,7 +77,7 @@ test('IP ranges and the failed-authentication lock are managed in the console, a
 
   await test.step('the Security section shows the range, and a request from 127.0.0.1 is refused', async () => {
     await expect(security.getByText('10.0.0.0/8', { exact: true })).toBeVisible();
-    await expect(security).toContainText(/Failed authentications in a row\s*0/);
+    await expect(security).toContainText(/Recent wrong secrets\s*0/);
     expect(await requestToken(page, clientId, clientSecret)).toEqual(REFUSED);
   });
 
@@ -92,33 +93,34 @@ test('IP ranges and the failed-authentication lock are managed in the console, a
     expect(await requestToken(page, clientId, clientSecret)).toEqual(GRANTED);
   });
 
-  await test.step(`${MAX_FAILURES} wrong secrets in a row lock the application, even against the right secret`, async () => {
+  await test.step(`${MAX_FAILURES} wrong secrets throttle the address they came from, even against the right secret`, async () => {
     for (let attempt = 1; attempt <= MAX_FAILURES; attempt++) {
       expect(await requestToken(page, clientId, `wrong-${attempt}`)).toEqual(REFUSED);
     }
-    expect(await requestToken(page, clientId, clientSecret)).toEqual(REFUSED);
+    expect(await requestToken(page, clientId, clientSecret)).toEqual(THROTTLED);
     await page.reload();
-    await expect(lockedWarning).toContainText(/^Locked until .+ after too many failed authentications\./);
-    await expect(security).toContainText(new RegExp(`Failed authentications in a row\\s*${MAX_FAILURES}`));
-    await security.screenshot({ path: testInfo.outputPath('application-security-locked.png') });
+    await expect(throttledWarning).toContainText(/^Throttled until .+: client addresses that sent too many wrong secrets are refused/);
+    await expect(throttledWarning).toContainText('Its clients at other addresses are not affected.');
+    await expect(security).toContainText(new RegExp(`Recent wrong secrets\\s*${MAX_FAILURES}`));
+    await security.screenshot({ path: testInfo.outputPath('application-security-throttled.png') });
   });
 
-  await test.step('the grid marks it as locked', async () => {
+  await test.step('the grid marks it as throttled', async () => {
     await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
     const row = page.getByRole('row').filter({ hasText: name });
-    await expect(row.getByText('Locked', { exact: true })).toBeVisible();
+    await expect(row.getByText('Throttled', { exact: true })).toBeVisible();
     await row.getByRole('cell', { name, exact: true }).click();
     await expect(page).toHaveURL(/\/admin\/oauth-applications\/\d+\/show$/);
   });
 
   await test.step('unlocking asks first, then the right secret gets a token again', async () => {
-    await lockedWarning.getByRole('button', { name: 'Unlock' }).click();
+    await throttledWarning.getByRole('button', { name: 'Unlock' }).click();
     const confirm = page.getByRole('dialog', { name: 'Unlock OAuth application' });
-    await expect(confirm).toContainText(`Unlock “${name}”?`);
+    await expect(confirm).toContainText(`Unlock “${name}”? Every client address it throttles may try again at once`);
     await confirm.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByText('OAuth application unlocked')).toBeVisible();
-    await expect(lockedWarning).toHaveCount(0);
-    await expect(security).toContainText(/Failed authentications in a row\s*0/);
+    await expect(throttledWarning).toHaveCount(0);
+    await expect(security).toContainText(/Recent wrong secrets\s*0/);
     expect(await requestToken(page, clientId, clientSecret)).toEqual(GRANTED);
   });
 
@@ -147,7 +149,7 @@ test('IP ranges and the failed-authentication lock are managed in the console, a
 
     const unlocked = page.getByRole('table', { name: `Changes: Application unlocked, ${name}` });
     await rows.filter({ hasText: 'Application unlocked' }).getByRole('button', { name: 'Show changes' }).click();
-    const failures = unlocked.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Failed authentications in a row' }) });
+    const failures = unlocked.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Recent wrong secrets' }) });
     await expect(failures.getByRole('cell').nth(0)).toHaveText(String(MAX_FAILURES));
     await expect(failures.getByRole('cell').nth(1)).toHaveText('0');
     await page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });

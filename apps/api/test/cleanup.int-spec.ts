@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ClientAuthThrottle } from '@keyhouse/api-applications';
 import { AuditEvent } from '@keyhouse/api-audit';
 import { AdminSession, CustomerSession, SignInFailure } from '@keyhouse/api-identity';
 import { AuthorizationCode, Installation, RefreshToken, RevokedAccessToken, TokenFamily } from '@keyhouse/api-oauth';
@@ -76,6 +77,7 @@ describe(`the cleanup of expired rows, on ${TEST_DIALECT}`, () => {
         customer_sessions: 1,
         sign_in_failures: 1,
         audit_events: 1,
+        oauth_client_auth_throttles: BULK + 2,
       });
       const { dataSource } = t;
       expect(await dataSource.getRepository(RevokedAccessToken).count()).toBe(1);
@@ -87,6 +89,7 @@ describe(`the cleanup of expired rows, on ${TEST_DIALECT}`, () => {
       expect(await remaining(dataSource, CustomerSession, 'tokenDigest', ['customer-expired', 'customer-live'])).toEqual(['customer-live']);
       expect(await remaining(dataSource, SignInFailure, 'subject', ['failure-old', 'failure-recent'])).toEqual(['failure-recent']);
       expect(await remaining(dataSource, AuditEvent, 'action', ['test.beyond_retention', 'test.within_retention'])).toEqual(['test.within_retention']);
+      expect(await remaining(dataSource, ClientAuthThrottle, 'address', ['window-ended', 'throttle-ended', 'throttled', 'counting'])).toEqual(['counting', 'throttled']);
     });
 
     it('finds nothing more the second time: running it again, or on several instances, is safe', async () => {
@@ -191,6 +194,16 @@ async function seed(t: TestApp): Promise<void> {
     { tokenDigest: 'customer-expired', customerUserId: customer.id, csrfToken: 'c', expiresAt: at(-MINUTE) },
     { tokenDigest: 'customer-live', customerUserId: customer.id, csrfToken: 'c', expiresAt: at(HOUR) },
   ]);
+  // A window that opened with a first wrong secret; a throttle set by the one that reached the limit, later.
+  const throttle = (address: string, windowEndsAt: Date, throttledUntil: Date | null) => ({ applicationId: application.id, address, failures: 3, windowEndsAt, throttledUntil });
+  await db.getRepository(ClientAuthThrottle).insert([
+    throttle('window-ended', at(-MINUTE), null),
+    throttle('throttle-ended', at(-2 * MINUTE), at(-MINUTE)),
+    throttle('throttled', at(-MINUTE), at(MINUTE)),
+    throttle('counting', at(MINUTE), null),
+    ...Array.from({ length: BULK }, (_, i) => throttle(`bulk-${i}`, at(-HOUR), null)),
+  ]);
+
   // SIGN_IN_WINDOW is 900 s by default.
   await db.getRepository(SignInFailure).insert([
     { scope: 'username', subject: 'failure-old', failedAt: at(-16 * MINUTE) },

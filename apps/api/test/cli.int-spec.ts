@@ -244,6 +244,7 @@ describe(`npm run keyhouse, on ${TEST_DIALECT}`, () => {
       'oauth_refresh_tokens',
       'oauth_token_families',
       'oauth_application_usage',
+      'oauth_client_auth_throttles',
       'admin_sessions',
       'customer_sessions',
       'sign_in_failures',

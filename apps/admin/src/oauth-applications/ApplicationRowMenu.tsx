@@ -5,13 +5,13 @@ import { type MouseEvent, useId, useState } from 'react';
 import { Link, useCanAccess, useCreatePath, useRecordContext } from 'react-admin';
 
 import { APPLICATIONS, useActiveToggle, useConfirmedDelete } from './useApplicationActions';
-import { useIsLocked, useUnlock } from './useApplicationLock';
+import { useIsThrottled, useUnlock } from './useApplicationThrottle';
 
 // The menu and the dialogs render in portals, yet React still bubbles their
 // clicks up to the row, whose own click would open the show page.
 const keepFromRow = (event: MouseEvent) => event.stopPropagation();
 
-/** Oro's "More options" menu of a grid row: View, Edit, Activate/Deactivate, Unlock (when locked), Delete, as permitted. */
+/** Oro's "More options" menu of a grid row: View, Edit, Activate/Deactivate, Unlock (when throttled), Delete, as permitted. */
 export const ApplicationRowMenu = () => {
   const record = useRecordContext<OAuthApplicationDto>();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -22,7 +22,7 @@ export const ApplicationRowMenu = () => {
   const { canAccess: canDelete } = useCanAccess({ resource: APPLICATIONS, action: 'delete' });
   const activeToggle = useActiveToggle(record);
   const deletion = useConfirmedDelete(record);
-  const locked = useIsLocked(record);
+  const throttled = useIsThrottled(record);
   const unlock = useUnlock(record);
 
   if (!record || !(canShow || canEdit || canDelete)) return null;
@@ -57,7 +57,7 @@ export const ApplicationRowMenu = () => {
           </MenuItem>
         )}
         {canEdit && <MenuItem onClick={closeThen(activeToggle.start)}>{activeToggle.label}</MenuItem>}
-        {canEdit && locked && <MenuItem onClick={closeThen(unlock.start)}>Unlock</MenuItem>}
+        {canEdit && throttled && <MenuItem onClick={closeThen(unlock.start)}>Unlock</MenuItem>}
         {canDelete && <MenuItem onClick={closeThen(deletion.start)}>Delete</MenuItem>}
       </Menu>
       {activeToggle.confirmDialog}

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { Labeled, useCanAccess, useRecordContext } from 'react-admin';
 
 import { APPLICATIONS } from './useApplicationActions';
-import { useIsLocked, useUnlock } from './useApplicationLock';
+import { useIsThrottled, useUnlock } from './useApplicationThrottle';
 
 const IpRanges = ({ ranges }: { ranges: string[] }) =>
   ranges.length === 0 ? (
@@ -19,14 +19,15 @@ const IpRanges = ({ ranges }: { ranges: string[] }) =>
   );
 
 /**
- * Where the application may get tokens from, and how its client authentication is going: after
- * too many failures in a row the token endpoint refuses it for a while, and an editor may unlock
- * it early. A public client has no secret to fail with nor Client Credentials to restrict.
+ * Where the application may get tokens from, and how its client authentication is going: a client
+ * address that sends too many wrong secrets is refused for a while (never the others), and an
+ * editor may unlock every address early. A public client has no secret to fail with nor Client
+ * Credentials to restrict.
  */
 export const ApplicationSecuritySection = () => {
   const record = useRecordContext<OAuthApplicationDto>();
   const { canAccess: canEdit } = useCanAccess({ resource: APPLICATIONS, action: 'edit' });
-  const locked = useIsLocked(record);
+  const throttled = useIsThrottled(record);
   const unlock = useUnlock(record);
   const headingId = useId();
 
@@ -39,7 +40,7 @@ export const ApplicationSecuritySection = () => {
         <Typography id={headingId} variant="h6" component="h2">
           Security
         </Typography>
-        {locked && record.lockedUntil && (
+        {throttled && record.lockedUntil && (
           <Alert
             severity="warning"
             action={
@@ -50,8 +51,8 @@ export const ApplicationSecuritySection = () => {
               )
             }
           >
-            Locked until {new Date(record.lockedUntil).toLocaleString()} after too many failed authentications. Its
-            clients get no tokens until then, even with the right secret.
+            Throttled until {new Date(record.lockedUntil).toLocaleString()}: client addresses that sent too many wrong
+            secrets are refused until then, even with the right secret. Its clients at other addresses are not affected.
           </Alert>
         )}
         <Box sx={{ display: 'grid', gap: 4, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))' } }}>
@@ -60,7 +61,7 @@ export const ApplicationSecuritySection = () => {
               <IpRanges ranges={record.allowedIpRanges} />
             </Labeled>
           )}
-          <Labeled label="Failed authentications in a row">
+          <Labeled label="Recent wrong secrets">
             <Typography variant="body2">{record.failedAuthentications}</Typography>
           </Labeled>
         </Box>

@@ -20,7 +20,7 @@ import { ApplicationRowMenu } from './ApplicationRowMenu';
 import { GRANT_CHOICES } from './applicationForm';
 import { DormantBadge } from './DormantBadge';
 import { KeysMissingAlert } from './KeysMissingAlert';
-import { LockedBadge } from './LockedBadge';
+import { ThrottledBadge } from './ThrottledBadge';
 
 const CREATE_LABEL = 'Create OAuth Application';
 
@@ -82,7 +82,7 @@ export const OAuthApplicationList = () => {
             <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
               <ActiveField />
               <DormantBadge />
-              <LockedBadge />
+              <ThrottledBadge />
             </Stack>
           </DataTable.Col>
           <DataTable.Col source="grants" label="Grant Type" disableSort>

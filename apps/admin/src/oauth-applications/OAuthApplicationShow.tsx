@@ -12,7 +12,7 @@ import { AuthorizationCodeFields } from './AuthorizationCodeFields';
 import { ClientSecretsSection } from './ClientSecretsSection';
 import { DormantBadge } from './DormantBadge';
 import { KeysMissingAlert } from './KeysMissingAlert';
-import { LockedBadge } from './LockedBadge';
+import { ThrottledBadge } from './ThrottledBadge';
 
 const ListOrNone = ({ items, none, monospace = false }: { items: string[]; none: string; monospace?: boolean }) =>
   items.length === 0 ? (
@@ -49,7 +49,7 @@ export const OAuthApplicationShow = () => (
             <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
               <ActiveField />
               <DormantBadge />
-              <LockedBadge />
+              <ThrottledBadge />
             </Stack>
           </Labeled>
         </Section>

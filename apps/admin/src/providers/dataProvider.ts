@@ -54,7 +54,7 @@ export type TemplateText = Pick<EmailTemplateDto, 'subject' | 'body'>;
 /** The standard methods plus the actions that are not CRUD. */
 export interface KeyhouseDataProvider extends DataProvider {
   setApplicationActive(id: Identifier, active: boolean): Promise<{ data: OAuthApplicationDto }>;
-  /** Ends a lock after failed client authentications and sets their count back to zero. */
+  /** Ends the throttle of every client address after wrong secrets, and counts them from zero again. */
   unlockApplication(id: Identifier): Promise<{ data: OAuthApplicationDto }>;
   /**
    * Replaces the secret at once. Called directly, not through a react-query

@@ -30,7 +30,7 @@ describe('loadConfig', () => {
       authCodeTtl: 600,
       refreshTokensEnabled: true,
       passwordGrantEnabled: true,
-      clientLockout: { maxFailures: 10, lockSeconds: 900 },
+      clientAuthThrottle: { maxFailures: 10, periodSeconds: 900 },
     });
     expect(config.mail).toEqual({ smtpUrl: undefined, from: 'keyhouse@localhost' });
     expect(config.identity.firstAdmin).toEqual({ username: 'admin', email: 'admin@example.com', password: undefined });
@@ -46,8 +46,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '7' })).toThrow('AUDIT_RETENTION_DAYS: use 0 (keep forever) or at least 30 days');
   });
 
-  it('locks an application after CLIENT_AUTH_MAX_FAILURES for CLIENT_AUTH_LOCK_SECONDS', () => {
-    expect(loadConfig({ CLIENT_AUTH_MAX_FAILURES: '0', CLIENT_AUTH_LOCK_SECONDS: '60' }).tokens.clientLockout).toEqual({ maxFailures: 0, lockSeconds: 60 });
+  it('throttles a client address after CLIENT_AUTH_MAX_FAILURES wrong secrets within CLIENT_AUTH_LOCK_SECONDS, for as long', () => {
+    expect(loadConfig({ CLIENT_AUTH_MAX_FAILURES: '0', CLIENT_AUTH_LOCK_SECONDS: '60' }).tokens.clientAuthThrottle).toEqual({ maxFailures: 0, periodSeconds: 60 });
   });
 
   it('runs the cleanup at the given interval, or never with 0', () => {

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseSettings } from '@keyhouse/api-persistence';
-import type { ApplicationsOptions } from '@keyhouse/api-applications';
+import type { ApplicationsOptions, ThrottlePolicy } from '@keyhouse/api-applications';
 import type { AuditOptions } from '@keyhouse/api-audit';
 import type { IdentityOptions } from '@keyhouse/api-identity';
 import type { ProxyTrust } from '@keyhouse/api-platform';
@@ -17,7 +17,7 @@ export interface AppConfig {
     authCodeTtl: number;
     refreshTokensEnabled: boolean;
     passwordGrantEnabled: boolean;
-    clientLockout: { maxFailures: number; lockSeconds: number };
+    clientAuthThrottle: ThrottlePolicy;
   };
   mail: { smtpUrl?: string; from: string };
   identity: IdentityOptions;
@@ -42,10 +42,10 @@ export function loadConfig(env: Env): AppConfig {
       authCodeTtl: readInteger(env, 'AUTH_CODE_TTL', 600, { min: 10, max: 3600 }),
       refreshTokensEnabled: readBoolean(env, 'REFRESH_TOKENS_ENABLED', true),
       passwordGrantEnabled: readBoolean(env, 'PASSWORD_GRANT_ENABLED', true),
-      clientLockout: {
-        // 0 turns the lock off (failures are still counted and shown).
+      clientAuthThrottle: {
+        // 0 turns the throttle off (wrong secrets are still counted and shown).
         maxFailures: readInteger(env, 'CLIENT_AUTH_MAX_FAILURES', 10, { min: 0, max: 100_000 }),
-        lockSeconds: readInteger(env, 'CLIENT_AUTH_LOCK_SECONDS', 900, { min: 1, max: DAY }),
+        periodSeconds: readInteger(env, 'CLIENT_AUTH_LOCK_SECONDS', 900, { min: 1, max: DAY }),
       },
     },
     mail: mailConfig(env),

@@ -8,6 +8,7 @@ import { DormancyController } from './dormancy/dormancy.controller';
 import { OAuthApplicationsController } from './oauth-applications.controller';
 import { OAuthApplicationsRepository } from './oauth-applications.repository';
 import { OAuthApplicationsService } from './oauth-applications.service';
+import { ClientAuthThrottleRepository } from './policy/client-auth-throttle.repository';
 import { ClientSecretsController } from './secrets/client-secrets.controller';
 import { ClientSecretsRepository } from './secrets/client-secrets.repository';
 import { ClientSecretsService } from './secrets/client-secrets.service';
@@ -28,6 +29,7 @@ export class ApplicationsModule {
         ApplicationAccess,
         OAuthApplicationsRepository,
         OAuthApplicationsService,
+        ClientAuthThrottleRepository,
         ClientSecretsRepository,
         ClientSecretsService,
         SecretExpiryWatcher,

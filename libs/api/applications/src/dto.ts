@@ -1,12 +1,14 @@
 import type { ApplicationOwnerDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { isDormant } from './dormancy/dormancy';
 import type { OAuthApplication } from './entities';
+import type { ThrottleSummary } from './policy/client-auth-throttle.repository';
 
 /**
  * The application as answers show it. There is no secret field to forget: secrets live elsewhere.
- * `dormantBefore`: the moment Dormancy.before gives for now.
+ * `dormantBefore`: the moment Dormancy.before gives for now; `throttle`: its wrong secrets, all
+ * client addresses together.
  */
-export function toApplicationDto(application: OAuthApplication, dormantBefore: Date): OAuthApplicationDto {
+export function toApplicationDto(application: OAuthApplication, dormantBefore: Date, throttle: ThrottleSummary): OAuthApplicationDto {
   return {
     id: application.id,
     name: application.name,
@@ -26,8 +28,8 @@ export function toApplicationDto(application: OAuthApplication, dormantBefore: D
     installUrl: application.installUrl,
     listed: application.listed,
     allowedIpRanges: application.allowedIpRanges ?? [],
-    failedAuthentications: application.failedAuthCount,
-    lockedUntil: application.lockedUntil?.toISOString() ?? null,
+    failedAuthentications: throttle.failures,
+    lockedUntil: throttle.throttledUntil?.toISOString() ?? null,
     clientId: application.clientId,
     createdAt: application.createdAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),

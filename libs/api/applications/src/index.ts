@@ -9,3 +9,4 @@ export { utcDay } from './usage/usage-days';
 export { DormantApplicationWatcher, type DormancyCheck } from './dormancy/dormant-application-watcher';
 export { DAY_MS } from './dormancy/dormancy';
 export { COMMAND_LINE, OAuthApplicationsService } from './oauth-applications.service';
+export { ClientAuthThrottleRepository, storedAddress, type ThrottlePolicy } from './policy/client-auth-throttle.repository';

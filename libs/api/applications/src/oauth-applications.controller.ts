@@ -4,17 +4,12 @@ import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identi
 import { RequirePermission } from '@keyhouse/api-platform';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
-import { Dormancy } from './dormancy/dormancy';
-import { toApplicationDto } from './dto';
 import { NO_STORE } from './http-headers';
 import { OAuthApplicationsService } from './oauth-applications.service';
 
 @Controller('admin/api/oauth-applications')
 export class OAuthApplicationsController {
-  constructor(
-    private readonly applications: OAuthApplicationsService,
-    private readonly dormancy: Dormancy,
-  ) {}
+  constructor(private readonly applications: OAuthApplicationsService) {}
 
   @Get()
   async list(
@@ -24,8 +19,7 @@ export class OAuthApplicationsController {
   ): Promise<OAuthApplicationDto[]> {
     const page = await this.applications.list(principal, params);
     reply.headers(pageHeaders(page));
-    const dormantBefore = this.dormancy.before();
-    return page.items.map((application) => toApplicationDto(application, dormantBefore));
+    return this.applications.toDtos(page.items);
   }
 
   @Get(':id')

@@ -10,6 +10,7 @@ import { Dormancy } from './dormancy/dormancy';
 import { toApplicationDto } from './dto';
 import { ClientSecret, OAuthApplication } from './entities';
 import { OAuthApplicationsRepository, type ApplicationScope } from './oauth-applications.repository';
+import { ClientAuthThrottleRepository, NO_FAILURES } from './policy/client-auth-throttle.repository';
 import { digestSecret, generateClientId, generateClientSecret } from './secrets/credentials';
 import { firstFreeSlug, slugify } from './slug';
 
@@ -36,6 +37,7 @@ export class OAuthApplicationsService {
     private readonly audit: AuditTrail,
     private readonly dormancy: Dormancy,
     private readonly access: ApplicationAccess,
+    private readonly throttles: ClientAuthThrottleRepository,
   ) {}
 
   /**
@@ -98,19 +100,19 @@ export class OAuthApplicationsService {
         return application.id;
       }),
     );
-    return { application: this.dto(await this.findOrFail(actor, id)), clientSecret };
+    return { application: await this.dto(await this.findOrFail(actor, id)), clientSecret };
   }
 
   async update(caller: BackOfficeCaller, id: number, body: unknown): Promise<OAuthApplicationDto> {
     const application = await this.findToChange(caller, id, 'oauth_applications.edit');
-    const changes = parseUpdateInput(body, this.dto(application));
-    if (changes.firstParty !== undefined && changes.firstParty !== application.firstParty) assertMayMarkFirstParty(actorOf(caller));
-    await this.access.assertMayActAs(actorOf(caller), { ...application, ...changes });
+    const before = await this.dto(application);
+    const changes = parseUpdateInput(body, before);
+    if (changes.firstParty !== undefined && changes.firstParty !== application.firstParty) assertMayMarkFirstParty(caller);
+    await this.access.assertMayActAs(caller, { ...application, ...changes });
     const errors: Record<string, string> = {};
     if (changes.name !== undefined && (await this.applications.nameTaken(application.organizationId, changes.name, id))) errors['name'] = NAME_TAKEN;
     if (changes.slug !== undefined && (await this.applications.slugTaken(changes.slug, id))) errors['slug'] = SLUG_TAKEN;
     if (Object.keys(errors).length) throw new ValidationFailedException(errors);
-    const before = this.dto(application);
     const diff = changedFields({ ...before }, changes);
     if (diff.after && Object.keys(diff.after).length) {
       await this.translateRaces(() =>
@@ -147,20 +149,16 @@ export class OAuthApplicationsService {
     });
   }
 
-  /** Ends a lock after failed client authentications, and starts counting again from zero. */
+  /** Ends the throttle of every client address after wrong secrets, and starts counting again from zero. */
   async unlock(caller: BackOfficeCaller, id: number): Promise<OAuthApplicationDto> {
     const application = await this.findToChange(caller, id, 'oauth_applications.edit');
+    const { failedAuthentications, lockedUntil } = await this.dto(application);
     await this.dataSource.transaction(async (db) => {
-      await db
-        .createQueryBuilder()
-        .update(OAuthApplication)
-        .set({ failedAuthCount: 0, lockedUntil: null, updatedAt: () => 'updatedAt' })
-        .where({ id })
-        .execute();
+      await this.throttles.clearAll(id, db);
       await this.audit.record(
         {
           ...auditOf(application, caller.userId, 'oauth_application.unlocked'),
-          before: { failedAuthentications: application.failedAuthCount, lockedUntil: application.lockedUntil?.toISOString() ?? null },
+          before: { failedAuthentications, lockedUntil },
           after: { failedAuthentications: 0, lockedUntil: null },
         },
         db,
@@ -204,8 +202,16 @@ export class OAuthApplicationsService {
     else await this.audit.record({ ...auditOf(application, actorUserId, 'oauth_application.activated'), before: { active: false }, after: { active: true } }, db);
   }
 
-  private dto(application: OAuthApplication): OAuthApplicationDto {
-    return toApplicationDto(application, this.dormancy.before());
+  /** Applications as answers show them; the wrong secrets of all of them are read in one query. */
+  async toDtos(applications: OAuthApplication[]): Promise<OAuthApplicationDto[]> {
+    const throttles = await this.throttles.summaries(applications.map((application) => application.id));
+    const dormantBefore = this.dormancy.before();
+    return applications.map((application) => toApplicationDto(application, dormantBefore, throttles.get(application.id) ?? NO_FAILURES));
+  }
+
+  private async dto(application: OAuthApplication): Promise<OAuthApplicationDto> {
+    const [dto] = await this.toDtos([application]);
+    return dto;
   }
 
   /** The application if the actor may see it (404 otherwise, as if it did not exist). */

@@ -1,3 +1,5 @@
+import type { ThrottlePolicy } from '@keyhouse/api-applications';
+
 export interface OAuthOptions {
   issuer: string;
   accessTokenTtl: number;
@@ -5,8 +7,8 @@ export interface OAuthOptions {
   authCodeTtl: number;
   refreshTokensEnabled: boolean;
   passwordGrantEnabled: boolean;
-  /** Failed client authentications in a row that lock an application, and for how long. */
-  clientLockout: { maxFailures: number; lockSeconds: number };
+  /** Wrong client secrets from one client address that throttle it, within what period, and for how long. */
+  clientAuthThrottle: ThrottlePolicy;
 }
 
 export const OAUTH_OPTIONS = Symbol('OAUTH_OPTIONS');

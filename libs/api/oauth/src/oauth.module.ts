@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ClientAuthThrottleRepository } from '@keyhouse/api-applications';
 import { BEARER_AUTHENTICATOR } from '@keyhouse/api-identity';
 import { AppStart } from './authorization/app-start';
 import { AuthorizationCodes } from './authorization/authorization-codes';
@@ -54,6 +55,7 @@ export class OAuthModule {
         ...GRANT_CLASSES,
         { provide: GRANTS, useFactory: (...grants: unknown[]) => grants, inject: GRANT_CLASSES },
         ProtocolQueries,
+        ClientAuthThrottleRepository,
         ClientAuthenticator,
         AccessTokens,
         RefreshTokens,

@@ -51,3 +51,8 @@ export function nativeQuery(dataSource: DataSource): NativeQuery {
 export function sqlDatetime(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
+
+/** A datetime read by plain SQL: mysql2 answers Date objects (UTC, see the data source), better-sqlite3 the UTC text it stored. */
+export function readSqlDatetime(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}

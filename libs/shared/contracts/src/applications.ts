@@ -50,9 +50,15 @@ export interface OAuthApplicationDto {
   listed: boolean;
   /** CIDR ranges (or addresses) client_credentials may be used from; empty: anywhere. */
   allowedIpRanges: string[];
-  /** Failed client authentications in a row (reset by a success or an unlock). */
+  /**
+   * Wrong client secrets still counting, all client addresses together: those in each address's
+   * current window or throttle (a success clears its address, `POST .../unlock` every address).
+   */
   failedAuthentications: number;
-  /** Set while too many failures keep the application locked (`POST .../unlock` ends it early). */
+  /**
+   * Set while some client addresses are throttled after too many wrong secrets: when the last of
+   * those throttles ends. Other addresses are not affected; `POST .../unlock` ends them all early.
+   */
   lockedUntil: string | null;
   clientId: string;
   createdAt: string;

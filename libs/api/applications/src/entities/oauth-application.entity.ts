@@ -101,13 +101,6 @@ export class OAuthApplication {
   @Column({ type: 'simple-json', nullable: true })
   allowedIpRanges!: string[] | null;
 
-  /** Failed client authentications in a row; reaching the limit locks the application for a while. */
-  @Column({ type: 'int', default: 0 })
-  failedAuthCount!: number;
-
-  @Column({ type: 'datetime', nullable: true })
-  lockedUntil!: Date | null;
-
   @Column({ type: 'varchar', length: 32, unique: true })
   clientId!: string;
 

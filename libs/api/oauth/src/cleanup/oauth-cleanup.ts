@@ -1,5 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
-import { ApplicationUsageRepository, DAY_MS, utcDay } from '@keyhouse/api-applications';
+import { ApplicationUsageRepository, ClientAuthThrottleRepository, DAY_MS, utcDay } from '@keyhouse/api-applications';
 import { USAGE_DAYS } from '@keyhouse/shared-contracts';
 import { LONGEST_TOKEN_LIFETIME_SECONDS } from '@keyhouse/api-keys';
 import { deleteInBatches, type DeletedRows } from '@keyhouse/api-persistence';
@@ -48,6 +48,8 @@ export class OAuthCleanup {
       ),
       // Days older than the longest usage request (USAGE_DAYS.max, today included) are never read again.
       oauth_application_usage: await new ApplicationUsageRepository(this.dataSource).prune(utcDay(now.getTime() - (USAGE_DAYS.max - 1) * DAY_MS)),
+      // Wrong secrets whose window and throttle have ended count for nothing any more.
+      oauth_client_auth_throttles: await new ClientAuthThrottleRepository(this.dataSource).deleteEnded(now),
     };
   }
 }

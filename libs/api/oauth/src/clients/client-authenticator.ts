@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { secretMatchesDigest } from '@keyhouse/api-applications';
-import { InvalidClientError } from '../errors/oauth-errors';
+import { ClientAuthThrottleRepository, secretMatchesDigest } from '@keyhouse/api-applications';
+import { InvalidClientError, TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
 import { UsageRecorder } from '../usage/usage-recorder';
 import { readParameters, type Parameters } from '../http/token-parameters';
 import type { ProtocolRequest } from '../http/protocol-server';
 import { readClientCredentials, type PresentedClient } from './client-credentials';
 import type { ProtocolClient } from './protocol-client';
-import { ProtocolQueries, type LiveSecret } from './protocol-queries';
+import { ProtocolQueries, type AddressFailures, type LiveSecret } from './protocol-queries';
 
 // Compared against when there is nothing real to compare, so every failure costs the same.
 const DECOY: LiveSecret = { id: 0, digest: '0'.repeat(64) };
@@ -16,6 +16,7 @@ const DECOY: LiveSecret = { id: 0, digest: '0'.repeat(64) };
 export class ClientAuthenticator {
   constructor(
     private readonly queries: ProtocolQueries,
+    private readonly throttles: ClientAuthThrottleRepository,
     private readonly usage: UsageRecorder,
     @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
   ) {}
@@ -23,21 +24,25 @@ export class ClientAuthenticator {
   /** The first step of every protocol endpoint: its parameters, and the client that sent them. */
   async authenticateRequest(request: ProtocolRequest): Promise<{ client: ProtocolClient; parameters: Parameters }> {
     const parameters = readParameters(request.body);
-    const client = await this.authenticate(readClientCredentials(request.headers.authorization, parameters));
+    const client = await this.authenticate(readClientCredentials(request.headers.authorization, parameters), request.ip);
     return { client, parameters };
   }
 
   /**
-   * The application behind the presented credentials. Unknown client, wrong or expired secret,
-   * deactivated application: all the same `invalid_client`, after the same work.
+   * The application behind the presented credentials, sent from `address`. Unknown client, wrong
+   * or expired secret, deactivated application: all the same `invalid_client`, after the same work;
+   * an address throttled after too many wrong secrets: 429.
    */
-  async authenticate(presented: PresentedClient): Promise<ProtocolClient> {
-    const found = await this.queries.clientWithLiveSecrets(presented.clientId);
+  async authenticate(presented: PresentedClient, address: string): Promise<ProtocolClient> {
+    const found = await this.queries.clientWithLiveSecrets(presented.clientId, address);
     const client = found?.client;
-    // A locked application is refused before any secret is compared: guessing gets no answer.
-    if (client && isLocked(client)) {
+    const retryAfter = secondsLeft(found?.addressFailures);
+    // A throttled address is refused before any secret is compared, the right one included, while
+    // the application's clients elsewhere go on (RFC 6749 5.2 temporarily_unavailable, with the 429
+    // and Retry-After of RFC 6585 4).
+    if (client && retryAfter > 0) {
       this.usage.authenticationFailed(client.id);
-      throw new InvalidClientError();
+      throw new TemporarilyUnavailableError('Too many wrong client secrets from this address. Try again later.', 429, retryAfter);
     }
     const matched = match(presented.secret ?? '', found?.secrets ?? []);
     const accepted =
@@ -47,23 +52,30 @@ export class ClientAuthenticator {
     if (!client || !accepted) {
       // An unknown client ID is nobody's failure: only a known application's is counted.
       if (client) this.usage.authenticationFailed(client.id);
-      // Only a wrong secret counts towards the lock: a deactivated application is not guessing.
-      if (client?.confidential && matched === undefined) await this.recordFailure(client);
+      if (client && isWrongSecret(client, presented, matched)) await this.throttles.recordFailure(client.id, address, this.options.clientAuthThrottle);
       throw new InvalidClientError();
     }
 
-    if (client.failedAuthCount > 0) await this.queries.resetFailedAuthentications(client.id);
+    if (found?.addressFailures) await this.throttles.clear(client.id, address);
     this.usage.secretUsed(matched?.id);
     return client;
   }
-
-  private async recordFailure(client: ProtocolClient): Promise<void> {
-    const { maxFailures, lockSeconds } = this.options.clientLockout;
-    await this.queries.recordFailedAuthentication(client.id, maxFailures, lockSeconds);
-  }
 }
 
-const isLocked = (client: ProtocolClient) => client.lockedUntil !== null && client.lockedUntil.getTime() > Date.now();
+/** Whole seconds until the address's throttle ends, rounded up so a retry is never early (RFC 9110 10.2.3); 0: not throttled. */
+function secondsLeft(failures: AddressFailures | undefined): number {
+  const left = (failures?.throttledUntil?.getTime() ?? 0) - Date.now();
+  return left > 0 ? Math.ceil(left / 1000) : 0;
+}
+
+/**
+ * Only a secret presented for an active confidential application, and wrong (or expired), is
+ * counted towards the throttle: no secret at all, a public client or a deactivated application is
+ * nobody guessing, and must never cost the application's own clients anything.
+ */
+function isWrongSecret(client: ProtocolClient, presented: PresentedClient, matched: LiveSecret | undefined): boolean {
+  return client.active && client.confidential && Boolean(presented.secret) && matched === undefined;
+}
 
 /** Checks every live secret (rotation may leave two) without stopping at the first match. */
 function match(secret: string, live: LiveSecret[]): LiveSecret | undefined {

@@ -9,6 +9,4 @@ export type ProtocolClient = Pick<
   ownerActive: boolean;
   /** Where client_credentials may be used from; empty: anywhere. */
   allowedIpRanges: string[];
-  failedAuthCount: number;
-  lockedUntil: Date | null;
 };

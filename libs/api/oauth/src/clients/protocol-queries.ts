@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { GrantType } from '@keyhouse/shared-contracts';
-import { nativeQuery, sqlDatetime, type NativeQuery } from '@keyhouse/api-persistence';
+import { storedAddress } from '@keyhouse/api-applications';
+import { nativeQuery, readSqlDatetime, sqlDatetime, type NativeQuery } from '@keyhouse/api-persistence';
 import { DataSource } from 'typeorm';
 import type { ProtocolClient } from './protocol-client';
 
 export interface LiveSecret {
   id: number;
   digest: string;
+}
+
+/** Wrong secrets stored for one client address: a success clears them, a throttle refuses the address until it ends. */
+export interface AddressFailures {
+  throttledUntil: Date | null;
 }
 
 interface ClientRow {
@@ -22,16 +28,19 @@ interface ClientRow {
   scopes: string;
   accessTokenTtl: number | null;
   allowedIpRanges: string | null;
-  failedAuthCount: number;
-  lockedUntil: Date | string | null;
   ownerActive: number;
+}
+
+interface AuthenticationRow extends ClientRow {
   secretId: number | null;
   digest: string | null;
+  failures: number | null;
+  throttledUntil: Date | string | null;
 }
 
 // The application, and whether the user it acts as may still act (enabled, still a member).
 const CLIENT_COLUMNS = `a.id, a.clientId, a.organizationId, a.active, a.grants, a.frontend, a.userId, a.customerUserId,
-  a.confidential, a.scopes, a.accessTokenTtl, a.allowedIpRanges, a.failedAuthCount, a.lockedUntil,
+  a.confidential, a.scopes, a.accessTokenTtl, a.allowedIpRanges,
   (SELECT COUNT(*) FROM users u JOIN user_organizations uo ON uo.userId = u.id AND uo.organizationId = a.organizationId
     WHERE u.id = a.userId AND u.enabled = 1)
   + (SELECT COUNT(*) FROM customer_users c WHERE c.id = a.customerUserId AND c.enabled = 1 AND c.organizationId = a.organizationId) AS ownerActive`;
@@ -46,22 +55,31 @@ const CLIENT_COLUMNS = `a.id, a.clientId, a.organizationId, a.active, a.grants, 
 export class ProtocolQueries {
   private readonly query: NativeQuery;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(dataSource: DataSource) {
     this.query = nativeQuery(dataSource);
   }
 
-  /** The client and its secrets that have not expired, in one round trip. */
-  async clientWithLiveSecrets(clientId: string): Promise<{ client: ProtocolClient; secrets: LiveSecret[] } | undefined> {
-    const rows = await this.query<ClientRow>(
-      `SELECT ${CLIENT_COLUMNS}, s.id AS secretId, s.digest AS digest
+  /**
+   * The client, its secrets that have not expired, and the wrong secrets `address` presented for
+   * it, in one round trip: the throttle costs the token path no query of its own.
+   */
+  async clientWithLiveSecrets(
+    clientId: string,
+    address: string,
+  ): Promise<{ client: ProtocolClient; secrets: LiveSecret[]; addressFailures: AddressFailures | undefined } | undefined> {
+    const rows = await this.query<AuthenticationRow>(
+      `SELECT ${CLIENT_COLUMNS}, s.id AS secretId, s.digest AS digest, t.failures AS failures, t.throttledUntil AS throttledUntil
          FROM oauth_applications a
          LEFT JOIN oauth_client_secrets s ON s.applicationId = a.id AND (s.expiresAt IS NULL OR s.expiresAt > ?)
+         LEFT JOIN oauth_client_auth_throttles t ON t.applicationId = a.id AND t.address = ?
         WHERE a.clientId = ?`,
-      [sqlDatetime(new Date()), clientId],
+      [sqlDatetime(new Date()), storedAddress(address), clientId],
     );
     if (rows.length === 0) return undefined;
     const secrets = rows.filter((row) => row.secretId !== null && row.digest !== null).map((row) => ({ id: Number(row.secretId), digest: String(row.digest) }));
-    return { client: toClient(rows[0]), secrets };
+    const [first] = rows;
+    const addressFailures = first.failures === null ? undefined : { throttledUntil: first.throttledUntil === null ? null : readSqlDatetime(first.throttledUntil) };
+    return { client: toClient(first), secrets, addressFailures };
   }
 
   async client(clientId: string): Promise<ProtocolClient | undefined> {
@@ -78,27 +96,6 @@ export class ProtocolQueries {
           [organizationId, subjectId],
         );
     return rows.length > 0;
-  }
-
-  /**
-   * One more failed authentication; the one that reaches the limit locks the application. The
-   * lock is assigned first: MySQL evaluates SET left to right on the updated row, SQLite on the old
-   * one, and this order reads the same count on both.
-   */
-  async recordFailedAuthentication(applicationId: number, maxFailures: number, lockSeconds: number): Promise<void> {
-    const now = new Date();
-    await this.dataSource.query(
-      `UPDATE oauth_applications
-          SET lockedUntil = CASE WHEN ? > 0 AND failedAuthCount + 1 >= ? THEN ? ELSE lockedUntil END,
-              failedAuthCount = failedAuthCount + 1,
-              updatedAt = updatedAt
-        WHERE id = ?`,
-      [maxFailures, maxFailures, sqlDatetime(new Date(now.getTime() + lockSeconds * 1000)), applicationId],
-    );
-  }
-
-  async resetFailedAuthentications(applicationId: number): Promise<void> {
-    await this.dataSource.query('UPDATE oauth_applications SET failedAuthCount = 0, lockedUntil = NULL, updatedAt = updatedAt WHERE id = ? AND failedAuthCount > 0', [applicationId]);
   }
 
   async accessTokenRevoked(jti: string): Promise<boolean> {
@@ -122,11 +119,6 @@ export class ProtocolQueries {
   }
 }
 
-/** mysql2 answers Date objects (UTC, see the data source); better-sqlite3 the UTC text it stored. */
-function readDatetime(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
-}
-
 function toClient(row: ClientRow): ProtocolClient {
   return {
     id: Number(row.id),
@@ -142,7 +134,5 @@ function toClient(row: ClientRow): ProtocolClient {
     accessTokenTtl: row.accessTokenTtl === null ? null : Number(row.accessTokenTtl),
     ownerActive: Number(row.ownerActive) > 0,
     allowedIpRanges: row.allowedIpRanges ? (JSON.parse(row.allowedIpRanges) as string[]) : [],
-    failedAuthCount: Number(row.failedAuthCount),
-    lockedUntil: row.lockedUntil === null ? null : readDatetime(row.lockedUntil),
   };
 }

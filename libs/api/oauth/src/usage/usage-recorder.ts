@@ -35,7 +35,7 @@ export class UsageRecorder implements OnModuleDestroy {
     this.counters.tokenIssued(applicationId);
   }
 
-  /** Someone presented the application's client ID and was answered `invalid_client`. */
+  /** Someone presented the application's client ID and was refused: `invalid_client`, or 429 from a throttled address. */
   authenticationFailed(applicationId: number): void {
     this.counters.authenticationFailed(applicationId);
   }

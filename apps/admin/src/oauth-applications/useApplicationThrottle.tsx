@@ -11,10 +11,10 @@ import { APPLICATIONS } from './useApplicationActions';
 const LONGEST_TIMEOUT = 2 ** 31 - 1;
 
 /**
- * Whether the application is locked after too many failed client authentications. A lock ends
- * on its own at `lockedUntil`: the page re-renders then, so it stops saying "locked".
+ * Whether some client addresses are throttled after too many wrong secrets. The last throttle ends
+ * on its own at `lockedUntil`: the page re-renders then, so it stops saying "throttled".
  */
-export const useIsLocked = (record: Pick<OAuthApplicationDto, 'lockedUntil'> | undefined): boolean => {
+export const useIsThrottled = (record: Pick<OAuthApplicationDto, 'lockedUntil'> | undefined): boolean => {
   const until = record?.lockedUntil ? Date.parse(record.lockedUntil) : Number.NaN;
   const [checks, checkAgain] = useReducer((count: number) => count + 1, 0);
   useEffect(() => {
@@ -27,8 +27,8 @@ export const useIsLocked = (record: Pick<OAuthApplicationDto, 'lockedUntil'> | u
 };
 
 /**
- * Unlock after a confirmation: the application's clients authenticate again at once, and its
- * count of failures starts from zero. Render `confirmDialog` next to the trigger.
+ * Unlock after a confirmation: the throttle ends for every client address at once, and wrong
+ * secrets are counted from zero again. Render `confirmDialog` next to the trigger.
  */
 export const useUnlock = (record: OAuthApplicationDto | undefined) => {
   const dataProvider = useDataProvider<KeyhouseDataProvider>();
@@ -41,7 +41,7 @@ export const useUnlock = (record: OAuthApplicationDto | undefined) => {
     onSuccess: () => {
       setConfirming(false);
       notify('OAuth application unlocked', { type: 'info' });
-      // The grid's chip, the record and the user blocks all show the lock.
+      // The grid's chip, the record and the user blocks all show the throttle.
       return queryClient.invalidateQueries({ queryKey: [APPLICATIONS] });
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
@@ -54,8 +54,9 @@ export const useUnlock = (record: OAuthApplicationDto | undefined) => {
       title="Unlock OAuth application"
       content={
         <DialogContentText>
-          Unlock “{record?.name}”? Its clients get tokens again at once. If the failures did not come from its own
-          clients, someone may be guessing its secret: consider regenerating the secret too.
+          Unlock “{record?.name}”? Every client address it throttles may try again at once, and wrong secrets are
+          counted from zero again. Only the addresses that sent too many wrong secrets were refused; its clients
+          elsewhere kept getting tokens.
         </DialogContentText>
       }
       confirm="Unlock"

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { ClientAuthThrottleRepository } from '@keyhouse/api-applications';
+import { InvalidClientError, TemporarilyUnavailableError } from '../errors/oauth-errors';
+import type { OAuthOptions } from '../oauth-options';
+import type { UsageRecorder } from '../usage/usage-recorder';
+import { ClientAuthenticator } from './client-authenticator';
+import type { PresentedClient } from './client-credentials';
+import type { ProtocolClient } from './protocol-client';
+import type { AddressFailures, ProtocolQueries } from './protocol-queries';
+
+const SECRET = 'the-right-secret';
+const ADDRESS = '198.51.100.7';
+const POLICY = { maxFailures: 3, periodSeconds: 600 };
+const confidential = { id: 7, clientId: 'c', active: true, confidential: true } as ProtocolClient;
+
+describe('ClientAuthenticator and the throttle of wrong secrets', () => {
+  const throttles = { recordFailure: jest.fn(), clear: jest.fn() };
+  const usage = { authenticationFailed: jest.fn(), secretUsed: jest.fn() };
+
+  /** The authenticator, finding `client` with one live secret and what is stored for the address. */
+  function authenticator(client: ProtocolClient = confidential, addressFailures?: AddressFailures) {
+    const queries = {
+      clientWithLiveSecrets: async () => ({ client, secrets: [{ id: 11, digest: createHash('sha256').update(SECRET).digest('hex') }], addressFailures }),
+    } as unknown as ProtocolQueries;
+    return new ClientAuthenticator(
+      queries,
+      throttles as unknown as ClientAuthThrottleRepository,
+      usage as unknown as UsageRecorder,
+      { clientAuthThrottle: POLICY } as OAuthOptions,
+    );
+  }
+  const basic = (secret: string): PresentedClient => ({ clientId: 'c', secret, method: 'client_secret_basic' });
+
+  beforeEach(() => jest.clearAllMocks());
+
+  it('writes nothing on a success from an address with no failures stored', async () => {
+    await expect(authenticator().authenticate(basic(SECRET), ADDRESS)).resolves.toBe(confidential);
+    expect(throttles.recordFailure).not.toHaveBeenCalled();
+    expect(throttles.clear).not.toHaveBeenCalled();
+    expect(usage.secretUsed).toHaveBeenCalledWith(11);
+  });
+
+  it('clears the failures of its own address on a success', async () => {
+    await authenticator(confidential, { throttledUntil: null }).authenticate(basic(SECRET), ADDRESS);
+    expect(throttles.clear).toHaveBeenCalledWith(7, ADDRESS);
+  });
+
+  it('counts a wrong secret against the address, with the configured policy', async () => {
+    await expect(authenticator().authenticate(basic('a-guess'), ADDRESS)).rejects.toBeInstanceOf(InvalidClientError);
+    expect(throttles.recordFailure).toHaveBeenCalledWith(7, ADDRESS, POLICY);
+    expect(usage.authenticationFailed).toHaveBeenCalledWith(7);
+  });
+
+  it.each<[string, ProtocolClient, PresentedClient]>([
+    ['no secret at all', confidential, { clientId: 'c', method: 'none' }],
+    ['an empty secret', confidential, basic('')],
+    ['a deactivated application', { ...confidential, active: false }, basic('a-guess')],
+    ['a public client', { ...confidential, confidential: false }, basic('a-guess')],
+  ])('never counts %s towards the throttle, only in the usage', async (_, client, presented) => {
+    await expect(authenticator(client).authenticate(presented, ADDRESS)).rejects.toBeInstanceOf(InvalidClientError);
+    expect(throttles.recordFailure).not.toHaveBeenCalled();
+    expect(usage.authenticationFailed).toHaveBeenCalledWith(7);
+  });
+
+  it('refuses a throttled address with 429 and the whole seconds left, even with the right secret', async () => {
+    const throttledUntil = new Date(Date.now() + 90_500);
+    const refusal = await authenticator(confidential, { throttledUntil })
+      .authenticate(basic(SECRET), ADDRESS)
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(TemporarilyUnavailableError);
+    expect(refusal).toMatchObject({ status: 429, error: 'temporarily_unavailable', headers: { 'Retry-After': '91' } });
+    expect(usage.secretUsed).not.toHaveBeenCalled();
+    expect(throttles.recordFailure).not.toHaveBeenCalled();
+    expect(usage.authenticationFailed).toHaveBeenCalledWith(7);
+  });
+
+  it('lets the address in again once its throttle has ended', async () => {
+    await expect(authenticator(confidential, { throttledUntil: new Date(Date.now() - 1) }).authenticate(basic(SECRET), ADDRESS)).resolves.toBe(confidential);
+  });
+});
