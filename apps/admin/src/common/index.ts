@@ -8,3 +8,4 @@ export { Section } from './Section';
 export { AUDIENCE_LABELS, EVENT_CHOICES, eventLabel } from './notificationLabels';
 export { useOrganizationIds } from './useOrganizationIds';
 export { CreateToolbar, EditToolbar } from './FormToolbars';
+export { useAccess, type Access } from './useAccess';

@@ -1,4 +1,4 @@
-import type { MeDto, Permission, SessionDto, SignInRequest, UserDto } from '@keyhouse/shared-contracts';
+import type { MeDto, MembershipAccessDto, Permission, SessionDto, SignInRequest, UserDto } from '@keyhouse/shared-contracts';
 import { type AuthProvider, HttpError, type UserIdentity } from 'react-admin';
 
 import { apiUrl, httpClient, setCsrfToken } from './httpClient';
@@ -66,11 +66,15 @@ const toSignInError = (error: unknown): SignInError => {
 const displayName = (user: UserDto): string =>
   `${user.firstName} ${user.lastName}`.trim() || user.username;
 
-/** What `getIdentity` answers: react-admin's identity plus what pickers and columns depend on. */
+/** What `getIdentity` answers: react-admin's identity plus what pickers, columns and screens depend on. */
 export interface KeyhouseIdentity extends UserIdentity {
   id: number;
-  /** Organization pickers and columns appear only when there are several. */
+  /** The organizations they belong to. Organization pickers and columns appear only when there are several. */
   organizationIds: number[];
+  /** Manages every organization and the platform's defaults. */
+  platformOperator: boolean;
+  /** What they may do in each of their organizations. */
+  access: MembershipAccessDto[];
 }
 
 const VIEW_PERMISSIONS: Record<string, Permission> = {
@@ -83,6 +87,7 @@ const VIEW_PERMISSIONS: Record<string, Permission> = {
   'notification-rules': 'notifications.view',
   'oauth-installations': 'oauth_installations.view',
   'audit-events': 'audit.view',
+  roles: 'roles.view',
 };
 
 // Activating, deactivating and regenerating a secret are edits: the API asks for
@@ -90,7 +95,6 @@ const VIEW_PERMISSIONS: Record<string, Permission> = {
 // Resending an email is an action of its own (`resend`) on the emails resource.
 const WRITE_PERMISSIONS: Record<string, Record<string, Permission>> = {
   users: { create: 'users.create', edit: 'users.edit' },
-  organizations: { create: 'organizations.create' },
   'customer-users': { create: 'customer_users.create', edit: 'customer_users.edit' },
   'oauth-applications': {
     create: 'oauth_applications.create',
@@ -103,7 +107,11 @@ const WRITE_PERMISSIONS: Record<string, Record<string, Permission>> = {
   'notification-rules': { edit: 'notifications.edit' },
   // Installing an app is creating an installation.
   'oauth-installations': { create: 'oauth_installations.manage', delete: 'oauth_installations.manage' },
+  roles: { create: 'roles.create', edit: 'roles.edit' },
 };
+
+// What concerns the platform itself: platform operators only, whatever their roles.
+const OPERATORS_ONLY: Record<string, string[]> = { organizations: ['create'] };
 
 // Every signed-in user may list and disconnect the apps they authorized themselves.
 const OPEN_TO_EVERYONE: Record<string, string[]> = { 'connected-apps': ['list', 'delete'] };
@@ -158,14 +166,22 @@ export const authProvider: AuthProvider = {
 
   async getIdentity(): Promise<KeyhouseIdentity> {
     const user = await restoreSession();
-    return { id: user.id, fullName: displayName(user), organizationIds: user.organizationIds };
+    return {
+      id: user.id,
+      fullName: displayName(user),
+      organizationIds: user.access.map((membership) => membership.organizationId),
+      platformOperator: user.platformOperator,
+      access: user.access,
+    };
   },
 
-  // Mirrors the API's permission checks so the console hides what would be refused;
-  // the API stays the authority.
+  // Mirrors the API's permission checks so the console hides what would be refused; the API
+  // stays the authority. A permission held in any organization opens the screen, which then
+  // offers only the organizations where it holds.
   async canAccess({ resource, action }) {
     const user = await restoreSession();
     if (OPEN_TO_EVERYONE[resource]?.includes(action)) return true;
+    if (OPERATORS_ONLY[resource]?.includes(action)) return user.platformOperator;
     const permission = requiredPermission(resource, action);
     return permission !== undefined && user.permissions.includes(permission);
   },
