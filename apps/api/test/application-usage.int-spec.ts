@@ -170,8 +170,12 @@ describe(`application usage on ${TEST_DIALECT}`, () => {
     const strangerId = (await createUser(a.dataSource, { username: 'stranger', password: 'stranger-password', organizations: [hidden] })).id;
     const stranger = await a.signedIn('stranger', 'stranger-password');
     const foreign = await createClient(stranger, { name: 'Foreign', grants: ['client_credentials'], userId: strangerId });
-    expect((await usageOf(admin, foreign.id)).status).toBe(404);
+    await createUser(a.dataSource, { username: 'local.admin', password: 'local-admin-password', organizations: [{ id: 1 }] });
+    const localAdmin = await a.signedIn('local.admin', 'local-admin-password');
+    expect((await usageOf(localAdmin, foreign.id)).status).toBe(404);
     expect((await usageOf(stranger, foreign.id)).status).toBe(200);
+    // A platform operator manages every organization.
+    expect((await usageOf(admin, foreign.id)).status).toBe(200);
     expect((await usageOf(admin, 999_999)).status).toBe(404);
     expect((await admin.get(`${BASE}/abc/usage`)).status).toBe(400);
 

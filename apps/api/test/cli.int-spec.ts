@@ -129,7 +129,7 @@ describe(`npm run keyhouse, on ${TEST_DIALECT}`, () => {
           '  --email: Enter an email address.',
           '  --password: Use 12 to 1024 characters, or leave it out to have one generated.',
           '  --organization: There is no organization with the id or name "Nowhere".',
-          '  --role: Choose one of ROLE_ADMINISTRATOR, ROLE_USER.',
+          '  --role: Choose one of ROLE_ADMINISTRATOR, ROLE_APPLICATION_MANAGER, ROLE_USER, ROLE_VIEWER.',
           '',
         ].join('\n'),
       );

@@ -17,7 +17,10 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 
 describe('OAuth applications (DESIGN.md section 3, oauth-applications)', () => {
   let t: TestApp;
+  /** The first administrator: a platform operator. */
   let admin: HttpClient;
+  /** An administrator of the home organization only. */
+  let homeAdmin: HttpClient;
   let home: Organization;
   let acme: Organization;
   let hidden: Organization;
@@ -36,7 +39,10 @@ describe('OAuth applications (DESIGN.md section 3, oauth-applications)', () => {
     await createRole(t.dataSource, 'ROLE_APP_VIEWER', ['oauth_applications.view']);
     await createUser(t.dataSource, { username: 'viewer', password: 'viewer-password', organizations: [home], roles: ['ROLE_APP_VIEWER'] });
     await createUser(t.dataSource, { username: 'plain', password: 'plain-password', organizations: [home], roles: ['ROLE_USER'] });
+    await createUser(t.dataSource, { username: 'home.admin', password: 'home-admin-password', organizations: [home] });
+    await createUser(t.dataSource, { username: 'two.orgs', password: 'two-orgs-password', organizations: [home, acme] });
     admin = await t.signedIn();
+    homeAdmin = await t.signedIn('home.admin', 'home-admin-password');
   });
   afterAll(() => t.close());
 
@@ -137,11 +143,17 @@ describe('OAuth applications (DESIGN.md section 3, oauth-applications)', () => {
     });
 
     it('asks which organization when the admin has several, and refuses one they do not belong to', async () => {
-      const several = await t.signedIn();
+      const several = await t.signedIn('two.orgs', 'two-orgs-password');
       const unspecified = await several.post(BASE, { name: 'Where', grants: ['password'] });
       expect(unspecified.body).toEqual(expect.objectContaining({ errors: { organizationId: 'Choose an organization.' } }));
-      const foreign = await create({ organizationId: hidden.id, name: 'Where', grants: ['password'] });
+      const foreign = await create({ organizationId: hidden.id, name: 'Where', grants: ['password'] }, homeAdmin);
       expect(foreign.body).toEqual(expect.objectContaining({ errors: { organizationId: 'Choose one of your organizations.' } }));
+    });
+
+    it('lets a platform operator create in any organization, member or not', async () => {
+      const answer = await create({ organizationId: hidden.id, name: 'Operator Made', grants: ['password'] });
+      expect(answer.status).toBe(201);
+      expect(answer.body.organizationId).toBe(hidden.id);
     });
 
     it('refuses unknown fields rather than storing them', async () => {
@@ -287,14 +299,16 @@ describe('OAuth applications (DESIGN.md section 3, oauth-applications)', () => {
     });
 
     it('keeps other organizations invisible: lists and every route by id', async () => {
-      const all = await admin.get<OAuthApplicationDto[]>(`${BASE}${q({ range: [0, 999] })}`);
+      const all = await homeAdmin.get<OAuthApplicationDto[]>(`${BASE}${q({ range: [0, 999] })}`);
       expect(all.body.map((a) => a.name)).not.toContain('Foreign');
-      expect((await admin.get(`${BASE}/${foreignId}`)).status).toBe(404);
-      expect((await admin.request('PUT', `${BASE}/${foreignId}`, { name: 'Mine now' }, {})).status).toBe(404);
-      expect((await admin.post(`${BASE}/${foreignId}/deactivate`)).status).toBe(404);
-      expect((await admin.post(`${BASE}/${foreignId}/secret`)).status).toBe(404);
-      expect((await admin.delete(`${BASE}/${foreignId}`)).status).toBe(404);
+      expect((await homeAdmin.get(`${BASE}/${foreignId}`)).status).toBe(404);
+      expect((await homeAdmin.request('PUT', `${BASE}/${foreignId}`, { name: 'Mine now' }, {})).status).toBe(404);
+      expect((await homeAdmin.post(`${BASE}/${foreignId}/deactivate`)).status).toBe(404);
+      expect((await homeAdmin.post(`${BASE}/${foreignId}/secret`)).status).toBe(404);
+      expect((await homeAdmin.delete(`${BASE}/${foreignId}`)).status).toBe(404);
       expect((await t.dataSource.query(`SELECT active FROM oauth_applications WHERE id = ?`, [foreignId]))[0].active).toBeTruthy();
+      // A platform operator manages every organization.
+      expect((await admin.get(`${BASE}/${foreignId}`)).status).toBe(200);
     });
 
     it('answers 403 to whoever lacks the permission for an action', async () => {

@@ -1,6 +1,6 @@
-import { Organization } from '@keyhouse/api-identity';
+import { Organization, Role } from '@keyhouse/api-identity';
 import type { CustomerUserDto, OrganizationDto, UserDto } from '@keyhouse/shared-contracts';
-import { createCustomerUser, createOrganization, createRole, createUser } from './support/fixtures';
+import { addMembership, createCustomerUser, createOrganization, createRole, createUser } from './support/fixtures';
 import type { HttpClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -16,8 +16,11 @@ describe('read-only back-office resources (ra-data-simple-rest)', () => {
     const defaultOrganization = await t.dataSource.getRepository(Organization).findOneByOrFail({ id: 1 });
     const acme = await createOrganization(t.dataSource, 'Acme Widgets');
     const hidden = await createOrganization(t.dataSource, 'Hidden Co');
-    // The admin belongs to the default organization; give them Acme too.
-    await t.dataSource.query('INSERT INTO user_organizations (userId, organizationId) VALUES (1, ?)', [acme.id]);
+    // Here the first administrator is an organization administrator of the default organization
+    // and Acme, not a platform operator: what they see is what their memberships allow.
+    await t.dataSource.query('UPDATE users SET platformOperator = 0 WHERE id = 1');
+    const [administrator] = await t.dataSource.getRepository(Role).findBy({ name: 'ROLE_ADMINISTRATOR' });
+    await addMembership(t.dataSource, 1, acme.id, [administrator]);
     for (let i = 1; i <= 12; i++) {
       await createUser(t.dataSource, {
         username: `user${String(i).padStart(2, '0')}`,
@@ -31,6 +34,7 @@ describe('read-only back-office resources (ra-data-simple-rest)', () => {
     await createCustomerUser(t.dataSource, { email: 'buyer@acme.test', organization: acme, firstName: 'Bea' });
     await createCustomerUser(t.dataSource, { email: 'off@acme.test', organization: acme, enabled: false });
     await createCustomerUser(t.dataSource, { email: 'secret@hidden.test', organization: hidden });
+    await createUser(t.dataSource, { username: 'root', password: 'root-password', organizations: [], platformOperator: true });
     admin = await t.signedIn();
   });
   afterAll(() => t.close());
@@ -131,7 +135,7 @@ describe('read-only back-office resources (ra-data-simple-rest)', () => {
       expect(created.body).toEqual(expect.objectContaining({ username: 'ellen.ripley', email: 'ellen@acme.test', firstName: 'Ellen', roles: ['ROLE_USER'], organizationIds: [await acmeId()] }));
       expect((await t.client().signIn('ellen.ripley', 'Nostromo-180924!')).status).toBe(200);
       const audit = await admin.get<Array<{ after: Record<string, unknown> }>>(`/admin/api/audit-events${q({ filter: { action: 'user.created' } })}`);
-      expect(audit.body[0].after).toMatchObject({ username: 'ellen.ripley', roles: ['ROLE_USER'] });
+      expect(audit.body[0].after).toMatchObject({ username: 'ellen.ripley', memberships: [{ organizationId: await acmeId(), roles: ['ROLE_USER'] }] });
       expect(JSON.stringify(audit.body)).not.toContain('Nostromo');
       expect((await admin.post<{ errors: Record<string, string> }>('/admin/api/users', await body({ email: 'other@acme.test' }))).body.errors).toEqual({ username: 'This username is already taken.' });
     });
@@ -172,24 +176,31 @@ describe('read-only back-office resources (ra-data-simple-rest)', () => {
   });
 
   describe('creating organizations (POST /admin/api/organizations)', () => {
-    it('creates a tenant with its creator as a member, audited, and refuses a taken or empty name at the field', async () => {
-      const created = await admin.post<OrganizationDto>('/admin/api/organizations', { name: '  Initech  ' });
+    it('is a platform operator\'s: creates a tenant, audited, and refuses a taken or empty name at the field', async () => {
+      const root = await t.signedIn('root', 'root-password');
+      const created = await root.post<OrganizationDto>('/admin/api/organizations', { name: '  Initech  ' });
       expect(created.status).toBe(201);
       expect(created.body).toEqual(expect.objectContaining({ name: 'Initech' }));
-      expect((await admin.get(`/admin/api/organizations/${created.body.id}`)).status).toBe(200);
-      expect((await admin.get<{ organizationIds: number[] }>('/admin/api/me')).body.organizationIds).toContain(created.body.id);
-      const audit = await admin.get<Array<{ target: { name: string } }>>(`/admin/api/audit-events${q({ filter: { action: 'organization.created' } })}`);
+      // An operator reaches it without joining it.
+      expect((await root.get(`/admin/api/organizations/${created.body.id}`)).status).toBe(200);
+      expect((await root.get<{ organizationIds: number[] }>('/admin/api/me')).body.organizationIds).toEqual([]);
+      const audit = await root.get<Array<{ target: { name: string } }>>(`/admin/api/audit-events${q({ filter: { action: 'organization.created' } })}`);
       expect(audit.body[0].target.name).toBe('Initech');
 
-      const taken = await admin.post<{ errors: Record<string, string> }>('/admin/api/organizations', { name: 'Hidden Co' });
+      const taken = await root.post<{ errors: Record<string, string> }>('/admin/api/organizations', { name: 'Hidden Co' });
       expect(taken.status).toBe(400);
       expect(taken.body.errors).toEqual({ name: 'An organization with this name already exists.' });
-      expect((await admin.post<{ errors: Record<string, string> }>('/admin/api/organizations', { name: ' ', plan: 'gold' })).body.errors).toEqual({
+      expect((await root.post<{ errors: Record<string, string> }>('/admin/api/organizations', { name: ' ', plan: 'gold' })).body.errors).toEqual({
         name: 'Enter a name for the organization.',
         plan: 'Unknown field "plan".',
       });
+    });
+
+    it('is refused to organization administrators and everyone else', async () => {
+      expect((await admin.post('/admin/api/organizations', { name: 'Mine' })).status).toBe(403);
       const viewer = await t.signedIn('viewer', 'viewer-password');
       expect((await viewer.post('/admin/api/organizations', { name: 'Mine' })).status).toBe(403);
+      expect(await t.dataSource.query(`SELECT id FROM organizations WHERE name = 'Mine'`)).toEqual([]);
     });
   });
 

@@ -309,11 +309,14 @@ describe(`client secret rotation on ${TEST_DIALECT} (oauth-applications/:id/secr
       const stranger = (await createUser(t.dataSource, { username: 'stranger', password: 'stranger-password', organizations: [hidden] })).id;
       const strangerAdmin = await t.signedIn('stranger', 'stranger-password');
       const foreign = await createClient(strangerAdmin, { name: 'Foreign', grants: ['client_credentials'], userId: stranger });
-      const [foreignSecret] = (await secretsOf(strangerAdmin, foreign.id)).body.map((secret) => secret.id);
-      expect((await secretsOf(admin, foreign.id)).status).toBe(404);
-      expect((await addSecret(admin, foreign.id)).status).toBe(404);
-      expect((await admin.delete(`${BASE}/${foreign.id}/secrets/${foreignSecret}`)).status).toBe(404);
-      expect((await secretsOf(strangerAdmin, foreign.id)).body).toHaveLength(1);
+      const home = await createClient(admin, { name: 'Home only', grants: ['client_credentials'], userId: ownerId });
+      const [homeSecret] = (await secretsOf(admin, home.id)).body.map((secret) => secret.id);
+      expect((await secretsOf(strangerAdmin, home.id)).status).toBe(404);
+      expect((await addSecret(strangerAdmin, home.id)).status).toBe(404);
+      expect((await strangerAdmin.delete(`${BASE}/${home.id}/secrets/${homeSecret}`)).status).toBe(404);
+      expect(await secretIds(home.id)).toEqual([homeSecret]);
+      // A platform operator manages every organization's.
+      expect((await secretsOf(admin, foreign.id)).body).toHaveLength(1);
     });
   });
 

@@ -218,7 +218,7 @@ describe('authorization_code grant (RFC 6749 4.1.3, RFC 7636 4.5-4.6) and instal
     });
 
     it('needs oauth_installations.manage to uninstall someone else\'s app', async () => {
-      const viewer = await createRole(t.dataSource, 'ROLE_VIEWER', ['oauth_installations.view']);
+      const viewer = await createRole(t.dataSource, 'ROLE_INSTALLATIONS_VIEWER', ['oauth_installations.view']);
       await createUser(t.dataSource, { username: 'viewer', password: 'viewer-password', organizations: [{ id: 1 }], roles: [viewer.name] });
       const browser = await t.signedIn('viewer', 'viewer-password');
       await codeFor(app);
@@ -232,8 +232,12 @@ describe('authorization_code grant (RFC 6749 4.1.3, RFC 7636 4.5-4.6) and instal
       await createUser(t.dataSource, { username: 'stranger', password: 'stranger-password', organizations: [elsewhere] });
       const stranger = await t.signedIn('stranger', 'stranger-password');
       await codeFor(app, {}, stranger);
-      const seen = await admin.get<OAuthInstallationDto[]>(`/admin/api/oauth-installations?filter=${encodeURIComponent(JSON.stringify({ organizationId: elsewhere.id }))}`);
-      expect(seen.body).toEqual([]);
+      await createUser(t.dataSource, { username: 'local.admin', password: 'local-admin-password', organizations: [{ id: 1 }] });
+      const localAdmin = await t.signedIn('local.admin', 'local-admin-password');
+      const filter = encodeURIComponent(JSON.stringify({ organizationId: elsewhere.id }));
+      expect((await localAdmin.get<OAuthInstallationDto[]>(`/admin/api/oauth-installations?filter=${filter}`)).body).toEqual([]);
+      // A platform operator sees every organization's.
+      expect((await admin.get<OAuthInstallationDto[]>(`/admin/api/oauth-installations?filter=${filter}`)).body).toHaveLength(1);
     });
   });
 

@@ -84,16 +84,23 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
       expect(await answer.json()).toEqual(expect.objectContaining({ id: botId, username: 'bot' }));
     });
 
-    it('/admin/api with a Bearer token needs no CSRF header, and permissions still apply', async () => {
-      const jwt = await accessToken();
-      const list = await fetch(`${t.baseUrl}/admin/api/oauth-applications`, { headers: { authorization: `Bearer ${jwt}` } });
-      expect(list.status).toBe(200);
-      const create = await fetch(`${t.baseUrl}/admin/api/oauth-applications`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Made by a machine', grants: ['password'] }),
-      });
-      expect(create.status).toBe(201);
+    it('/admin/api with a Bearer token needs no CSRF header, and its scopes bound what it may do', async () => {
+      const scoped = await createClient(admin, { name: 'Scoped machine', grants: ['client_credentials'], userId: botId, scopes: ['applications:read', 'applications:write'] });
+      const withScope = async (scope: string) => (await token(t.baseUrl, { grant_type: 'client_credentials', scope }, { client: scoped })).body['access_token'] as string;
+      const list = (jwt: string) => fetch(`${t.baseUrl}/admin/api/oauth-applications`, { headers: { authorization: `Bearer ${jwt}` } });
+      const create = (jwt: string, name: string) =>
+        fetch(`${t.baseUrl}/admin/api/oauth-applications`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ name, grants: ['password'] }),
+        });
+
+      const reader = await withScope('applications:read');
+      expect((await list(reader)).status).toBe(200);
+      expect((await create(reader, 'Made by a reader')).status).toBe(403);
+      expect((await create(await withScope('applications:write'), 'Made by a machine')).status).toBe(201);
+      // A scope of the application's own (not the back-office API's) grants nothing here.
+      expect((await list(await accessToken())).status).toBe(403);
     });
 
     it('a Bearer token is not a console session: GET /admin/api/session hands out no CSRF token', async () => {

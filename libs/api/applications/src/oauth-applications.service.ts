@@ -214,11 +214,17 @@ export class OAuthApplicationsService {
     return dto;
   }
 
-  /** The application if the actor may see it (404 otherwise, as if it did not exist). */
+  /**
+   * The application if the actor may see it. One of their own organizations' that they may not
+   * see is 403 (they know it is there); anyone else's is 404, as if it did not exist.
+   */
   async findOrFail(actor: Actor, id: number): Promise<OAuthApplication> {
     const application = await this.applications.findVisible(scopeOf(actor), id);
-    if (!application) throw new NotFoundException({ message: `OAuth application ${id} not found.` });
-    return application;
+    if (application) return application;
+    if (await this.applications.findVisible({ viewable: actor.reach.memberOf }, id)) {
+      throw new ForbiddenException({ message: 'You need the "oauth_applications.view" permission for this.' });
+    }
+    throw new NotFoundException({ message: `OAuth application ${id} not found.` });
   }
 
   /** The application if the actor may see it and has `permission` in its organization (403 if only the first). */

@@ -140,9 +140,11 @@ export class UserAccountsService {
     const errors: Record<string, string> = {};
     const platformOperator = readFlag(fields, 'platformOperator', errors);
     const { memberships } = readMemberships(pick(fields, ['memberships']), errors);
-    // With memberships sent, the organizations and roles echoed beside them are theirs, not changes.
-    for (const name of ['platformOperator', 'memberships', ...(memberships ? ['organizationIds', 'roles'] : [])]) delete fields[name];
     const before = toUserDto(user, caller.reach.organizationsWith('users.view'));
+    // Organizations and roles are read from the memberships: sent beside changed memberships they
+    // are the old record's echo; beside unchanged ones, a change to them is refused at its field.
+    const membershipsChanged = memberships !== undefined && !sameMemberships(memberships, before.memberships);
+    for (const name of ['platformOperator', 'memberships', ...(membershipsChanged ? ['organizationIds', 'roles'] : [])]) delete fields[name];
     let changes: AccountChanges = {};
     try {
       changes = readAccountChanges(fields, { ...before }, USER_SHAPE);
@@ -160,7 +162,7 @@ export class UserAccountsService {
       else if (user.id === caller.userId) errors['platformOperator'] = 'You cannot change your own platform operator status.';
     }
     if (changes.email !== undefined && (await this.nameInUse(changes.email, user.id))) errors['email'] = 'This email address is already used.';
-    const membershipChange = memberships && (await this.membershipChange(caller, user, memberships, errors));
+    const membershipChange = membershipsChanged && (await this.membershipChange(caller, user, memberships, errors));
     if (Object.keys(errors).length) throw new ValidationFailedException(errors, NOT_SAVED);
 
     const operatorChange = platformOperator !== undefined && platformOperator !== user.platformOperator ? { platformOperator } : {};
@@ -275,6 +277,11 @@ function readFlag(body: Record<string, unknown>, name: string, errors: Record<st
   if (value === undefined) return undefined;
   if (typeof value !== 'boolean') errors[name] = 'Must be true or false.';
   return value === true;
+}
+
+function sameMemberships(a: MembershipInput[], b: MembershipInput[]): boolean {
+  const normal = (memberships: MembershipInput[]) => JSON.stringify(memberships.map(({ organizationId, roles }) => [organizationId, [...roles].sort()]).sort());
+  return normal(a) === normal(b);
 }
 
 const pick = (body: Record<string, unknown>, names: string[]) => Object.fromEntries(Object.entries(body).filter(([name]) => names.includes(name)));
