@@ -1,5 +1,4 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { permissionsAllowed } from '@keyhouse/shared-contracts';
 import { UserReaches } from '@keyhouse/api-identity';
 import type { Reach } from '@keyhouse/api-platform';
 import type { OAuthApplication } from '../entities';
@@ -10,12 +9,13 @@ export interface Actor {
   userId: number | null;
 }
 
-type ActingApplication = Pick<OAuthApplication, 'organizationId' | 'frontend' | 'userId' | 'scopes' | 'grants'>;
+type ActingApplication = Pick<OAuthApplication, 'frontend' | 'userId' | 'grants'>;
 
 /**
  * An application that acts as a back-office user (client_credentials) is that user for whoever
- * holds its secret, inside its organization and its scopes. So whoever creates it, edits it,
- * activates it or takes a secret of it must be able to do all of that themselves.
+ * holds its secret. Its tokens stay in its organization and scopes, but the rule is the one for
+ * users: whoever creates it, edits it, activates it or takes a secret of it must be able to do
+ * everything that user may (Reach.covers), so nobody borrows a more powerful user's name.
  */
 @Injectable()
 export class ApplicationAccess {
@@ -24,8 +24,7 @@ export class ApplicationAccess {
   async assertMayActAs(actor: Actor, application: ActingApplication): Promise<void> {
     if (application.frontend || application.userId === null || !application.grants.includes('client_credentials')) return;
     const user = await this.reaches.of(application.userId);
-    const tokens = user?.within(application.organizationId, permissionsAllowed(application.scopes, application.scopes));
-    if (tokens && !actor.reach.covers(tokens)) {
+    if (user && !actor.reach.covers(user)) {
       throw new ForbiddenException({
         message: 'This application acts as a user who may do more than you may in its organization: only someone who may do all of it can set it up or take its secrets.',
       });
