@@ -69,6 +69,7 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
           introspection_endpoint: `${t.config.server.issuer}/oauth2-token/introspect`,
           authorization_endpoint: `${t.config.server.issuer}/oauth2-token/authorize`,
           grant_types_supported: ['client_credentials', 'password', 'refresh_token', 'authorization_code'],
+          scopes_supported: expect.arrayContaining(['applications:read', 'applications:write', 'users:read', 'users:write', 'audit:read']),
           response_types_supported: ['code'],
           token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
           code_challenge_methods_supported: ['S256'],

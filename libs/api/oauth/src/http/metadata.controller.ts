@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { Public } from '@keyhouse/api-platform';
+import { API_SCOPES } from '@keyhouse/shared-contracts';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
 import { TokenEndpoint } from './token.endpoint';
 
@@ -24,6 +25,8 @@ export class MetadataController {
       revocation_endpoint: `${issuer}/oauth2-token/revoke`,
       introspection_endpoint: `${issuer}/oauth2-token/introspect`,
       grant_types_supported: this.tokenEndpoint.supportedGrantTypes,
+      // The back-office API's scopes (what each lets a token do: README, "Tokens"); applications may define their own too.
+      scopes_supported: Object.keys(API_SCOPES),
       response_types_supported: ['code'],
       response_modes_supported: ['query'],
       // 'none': public clients, which prove themselves with PKCE instead of a secret.
