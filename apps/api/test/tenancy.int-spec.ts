@@ -150,6 +150,24 @@ describe(`tenancy reproductions on ${TEST_DIALECT}`, () => {
     });
   });
 
+  describe("tokens of a tenant administrator's applications", () => {
+    it('a password grant signs a member of several organizations in, for Tenant B only, within the scopes', async () => {
+      const app = await tenantAdmin.post<CreatedOAuthApplicationDto>(APPS, { name: 'B Mobile', grants: ['password'], scopes: ['applications:read', 'users:read'] });
+      const granted = await token(t.baseUrl, { grant_type: 'password', username: 'admin', password: 'integration-admin-password', scope: 'applications:read' }, { client: asClient(app.body) });
+      expect(granted.status).toBe(200);
+      const machine = t.client();
+      const headers = bearer(granted.body['access_token']);
+      const applications = await machine.get<OAuthApplicationDto[]>(APPS, headers);
+      expect(applications.body.length).toBeGreaterThan(0);
+      expect(applications.body.every((application) => application.organizationId === tenantB)).toBe(true);
+      expect((await machine.get(`${APPS}/${defaultApp.id}`, headers)).status).toBe(404);
+      expect((await machine.get('/admin/api/users', headers)).status).toBe(403);
+      expect((await machine.request('PUT', `${APPS}/${app.body.id}`, { name: 'Renamed by a reader' }, headers)).status).toBe(403);
+      const me = await machine.get<{ platformOperator: boolean; organizationIds: number[]; application: { clientId: string } }>('/admin/api/me', headers);
+      expect(me.body).toMatchObject({ platformOperator: false, organizationIds: [tenantB], application: { clientId: app.body.clientId } });
+    });
+  });
+
   describe('3. editing a more powerful user', () => {
     it('refuses to disable the first administrator or change their email', async () => {
       for (const change of [{ enabled: false }, { email: 'tenant.owns.this@example.com' }]) {
