@@ -65,7 +65,7 @@ export class OAuthApplicationsService {
     const organizationId = chooseOrganization(actor, input.organizationId);
     if (input.firstParty) assertMayMarkFirstParty(actor);
     await this.assertAvailable(organizationId, input);
-    await this.access.assertMayActAs(actor, { ...input, organizationId, userId: input.frontend ? null : input.userId });
+    await this.access.assertMayActAs(actor, { ...input, userId: input.frontend ? null : input.userId });
     const slug = input.slug ?? firstFreeSlug(slugify(input.name), await this.applications.slugsLike(slugify(input.name)));
     const clientSecret = input.confidential ? generateClientSecret() : null;
 

@@ -8,7 +8,8 @@ import { Installation } from '../entities';
 /** Who may see which installations: their organizations' (with the permission) and always their own. */
 export interface InstallationScope {
   organizations: OrganizationScope;
-  userId: number;
+  /** The caller's own installations are theirs to see, in the organizations they act in (a token: its own). */
+  own: { userId: number; organizationIds: number[] };
 }
 
 const withDetails = (query: SelectQueryBuilder<Installation>) =>
@@ -40,7 +41,7 @@ function installationList(scope: InstallationScope): ListSpec<Installation> {
       customerUserId: subjectFilter('customer'),
       mine: (query, value, param) => {
         if (value !== true && value !== 'true') throw new ListQueryError('filter', 'mine must be true');
-        query.andWhere(`${query.alias}.subjectType = 'user' AND ${query.alias}.subjectId = :${param}`, { [param]: scope.userId });
+        query.andWhere(`${query.alias}.subjectType = 'user' AND ${query.alias}.subjectId = :${param}`, { [param]: scope.own.userId });
       },
     },
   };
@@ -60,9 +61,14 @@ export class InstallationsRepository {
 
   private visible(scope: InstallationScope): SelectQueryBuilder<Installation> {
     const [inOrganizations, parameters] = organizationCondition('installation.organizationId', scope.organizations, 'visibleOrganizations');
+    const [inOwn, ownParameters] = organizationCondition('installation.organizationId', scope.own.organizationIds, 'ownOrganizations');
     return this.dataSource
       .getRepository(Installation)
       .createQueryBuilder('installation')
-      .where(`(${inOrganizations} OR (installation.subjectType = 'user' AND installation.subjectId = :caller))`, { ...parameters, caller: scope.userId });
+      .where(`(${inOrganizations} OR (installation.subjectType = 'user' AND installation.subjectId = :caller AND ${inOwn}))`, {
+        ...parameters,
+        ...ownParameters,
+        caller: scope.own.userId,
+      });
   }
 }

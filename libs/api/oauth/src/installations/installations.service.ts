@@ -130,7 +130,7 @@ export class InstallationsService {
 }
 
 function scopeOf(principal: BackOfficePrincipal): InstallationScope {
-  return { organizations: principal.reach.organizationsWith('oauth_installations.view'), userId: principal.userId };
+  return { organizations: principal.reach.organizationsWith('oauth_installations.view'), own: { userId: principal.userId, organizationIds: principal.reach.memberOf } };
 }
 
 function readInstallInput(raw: unknown): { integrationName: string; scopes?: string[]; organizationId?: number } {
