@@ -127,12 +127,18 @@ describe('audit trail (GET /admin/api/audit-events)', () => {
     await createUser(t.dataSource, { username: 'plain', password: 'plain-password', organizations: [{ id: 1 }], roles: [] });
     expect((await (await t.signedIn('plain', 'plain-password')).get('/admin/api/audit-events')).status).toBe(403);
 
+    // The first admin is a platform operator, who reads every organization's rows: the tenant here is an administrator of organization 1 only.
+    await createUser(t.dataSource, { username: 'home-admin', password: 'home-password', organizations: [{ id: 1 }] });
+    const homeAdmin = await t.signedIn('home-admin', 'home-password');
     const elsewhere = await createOrganization(t.dataSource, 'Elsewhere');
     await createUser(t.dataSource, { username: 'other-admin', password: 'other-password', organizations: [elsewhere] });
     const otherAdmin = await t.signedIn('other-admin', 'other-password');
     await createClient(otherAdmin, { name: 'Theirs', grants: ['client_credentials'], userId: (await t.dataSource.query(`SELECT id FROM users WHERE username = 'other-admin'`))[0].id });
-    expect((await eventsOf({ q: 'Theirs' })).length).toBe(0);
+    expect((await eventsOf({ q: 'Theirs' }, homeAdmin)).length).toBe(0);
     expect((await eventsOf({ q: 'Theirs' }, otherAdmin)).length).toBe(1);
+    expect((await eventsOf({ q: 'Audited' }, homeAdmin)).length).toBeGreaterThan(0);
+    expect((await eventsOf({ q: 'Audited' }, otherAdmin)).length).toBe(0);
+    expect((await eventsOf({ q: 'Theirs' })).length).toBe(1);
   });
 
   it('keeps rows AUDIT_RETENTION_DAYS, then deletes them', async () => {

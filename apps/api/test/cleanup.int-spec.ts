@@ -161,7 +161,7 @@ async function seed(t: TestApp): Promise<void> {
   ]);
 
   // AUDIT_RETENTION_DAYS is 365 by default.
-  const audit = (action: string, at: Date) => ({ action, at, actorUserId: null, actorName: 'system', targetType: 'test', targetId: null, targetName: 'test', organizationId: null, ip: null, before: null, after: null });
+  const audit = (action: string, at: Date) => ({ action, at, actorUserId: null, actorName: 'system', targetType: 'test', targetId: null, targetName: 'test', ip: null, before: null, after: null });
   await db.getRepository(AuditEvent).insert([audit('test.beyond_retention', at(-366 * DAY)), audit('test.within_retention', at(-364 * DAY))]);
 
   const installation = await db.getRepository(Installation).save({ applicationId: application.id, organizationId: 1, subjectType: 'user', subjectId: 1, scope: '' });

@@ -4,7 +4,10 @@ import ExpandMore from '@mui/icons-material/ExpandMore';
 import { Button, Stack, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
 import {
+  ChipField,
   Link,
+  ReferenceArrayField,
+  SingleFieldList,
   useCanAccess,
   useCreatePath,
   useExpanded,
@@ -21,6 +24,50 @@ const APPLICATIONS = 'oauth-applications';
 
 // Rows toggle their changes on click: a link or button inside must not toggle them too.
 const keepFromRow = (event: MouseEvent) => event.stopPropagation();
+
+/** Who did it, and the application they acted through when an access token made the change or the sign-in came through one. */
+export const ActorField = () => {
+  const event = useRecordContext<AuditEventDto>();
+  if (!event) return null;
+  const { name, application } = event.actor;
+  return (
+    <Stack>
+      <Typography variant="body2" component="span">
+        {name}
+      </Typography>
+      {application && (
+        // The client ID on hover: what the application's own logs and tokens carry.
+        <Typography variant="caption" color="text.secondary" title={application.clientId}>
+          via {application.name}
+        </Typography>
+      )}
+    </Stack>
+  );
+};
+
+/**
+ * The organizations a row concerns (a user's sign-in: each of theirs that the reader may see), as
+ * chips; a row that concerns none is about the platform itself, which only operators read.
+ */
+export const OrganizationsField = () => {
+  const event = useRecordContext<AuditEventDto>();
+  if (!event) return null;
+  if (event.organizationIds.length === 0) {
+    return (
+      <Typography variant="body2" component="span" color="text.secondary">
+        Platform
+      </Typography>
+    );
+  }
+  return (
+    <ReferenceArrayField source="organizationIds" reference="organizations">
+      {/* No links: a click on the row shows its changes. */}
+      <SingleFieldList linkType={false}>
+        <ChipField source="name" size="small" />
+      </SingleFieldList>
+    </ReferenceArrayField>
+  );
+};
 
 export const ActionField = () => {
   const event = useRecordContext<AuditEventDto>();

@@ -2,12 +2,14 @@ import type { AuditEventDto } from '@keyhouse/shared-contracts';
 import HistoryIcon from '@mui/icons-material/History';
 import { CardContent, Typography } from '@mui/material';
 import {
+  AutocompleteInput,
   Button,
   DataTable,
   DataTableClasses,
   DateField,
   DateInput,
   List,
+  ReferenceInput,
   SearchInput,
   SelectInput,
   TextField,
@@ -17,7 +19,7 @@ import {
 import { ListEmpty } from '../common';
 import { hasChanges } from './auditChanges';
 import { AuditChangesPanel } from './AuditChangesPanel';
-import { ActionField, ChangesToggle, TargetField } from './AuditEventFields';
+import { ActionField, ActorField, ChangesToggle, OrganizationsField, TargetField } from './AuditEventFields';
 import { ACTION_CHOICES, TARGET_TYPE_CHOICES } from './auditLabels';
 import { fromDay, toDay } from './dayFilters';
 
@@ -25,6 +27,10 @@ const auditFilters = [
   <SearchInput key="q" source="q" placeholder="Actor or target" alwaysOn />,
   <SelectInput key="action" source="action" label="Action" choices={ACTION_CHOICES} emptyText="Any" alwaysOn />,
   <SelectInput key="targetType" source="targetType" label="Target type" choices={TARGET_TYPE_CHOICES} emptyText="Any" alwaysOn />,
+  // The rows that concern this organization, shared ones included.
+  <ReferenceInput key="organizationId" source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+    <AutocompleteInput label="Organization" />
+  </ReferenceInput>,
   <DateInput key="from" source="from" label="From" {...fromDay} alwaysOn />,
   <DateInput key="to" source="to" label="To" {...toDay} alwaysOn />,
 ];
@@ -74,12 +80,17 @@ export const AuditEventList = () => (
       <DataTable.Col source="at" label="Time">
         <DateField source="at" showTime />
       </DataTable.Col>
-      <DataTable.Col source="actor.name" label="Actor" disableSort />
+      <DataTable.Col source="actor.name" label="Actor" disableSort>
+        <ActorField />
+      </DataTable.Col>
       <DataTable.Col source="action" label="Action" disableSort>
         <ActionField />
       </DataTable.Col>
       <DataTable.Col source="target.name" label="Target" disableSort>
         <TargetField />
+      </DataTable.Col>
+      <DataTable.Col source="organizationIds" label="Organizations" disableSort>
+        <OrganizationsField />
       </DataTable.Col>
       <DataTable.Col source="ip" label="IP" disableSort>
         <TextField source="ip" emptyText="—" />

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
-import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { Caller, inScope, RequirePermission, type BackOfficeCaller, type Reach } from '@keyhouse/api-platform';
 import type { AuditEventDto } from '@keyhouse/shared-contracts';
 import type { FastifyReply } from 'fastify';
 import type { AuditEvent } from './audit-event.entity';
@@ -16,27 +16,42 @@ export class AuditEventsController {
   async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuditEventDto[]> {
     const page = await this.events.list(caller.reach, params);
     reply.headers(pageHeaders(page));
-    return page.items.map(toAuditEventDto);
+    return page.items.map((event) => toAuditEventDto(event, caller.reach));
   }
 
   @Get(':id')
   async get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<AuditEventDto> {
     const event = await this.events.findVisible(caller.reach, id);
     if (!event) throw new NotFoundException({ message: `Audit event ${id} not found.` });
-    return toAuditEventDto(event);
+    return toAuditEventDto(event, caller.reach);
   }
 }
 
-function toAuditEventDto(event: AuditEvent): AuditEventDto {
+/**
+ * The row as the reader may see it: of the organizations it concerns, those where they may view
+ * the trail (a user's other memberships are not theirs to learn, as in the users list).
+ */
+function toAuditEventDto(event: AuditEvent, reach: Reach): AuditEventDto {
+  const scope = reach.organizationsWith('audit.view');
+  const organizationIds = (event.organizations ?? [])
+    .map((concern) => concern.organizationId)
+    .filter((organizationId) => inScope(scope, organizationId))
+    .sort((a, b) => a - b);
   return {
     id: event.id,
     at: event.at.toISOString(),
     action: event.action,
-    actor: { id: event.actorUserId, name: event.actorName },
+    actor: { id: event.actorUserId, name: event.actorName, ...applicationOf(event) },
     target: { type: event.targetType, id: event.targetId, name: event.targetName },
-    organizationId: event.organizationId,
+    organizationId: organizationIds[0] ?? null,
+    organizationIds,
     ip: event.ip,
     before: event.before ? (JSON.parse(event.before) as Record<string, unknown>) : null,
     after: event.after ? (JSON.parse(event.after) as Record<string, unknown>) : null,
   };
+}
+
+/** The application the actor acted through; its three columns are written together. */
+function applicationOf({ applicationId, applicationClientId, applicationName }: AuditEvent): Pick<AuditEventDto['actor'], 'application'> {
+  return applicationId === null ? {} : { application: { id: applicationId, clientId: applicationClientId ?? '', name: applicationName ?? '' } };
 }

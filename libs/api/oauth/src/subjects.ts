@@ -6,6 +6,12 @@ import { DataSource } from 'typeorm';
 
 export type SubjectType = 'user' | 'customer';
 
+export interface SignInSubject {
+  id: number;
+  passwordHash: string;
+  organizationIds: number[];
+}
+
 export const subjectTypeOf = (application: ProtocolClient): SubjectType => (application.frontend ? 'customer' : 'user');
 
 /** The people tokens act for: back-office users for back-office applications, customer users for storefront ones. */
@@ -24,11 +30,11 @@ export class Subjects {
     return this.queries.subjectIsActive(application, subjectId, organizationId);
   }
 
-  /** The subject for a password sign-in, with its digest, if it may use this application at all. */
-  async findForSignIn(application: ProtocolClient, login: string): Promise<{ id: number; passwordHash: string } | null> {
+  /** The subject for a password sign-in, with its digest and its organizations (whose audit trail the sign-in is in), if it may use this application at all. */
+  async findForSignIn(application: ProtocolClient, login: string): Promise<SignInSubject | null> {
     const name = login.trim().toLowerCase();
     if (application.frontend) {
-      return this.dataSource
+      const customer = await this.dataSource
         .getRepository(CustomerUser)
         .createQueryBuilder('customer')
         .addSelect('customer.passwordHash')
@@ -38,13 +44,16 @@ export class Subjects {
           organizationId: application.organizationId,
         })
         .getOne();
+      return customer && { id: customer.id, passwordHash: customer.passwordHash, organizationIds: [customer.organizationId] };
     }
-    return this.dataSource
+    const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .innerJoin('user.memberships', 'membership', 'membership.organizationId = :organizationId', { organizationId: application.organizationId })
+      .leftJoinAndSelect('user.memberships', 'everyMembership')
       .where('(user.username = :name OR user.email = :name) AND user.enabled = :enabled', { name, enabled: true })
       .getOne();
+    return user && { id: user.id, passwordHash: user.passwordHash, organizationIds: user.memberships.map((membership) => membership.organizationId) };
   }
 }

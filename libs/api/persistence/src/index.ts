@@ -5,3 +5,4 @@ export * from './list-query';
 export * from './errors';
 export * from './native-query';
 export * from './batch-delete';
+export { migrationsFor } from './migrations';

@@ -7,6 +7,14 @@ import { clientAddress, type ProxyTrust } from './network/client-address';
 export interface RequestContext {
   /** The client's address, as TRUST_PROXY lets it be known (see clientAddress). */
   ip: string;
+  /** Set once an access token authenticated the request: whatever the request records, it records this next to the user. */
+  application?: ActingApplication;
+}
+
+/** An application acting for its user: the one an access token was issued to, or the one a user signs in through. */
+export interface ActingApplication {
+  id: number;
+  clientId: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -24,6 +32,16 @@ export function registerRequestContext(fastify: FastifyInstance, trust: ProxyTru
   fastify.addHook('onRequest', (request, _reply, done) =>
     storage.run({ ip: clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trust) }, done),
   );
+}
+
+/**
+ * Says, for the rest of the request, which application the user acts through: the auth guard
+ * knows it, the audit trail needs it, and no service in between has to carry it.
+ */
+export function setActingApplication(application: ActingApplication): void {
+  const context = currentRequest();
+  if (!context) throw new Error('No request context: registerRequestContext was not called.');
+  context.application = application;
 }
 
 /** The client's address in a route handler; never `request.ip`, which ignores TRUST_PROXY. */

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Permission } from '@keyhouse/shared-contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BEARER_AUTHENTICATOR, type BearerAuthenticator } from './bearer-authenticator';
-import { OPERATOR_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION } from '@keyhouse/api-platform';
+import { OPERATOR_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION, setActingApplication } from '@keyhouse/api-platform';
 import type { BackOfficePrincipal } from './principal';
 import { csrfTokenMatches, SessionService } from './session.service';
 
@@ -37,6 +37,7 @@ export class BackOfficeAuthGuard implements CanActivate {
         : await this.cookiePrincipal(request);
     request.principal = principal;
     request.caller = principal;
+    if (principal.application) setActingApplication({ id: principal.application.id, clientId: principal.application.clientId });
 
     if (this.reflector.getAllAndOverride<boolean>(OPERATOR_ONLY, targets) && !principal.reach.platformOperator) {
       throw new ForbiddenException({ message: 'Only a platform operator can do this.' });

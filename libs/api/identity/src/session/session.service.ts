@@ -41,14 +41,14 @@ export class SessionService {
     if (!user || !valid || !user.enabled) {
       await this.throttle.recordFailure(name, ip);
       await this.audit.record(
-        { action: 'session.sign_in_failed', actorUserId: null, actorName: name.slice(0, 255), target: { type: 'user', id: user?.id ?? null, name: name }, organizationId: null },
+        { action: 'session.sign_in_failed', actorUserId: null, actorName: name.slice(0, 255), target: { type: 'user', id: user?.id ?? null, name: name }, organizationIds: organizationsOf(user) },
         this.dataSource.manager,
       );
       throw new UnauthorizedException({ message: INVALID_CREDENTIALS });
     }
     await this.throttle.reset(name);
     await this.audit.record(
-      { action: 'session.signed_in', actorUserId: user.id, target: { type: 'user', id: user.id, name: user.username }, organizationId: null },
+      { action: 'session.signed_in', actorUserId: user.id, target: { type: 'user', id: user.id, name: user.username }, organizationIds: organizationsOf(user) },
       this.dataSource.manager,
     );
 
@@ -103,6 +103,11 @@ export function csrfTokenMatches(sent: unknown, expected: string): boolean {
   const a = Buffer.from(sent);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Whose audit trail a sign-in belongs in: each organization of the user; none for an unknown login, which is the operators' to see. */
+function organizationsOf(user: User | null): number[] {
+  return user ? user.memberships.map((membership) => membership.organizationId) : [];
 }
 
 function principalFor(user: User): BackOfficePrincipal {

@@ -173,7 +173,9 @@ export class UserAccountsService {
       await this.dataSource.transaction(async (db) => {
         if (Object.keys(changes).length || 'platformOperator' in operatorChange) await db.getRepository(User).update({ id: user.id }, { ...changes, ...operatorChange });
         if (membershipChange) await setMemberships(db, user.id, membershipChange.managed, membershipChange.grants);
-        await this.audit.record({ action: 'user.updated', actorUserId: caller.userId, target: { type: 'user', id: user.id, name: user.username }, organizationId: user.memberships[0]?.organizationId ?? null, ...diff }, db);
+        // It concerns the organizations the user was in and those they are in now.
+        const organizationIds = [...user.memberships, ...(membershipChange?.grants ?? [])].map((membership) => membership.organizationId);
+        await this.audit.record({ action: 'user.updated', actorUserId: caller.userId, target: { type: 'user', id: user.id, name: user.username }, organizationIds, ...diff }, db);
       });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: 'This email address was taken meanwhile.' }, NOT_SAVED);
@@ -228,7 +230,7 @@ export class UserAccountsService {
             action: 'user.created',
             actorUserId,
             target: { type: 'user', id: saved.id, name: username },
-            organizationId: account.grants[0]?.organizationId ?? null,
+            organizationIds: account.grants.map((grant) => grant.organizationId),
             after: { ...fields, memberships: account.memberships },
           },
           db,

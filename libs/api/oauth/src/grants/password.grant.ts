@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { InvalidGrantError, TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { required } from '../http/token-parameters';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
-import { Subjects, subjectTypeOf } from '../subjects';
+import { Subjects, subjectTypeOf, type SignInSubject } from '../subjects';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RefreshTokens } from '../tokens/refresh-tokens';
 import type { Grant, GrantRequest, TokenResponse } from './grant';
@@ -53,11 +53,11 @@ export class PasswordGrant implements Grant {
     const valid = subject ? await this.hasher.verify(password, subject.passwordHash) : await this.hasher.verifyDecoy(password);
     if (!subject || !valid) {
       await this.throttle.recordFailure(account, origin);
-      await this.recordSignIn('oauth_password.sign_in_failed', client, subject?.id ?? null, username, ip);
+      await this.recordSignIn('oauth_password.sign_in_failed', client, subject, username, ip);
       throw new InvalidGrantError(BAD_CREDENTIALS);
     }
     await this.throttle.reset(account);
-    await this.recordSignIn('oauth_password.signed_in', client, subject.id, username, ip);
+    await this.recordSignIn('oauth_password.signed_in', client, subject, username, ip);
 
     const scope = requestedScope ?? client.scopes;
     const family = this.refreshTokens.enabled ? await this.refreshTokens.startFamily(client, { type: subjectTypeOf(client), id: subject.id }, scope) : undefined;
@@ -71,10 +71,15 @@ export class PasswordGrant implements Grant {
     };
   }
 
-  /** A password sign-in is a sign-in like the console's: audited, with the application it came through. */
-  private recordSignIn(action: string, client: ProtocolClient, subjectId: number | null, username: string, ip: string): Promise<void> {
+  /**
+   * A password sign-in is a sign-in like the console's: audited, in the trail of each of the
+   * subject's organizations (an unknown login's in the operators' only), with the application it
+   * came through.
+   */
+  private recordSignIn(action: string, client: ProtocolClient, subject: SignInSubject | null, username: string, ip: string): Promise<void> {
     const name = username.trim().toLowerCase().slice(0, 255);
     const backOffice = !client.frontend;
+    const subjectId = subject?.id ?? null;
     const actorUserId = backOffice && action === 'oauth_password.signed_in' ? subjectId : null;
     return this.audit.record(
       {
@@ -82,9 +87,10 @@ export class PasswordGrant implements Grant {
         actorUserId,
         ...(actorUserId === null ? { actorName: name } : {}),
         target: { type: backOffice ? 'user' : 'customer_user', id: subjectId, name },
-        organizationId: client.organizationId,
+        organizationIds: subject?.organizationIds ?? [],
         after: { clientId: client.clientId },
         ip,
+        application: { id: client.id, clientId: client.clientId },
       },
       this.dataSource.manager,
     );

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ActingApplication } from '../request-context';
+
+/**
+ * The organizations a row concerns, which decide who may read it (whoever may view the trail in
+ * any of them; operators read every row): what belongs to one organization names it, null for
+ * what belongs to none (the platform itself: operators only); what concerns several, such as a
+ * user or a user's sign-in, lists them all (none: operators only).
+ */
+export type AuditConcern = { organizationId: number | null; organizationIds?: never } | { organizationIds: readonly number[]; organizationId?: never };
 
 /** One change, or one sign-in, as features report it. Values are plain data, never secrets. */
-export interface AuditEntry {
+export type AuditEntry = AuditConcern & {
   /** `<target type>.<verb>`, e.g. `oauth_application.updated`, `session.sign_in_failed`. */
   action: string;
   /** Who did it: a back-office user, or null for the server itself or the operator's command line. */
@@ -10,13 +19,13 @@ export interface AuditEntry {
   /** Who, when it is not a back-office user (a storefront customer signing in): their name as shown. */
   actorName?: string;
   target: { type: string; id: number | string | null; name: string };
-  /** Whose organization it concerns: scopes who may read it. Null: system-wide. */
-  organizationId: number | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   /** The client's address, for requests served outside the framework (the protocol endpoints); else the request context's. */
   ip?: string;
-}
+  /** The application the user acted through, for requests served outside the framework (a password sign-in); else the request context's (an access token's). */
+  application?: ActingApplication;
+};
 
 export type AuditSink = (entry: AuditEntry, db: EntityManager) => Promise<void>;
 
