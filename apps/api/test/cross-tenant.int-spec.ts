@@ -195,7 +195,7 @@ describe(`every back-office route, as another organization's administrator, on $
     const [secret] = (await them.get<Array<{ id: number }>>(`/admin/api/oauth-applications/${app.body.id}/secrets`)).body;
     const [email] = (await operator.get<EmailDto[]>(`/admin/api/emails${q({})}`)).body.filter((mail) => mail.to.includes(MARK));
     const installation = (await them.get<Array<{ id: number }>>('/admin/api/oauth-installations')).body[0];
-    const [auditEvent] = (await t.dataSource.query('SELECT id FROM audit_events WHERE organizationId = ? ORDER BY id', [theirs.id])) as Array<{ id: number }>;
+    const [auditEvent] = (await t.dataSource.query('SELECT eventId AS id FROM audit_event_organizations WHERE organizationId = ? ORDER BY eventId', [theirs.id])) as Array<{ id: number }>;
     // Notification settings are the platform's; none of them is an organization administrator's to change.
     const [template] = (await operator.get<EmailTemplateDto[]>('/admin/api/email-templates')).body;
     const [rule] = (await operator.get<NotificationRuleDto[]>('/admin/api/notification-rules')).body;

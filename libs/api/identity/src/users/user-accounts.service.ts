@@ -162,7 +162,7 @@ export class UserAccountsService {
       else if (user.id === caller.userId) errors['platformOperator'] = 'You cannot change your own platform operator status.';
     }
     if (changes.email !== undefined && (await this.nameInUse(changes.email, user.id))) errors['email'] = 'This email address is already used.';
-    const membershipChange = membershipsChanged && (await this.membershipChange(caller, user, memberships, errors));
+    const membershipChange = membershipsChanged ? await this.membershipChange(caller, user, memberships, errors) : undefined;
     if (Object.keys(errors).length) throw new ValidationFailedException(errors, NOT_SAVED);
 
     const operatorChange = platformOperator !== undefined && platformOperator !== user.platformOperator ? { platformOperator } : {};
