@@ -206,7 +206,7 @@ async function seed(t: TestApp): Promise<void> {
 
   // SIGN_IN_WINDOW is 900 s by default.
   await db.getRepository(SignInFailure).insert([
-    { scope: 'username', subject: 'failure-old', failedAt: at(-16 * MINUTE) },
-    { scope: 'username', subject: 'failure-recent', failedAt: at(-MINUTE) },
+    { scope: 'account', subject: 'failure-old', failedAt: at(-16 * MINUTE) },
+    { scope: 'account', subject: 'failure-recent', failedAt: at(-MINUTE) },
   ]);
 }

@@ -1,8 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ThrottleScope = 'username' | 'ip';
+/** Whose count a row is in: an account's (see `accountCounter`) or an origin's (a client address, or an application and address). */
+export type ThrottleScope = 'account' | 'ip';
 
-/** One failed console sign-in, counted per username and per client IP within a sliding window. */
+/**
+ * One sign-in attempt, counted per account and per origin within a sliding window: reserved
+ * before its password is checked, kept as a failure if the password was wrong.
+ */
 @Entity('sign_in_failures')
 @Index(['scope', 'subject', 'failedAt'])
 export class SignInFailure {

@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { ConcurrencyLimit } from './concurrency-limit';
 
 export interface ScryptCost {
   N: number;
@@ -9,6 +11,14 @@ export interface ScryptCost {
 /** OWASP's scrypt recommendation (N=2^17 costs 128 MiB per attempt; 2^15 keeps memory sane at ~70 ms). */
 export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 
+/**
+ * How many derivations run at once in one process. scrypt is CPU-bound and runs on libuv's thread
+ * pool (four threads unless UV_THREADPOOL_SIZE says otherwise): more at once than the CPUs only
+ * makes each slower and holds 32 MiB more, and one thread of the pool stays free for the file and
+ * DNS work that shares it. A burst of sign-ins waits its turn instead of starving the server.
+ */
+export const DEFAULT_CONCURRENT_HASHES = Math.max(1, Math.min(availableParallelism(), 3));
+
 const KEY_LENGTH = 32;
 const PREFIX = 'scrypt';
 
@@ -18,12 +28,18 @@ const PREFIX = 'scrypt';
  */
 export class PasswordHasher {
   private decoyDigest?: Promise<string>;
+  private readonly derivations: ConcurrencyLimit;
 
-  constructor(private readonly cost: ScryptCost = DEFAULT_SCRYPT_COST) {}
+  constructor(
+    private readonly cost: ScryptCost = DEFAULT_SCRYPT_COST,
+    concurrency = DEFAULT_CONCURRENT_HASHES,
+  ) {
+    this.derivations = new ConcurrencyLimit(concurrency);
+  }
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(16);
-    const key = await derive(password, salt, this.cost);
+    const key = await this.derive(password, salt, this.cost);
     const { N, r, p } = this.cost;
     return [PREFIX, N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
   }
@@ -34,7 +50,7 @@ export class PasswordHasher {
     const [N, r, p] = parts.slice(1, 4).map(Number);
     const salt = Buffer.from(parts[4], 'base64url');
     const expected = Buffer.from(parts[5], 'base64url');
-    const actual = await derive(password, salt, { N, r, p });
+    const actual = await this.derive(password, salt, { N, r, p });
     return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 
@@ -47,9 +63,14 @@ export class PasswordHasher {
     await this.verify(password, await this.decoyDigest);
     return false;
   }
+
+  /** Every hash and verification, the decoy's included, takes its turn here. */
+  private derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+    return this.derivations.run(() => scryptKey(password, salt, cost));
+  }
 }
 
-function derive(password: string, salt: Buffer, { N, r, p }: ScryptCost): Promise<Buffer> {
+function scryptKey(password: string, salt: Buffer, { N, r, p }: ScryptCost): Promise<Buffer> {
   // Node refuses scrypt above 32 MiB unless maxmem is raised; allow twice the need.
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r * p };
   return new Promise((resolve, reject) =>

@@ -8,8 +8,9 @@ import { ClientAddress, Public } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from './decorators';
 import type { BackOfficePrincipal } from './principal';
 import { SessionService } from './session.service';
+import { MAX_LOGIN_LENGTH } from './sign-in-account';
 
-const MAX_CREDENTIAL_LENGTH = 1024;
+const MAX_PASSWORD_LENGTH = 1024;
 
 @Controller('admin/api/session')
 export class SessionController {
@@ -62,9 +63,9 @@ function readCredentials(body: unknown): { username: string; password: string } 
   const { username, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const errors: Record<string, string> = {};
   if (typeof username !== 'string' || !username.trim()) errors['username'] = 'Enter your username or email.';
-  else if (username.length > MAX_CREDENTIAL_LENGTH) errors['username'] = 'Too long.';
+  else if (username.length > MAX_LOGIN_LENGTH) errors['username'] = `Use at most ${MAX_LOGIN_LENGTH} characters.`;
   if (typeof password !== 'string' || !password) errors['password'] = 'Enter your password.';
-  else if (password.length > MAX_CREDENTIAL_LENGTH) errors['password'] = 'Too long.';
+  else if (password.length > MAX_PASSWORD_LENGTH) errors['password'] = 'Too long.';
   if (Object.keys(errors).length) throw new BadRequestException({ message: 'Both username and password are required.', errors });
   return { username: username as string, password: password as string };
 }

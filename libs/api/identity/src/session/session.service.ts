@@ -7,6 +7,7 @@ import { AdminSession, User } from '../entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
 import { PasswordHasher } from '../passwords/password-hasher';
 import type { BackOfficePrincipal } from './principal';
+import { normalizeLogin } from './sign-in-account';
 import { SignInThrottle } from './sign-in-throttle';
 
 export interface SignedIn {
@@ -30,8 +31,8 @@ export class SessionService {
   ) {}
 
   async signIn(login: string, password: string, ip: string): Promise<SignedIn> {
-    const name = login.trim().toLowerCase();
-    await this.throttle.assertAllowed(name, ip);
+    const name = normalizeLogin(login);
+    const reservation = await this.throttle.reserve('user', login, ip);
 
     const user = await this.users()
       .addSelect('user.passwordHash')
@@ -39,14 +40,13 @@ export class SessionService {
       .getOne();
     const valid = user ? await this.hasher.verify(password, user.passwordHash) : await this.hasher.verifyDecoy(password);
     if (!user || !valid || !user.enabled) {
-      await this.throttle.recordFailure(name, ip);
       await this.audit.record(
         { action: 'session.sign_in_failed', actorUserId: null, actorName: name.slice(0, 255), target: { type: 'user', id: user?.id ?? null, name: name }, organizationIds: organizationsOf(user) },
         this.dataSource.manager,
       );
       throw new UnauthorizedException({ message: INVALID_CREDENTIALS });
     }
-    await this.throttle.reset(name);
+    await this.throttle.succeeded(reservation);
     await this.audit.record(
       { action: 'session.signed_in', actorUserId: user.id, target: { type: 'user', id: user.id, name: user.username }, organizationIds: organizationsOf(user) },
       this.dataSource.manager,

@@ -6,6 +6,7 @@ import { CustomerSession, CustomerUser } from '../entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { digestSessionToken, INVALID_CREDENTIALS } from './session.service';
+import { normalizeLogin } from './sign-in-account';
 import { SignInThrottle } from './sign-in-throttle';
 
 /** The storefront session cookie: a customer user's, never accepted by the back-office API. */
@@ -28,22 +29,20 @@ export class StorefrontSessionService {
   ) {}
 
   async signIn(email: string, password: string, ip: string): Promise<{ token: string; expiresAt: Date }> {
-    // The same counters as the storefront password grant: one account, one budget.
-    const account = `customer:${email.trim().toLowerCase()}`;
-    await this.throttle.assertAllowed(account, ip);
+    // The same counter as the storefront password grant: one account, one budget.
+    const reservation = await this.throttle.reserve('customer', email, ip);
     const customer = await this.dataSource
       .getRepository(CustomerUser)
       .createQueryBuilder('customer')
       .addSelect('customer.passwordHash')
-      .where('customer.email = :email', { email: email.trim().toLowerCase() })
+      .where('customer.email = :email', { email: normalizeLogin(email) })
       .getOne();
     const valid = customer ? await this.hasher.verify(password, customer.passwordHash) : await this.hasher.verifyDecoy(password);
     if (!customer || !valid || !customer.enabled) {
-      await this.throttle.recordFailure(account, ip);
       await this.recordSignIn('storefront_session.sign_in_failed', customer, email);
       throw new UnauthorizedException({ message: INVALID_CREDENTIALS });
     }
-    await this.throttle.reset(account);
+    await this.throttle.succeeded(reservation);
     await this.recordSignIn('storefront_session.signed_in', customer, email);
 
     const token = randomBytes(32).toString('base64url');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MAX_LOGIN_LENGTH } from '@keyhouse/api-identity';
 
 /**
  * The server-rendered pages of the authorization flow: sign-in, consent, and errors. Plain HTML
@@ -77,7 +78,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/oauth2-token/sign-in">
 ${hiddenFields({ return_to: returnTo, audience, csrf_token: csrfToken })}
 <label for="username">${storefront ? 'Email' : 'Username or email'}</label>
-<input id="username" name="username" autocomplete="username" required autofocus value="${escapeHtml(username ?? '')}"${storefront ? ' type="email"' : ''}>
+<input id="username" name="username" autocomplete="username" required autofocus maxlength="${MAX_LOGIN_LENGTH}" value="${escapeHtml(username ?? '')}"${storefront ? ' type="email"' : ''}>
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <div class="actions"><button class="primary" type="submit">Sign in</button></div>

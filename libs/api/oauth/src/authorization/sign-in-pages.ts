@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { csrfTokenMatches, SESSION_COOKIE, SessionService, STOREFRONT_SESSION_COOKIE, StorefrontSessionService } from '@keyhouse/api-identity';
+import { csrfTokenMatches, MAX_LOGIN_LENGTH, SESSION_COOKIE, SessionService, STOREFRONT_SESSION_COOKIE, StorefrontSessionService } from '@keyhouse/api-identity';
 import { fieldsOf, RetryLaterException } from '@keyhouse/api-platform';
 import type { FlowAnswer } from './authorization-flow';
 import { AuthorizationPageError } from './authorization-request';
@@ -66,6 +66,7 @@ export class SignInPages {
       return { answer: page(status, { audience, returnTo, csrfToken, username, error }), csrfCookie: csrfToken };
     };
     if (!username.trim() || !password) return again(400, 'Enter your credentials.');
+    if (username.length > MAX_LOGIN_LENGTH) return again(400, `The ${audience === 'storefront' ? 'email' : 'username or email'} must be at most ${MAX_LOGIN_LENGTH} characters.`);
 
     try {
       const { token, expiresAt } =

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ProtocolClient } from '../clients/protocol-client';
-import { PasswordHasher, SignInThrottle } from '@keyhouse/api-identity';
+import { MAX_LOGIN_LENGTH, PasswordHasher, SignInThrottle, type AccountKind, type SignInReservation } from '@keyhouse/api-identity';
 import { AuditTrail, RetryLaterException } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
-import { InvalidGrantError, TemporarilyUnavailableError } from '../errors/oauth-errors';
+import { InvalidGrantError, InvalidRequestError, TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { required } from '../http/token-parameters';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
 import { Subjects, subjectTypeOf, type SignInSubject } from '../subjects';
@@ -16,7 +16,7 @@ const BAD_CREDENTIALS = 'Invalid username or password.';
 /**
  * RFC 6749 4.3, for trusted first-party clients: back-office applications sign in back-office
  * users, storefront applications customer users. Unknown user and wrong password are one answer
- * after the same work, and attempts are throttled per user and per client and IP.
+ * after the same work, and attempts are throttled per account and per client and IP.
  */
 @Injectable()
 export class PasswordGrant implements Grant {
@@ -44,19 +44,17 @@ export class PasswordGrant implements Grant {
   async handle({ client, parameters, requestedScope, ip }: GrantRequest): Promise<TokenResponse> {
     const username = required(parameters, 'username');
     const password = required(parameters, 'password');
-    // Back-office logins share their counter with the console's sign-in: one account, one budget.
-    const account = client.frontend ? `customer:${username.trim().toLowerCase()}` : username.trim().toLowerCase();
-    const origin = `${client.clientId}@${ip}`;
-    await this.assertNotThrottled(account, origin);
+    if (username.length > MAX_LOGIN_LENGTH) throw new InvalidRequestError(`The username must be at most ${MAX_LOGIN_LENGTH} characters.`);
+    // An account's counter is shared with the sign-ins of its side (console, sign-in page): one account, one budget.
+    const reservation = await this.reserve(client.frontend ? 'customer' : 'user', username, `${client.clientId}@${ip}`);
 
     const subject = await this.subjects.findForSignIn(client, username);
     const valid = subject ? await this.hasher.verify(password, subject.passwordHash) : await this.hasher.verifyDecoy(password);
     if (!subject || !valid) {
-      await this.throttle.recordFailure(account, origin);
       await this.recordSignIn('oauth_password.sign_in_failed', client, subject, username, ip);
       throw new InvalidGrantError(BAD_CREDENTIALS);
     }
-    await this.throttle.reset(account);
+    await this.throttle.succeeded(reservation);
     await this.recordSignIn('oauth_password.signed_in', client, subject, username, ip);
 
     const scope = requestedScope ?? client.scopes;
@@ -96,9 +94,9 @@ export class PasswordGrant implements Grant {
     );
   }
 
-  private async assertNotThrottled(account: string, origin: string): Promise<void> {
+  private async reserve(kind: AccountKind, username: string, origin: string): Promise<SignInReservation> {
     try {
-      await this.throttle.assertAllowed(account, origin);
+      return await this.throttle.reserve(kind, username, origin);
     } catch (error) {
       if (error instanceof RetryLaterException) {
         throw new TemporarilyUnavailableError('Too many failed sign-in attempts. Try again later.', 429, error.retryAfterSeconds);
