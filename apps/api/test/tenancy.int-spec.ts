@@ -9,6 +9,9 @@ import { startTestApp, type TestApp } from './support/test-app';
  * The tenancy issue's reproductions, as a new user would try them: the first administrator (a
  * platform operator) creates "Tenant B" and an administrator who belongs only to it, and joins
  * Tenant B themselves. The tenant's administrator must not reach beyond Tenant B.
+ * Reproductions 1 to 3 are here; the others have files of their own: 4 notification-tenancy,
+ * 5 audit-tenancy, 6 oauth/client-policy, 7 sign-in-throttle, 8 client-address, 9 hostile-names;
+ * and every route against another organization's objects is cross-tenant.
  */
 describe(`tenancy reproductions on ${TEST_DIALECT}`, () => {
   let t: TestApp;
