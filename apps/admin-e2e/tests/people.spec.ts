@@ -47,8 +47,10 @@ test('an administrator creates a back-office user, who can then sign in to the c
     await expect(page).toHaveURL(/\/admin\/users\/create$/);
     await expect(page.getByRole('checkbox', { name: 'User', exact: true })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Administrator' })).not.toBeChecked();
-    // The administrator belongs to one organization: the new user joins it without asking.
-    await expect(page.getByRole('combobox', { name: 'Organizations' })).toHaveCount(0);
+    // There is one organization: the new user joins it without asking.
+    await expect(page.getByRole('combobox', { name: 'Organization' })).toHaveCount(0);
+    // The first administrator is a platform operator, who may make others one.
+    await expect(page.getByRole('checkbox', { name: 'Platform operator' })).not.toBeChecked();
   });
 
   await test.step('a too-short password is refused before sending', async () => {
@@ -78,8 +80,10 @@ test('an administrator creates a back-office user, who can then sign in to the c
     await expect(page).toHaveURL(/\/admin\/users\/\d+\/show$/);
     const main = page.getByRole('main');
     await expect(main.getByText(username, { exact: true })).toBeVisible();
-    await expect(main.getByText('ROLE_USER', { exact: true })).toBeVisible();
-    await expect(main.getByText('Default Organization', { exact: true })).toBeVisible();
+    // Roles by their labels, in the organization where they hold them.
+    const membership = main.getByRole('table', { name: 'Memberships' }).getByRole('row').filter({ hasText: 'Default Organization' });
+    await expect(membership.getByText('User', { exact: true })).toBeVisible();
+    await expect(main.getByText('ROLE_USER')).toHaveCount(0);
   });
 
   await test.step('the new user signs in with the generated password and sees the console', async () => {
@@ -190,9 +194,8 @@ test('a customer user given a language the form does not list keeps it on the Ed
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveText('pt-BR');
 });
 
-// Last in this file: from here on the administrator belongs to two organizations, so the forms
-// above would ask which one.
-test('an administrator creates an organization, joins it, and may then pick it for new users', async ({ page }, testInfo) => {
+// Last in this file: from here on there are two organizations, so the forms above would ask which one.
+test('a platform operator creates an organization, and may then pick it for new users', async ({ page }, testInfo) => {
   const name = `Initech ${Date.now()}`;
   const nameInput = page.getByRole('textbox', { name: 'Name' });
   const create = page.getByRole('button', { name: 'Create', exact: true });
@@ -229,14 +232,15 @@ test('an administrator creates an organization, joins it, and may then pick it f
     await page.screenshot({ path: testInfo.outputPath('organization-create-form.png'), fullPage: true });
   });
 
-  await test.step('Create User now asks which organizations, offering both of the administrator’s', async () => {
+  await test.step('Create User now asks which organization, offering both: an operator need not belong to them', async () => {
     await openFromMenu(page, 'System', 'User Management', 'Users');
     await page.getByRole('link', { name: 'Create User' }).click();
     await expect(page).toHaveURL(/\/admin\/users\/create$/);
-    const organizations = page.getByRole('combobox', { name: 'Organizations' });
-    await expect(organizations).toBeVisible();
-    await organizations.click();
-    const options = page.getByRole('listbox').getByRole('option');
-    await expect(options).toHaveText(['Default Organization', name]);
+    const organization = page.getByRole('combobox', { name: 'Organization' });
+    await expect(organization).toBeVisible();
+    await organization.click();
+    const options = page.getByRole('listbox');
+    await expect(options.getByRole('option', { name: 'Default Organization', exact: true })).toBeVisible();
+    await expect(options.getByRole('option', { name, exact: true })).toBeVisible();
   });
 });

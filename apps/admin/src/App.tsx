@@ -13,6 +13,7 @@ import oauthInstallations from './oauth-installations';
 import organizations from './organizations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import roles from './roles';
 import { theme } from './theme';
 import users from './users';
 
@@ -29,6 +30,7 @@ export const App = () => (
     theme={theme}
   >
     <Resource name="users" {...users} />
+    <Resource name="roles" {...roles} />
     <Resource name="organizations" {...organizations} />
     <Resource name="customer-users" {...customerUsers} />
     <Resource name="oauth-applications" {...oauthApplications} />

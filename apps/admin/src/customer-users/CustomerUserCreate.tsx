@@ -1,7 +1,7 @@
 import type { CustomerUserDto } from '@keyhouse/shared-contracts';
 import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
-import { CreateToolbar } from '../common';
+import { CreateToolbar, useOrganizationChoices } from '../common';
 import { CUSTOMER_USER_DEFAULTS, type CustomerUserFormValues, toCustomerUserInput } from './customerUserForm';
 import { CustomerUserInputs } from './CustomerUserInputs';
 
@@ -9,10 +9,11 @@ import { CustomerUserInputs } from './CustomerUserInputs';
 export const CustomerUserCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
+  const { only } = useOrganizationChoices('customer_users.create');
 
   return (
     <Create
-      transform={(values: CustomerUserFormValues) => toCustomerUserInput(values)}
+      transform={(values: CustomerUserFormValues) => toCustomerUserInput(values, only)}
       mutationOptions={{
         onSuccess: (customer: CustomerUserDto) => {
           notify('Customer user created', { type: 'success' });

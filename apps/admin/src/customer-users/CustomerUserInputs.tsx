@@ -1,7 +1,7 @@
 import { Stack } from '@mui/material';
-import { AutocompleteInput, email, maxLength, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { email, maxLength, required, SelectInput, TextInput } from 'react-admin';
 
-import { NewPasswordInput, useOrganizationIds } from '../common';
+import { NewPasswordInput, OrganizationInput, useOrganizationChoices } from '../common';
 import { LOCALE_CHOICES } from './customerUserForm';
 
 // The API's rules, checked here first so most mistakes show before a round trip.
@@ -10,19 +10,11 @@ const validateName = maxLength(100);
 
 /** The fields of a storefront customer user. */
 export const CustomerUserInputs = () => {
-  const severalOrganizations = useOrganizationIds().length > 1;
+  const { several } = useOrganizationChoices('customer_users.create');
 
   return (
     <>
-      {severalOrganizations && (
-        <ReferenceInput source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput
-            label="Organization"
-            validate={required()}
-            helperText="The organization whose storefront they sign in to."
-          />
-        </ReferenceInput>
-      )}
+      {several && <OrganizationInput permission="customer_users.create" helperText="The organization whose storefront they sign in to." />}
       <TextInput
         source="email"
         label="Email"

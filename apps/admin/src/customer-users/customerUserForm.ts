@@ -22,14 +22,17 @@ export type CustomerUserFormValues = { [Field in keyof CustomerUserInput]?: Cust
 export const CUSTOMER_USER_DEFAULTS: CustomerUserFormValues = { locale: 'en' };
 
 /**
- * The create body, with exactly the fields the API accepts (it refuses any other). Without an
- * organization (the picker is hidden for a single one) the API uses the caller's first.
+ * The create body, with exactly the fields the API accepts (it refuses any other). With a single
+ * organization to choose from the picker is hidden and the customer user joins that one.
  */
-export const toCustomerUserInput = (values: CustomerUserFormValues): CustomerUserInput => ({
-  ...(values.organizationId ? { organizationId: values.organizationId } : {}),
-  email: values.email ?? '',
-  firstName: values.firstName ?? '',
-  lastName: values.lastName ?? '',
-  password: values.password ?? '',
-  locale: values.locale ?? 'en',
-});
+export const toCustomerUserInput = (values: CustomerUserFormValues, onlyOrganizationId: number | undefined): CustomerUserInput => {
+  const organizationId = values.organizationId ?? onlyOrganizationId;
+  return {
+    ...(organizationId ? { organizationId } : {}),
+    email: values.email ?? '',
+    firstName: values.firstName ?? '',
+    lastName: values.lastName ?? '',
+    password: values.password ?? '',
+    locale: values.locale ?? 'en',
+  };
+};

@@ -30,6 +30,8 @@ export const Menu = () => (
     <MenuGroup id="system" label="System" icon={<AdminPanelSettingsIcon />}>
       <MenuGroup id="system.user-management" label="User Management" icon={<ManageAccountsIcon />}>
         <RaMenu.ResourceItem name="users" />
+        {/* Hidden by react-admin without roles.view (authProvider.canAccess). */}
+        <RaMenu.ResourceItem name="roles" />
         <RaMenu.ResourceItem name="organizations" />
         {/* Hidden by react-admin without oauth_applications.view (authProvider.canAccess). */}
         <RaMenu.ResourceItem name="oauth-applications" />

@@ -2,7 +2,7 @@ import type { OAuthApplicationInput } from '@keyhouse/shared-contracts';
 import { useMemo, useState } from 'react';
 import { Create, SimpleForm, useRedirect } from 'react-admin';
 
-import { CreateToolbar, useOrganizationIds } from '../common';
+import { CreateToolbar, useOrganizationChoices } from '../common';
 import type { ApplicationCreateMeta, OneTimeCredentials } from '../providers/dataProvider';
 import { APPLICATION_DEFAULTS, toCreateInput } from './applicationForm';
 import { CredentialsDialog } from './CredentialsDialog';
@@ -15,11 +15,11 @@ import { APPLICATIONS } from './useApplicationActions';
  * react-admin the application without it. The page stays until the dialog closes.
  */
 export const OAuthApplicationCreate = () => {
-  const organizationIds = useOrganizationIds();
   const redirect = useRedirect();
   const [credentials, setCredentials] = useState<OneTimeCredentials | null>(null);
   const meta = useMemo<ApplicationCreateMeta>(() => ({ onCredentials: setCredentials }), []);
-  const onlyOrganizationId = organizationIds.length === 1 ? organizationIds[0] : undefined;
+  // With one organization to choose from the picker is hidden: the application is that one's.
+  const { only: onlyOrganizationId } = useOrganizationChoices('oauth_applications.create');
 
   return (
     <>

@@ -1,21 +1,20 @@
 import type { GrantType } from '@keyhouse/shared-contracts';
 import {
-  AutocompleteInput,
   CheckboxGroupInput,
   maxLength,
   maxValue,
   minValue,
   NumberInput,
   RadioButtonGroupInput,
-  ReferenceInput,
   required,
   TextArrayInput,
   TextInput,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 
-import { CheckboxInput, useOrganizationIds } from '../common';
+import { CheckboxInput, OrganizationInput, useOrganizationChoices } from '../common';
 import { AllowedIpRangesInput } from './AllowedIpRangesInput';
+import { FirstPartyInput } from './FirstPartyInput';
 import {
   APPLICATION_TYPE_CHOICES,
   canBePublicClient,
@@ -38,23 +37,18 @@ const invertBoolean = (value: boolean | undefined) => value === false;
  * kind are chosen once (`creating`); the API refuses to change them afterwards.
  */
 export const OAuthApplicationInputs = ({ creating = false }: { creating?: boolean }) => {
-  const organizationIds = useOrganizationIds();
+  const { several, only } = useOrganizationChoices('oauth_applications.create');
   const { setValue } = useFormContext();
   const grants: GrantType[] = useWatch({ name: 'grants' }) ?? NO_GRANTS;
   const storefront: boolean = useWatch({ name: 'frontend' }) === true;
   const chosenOrganizationId: number | undefined = useWatch({ name: 'organizationId' }) ?? undefined;
-  const severalOrganizations = organizationIds.length > 1;
-  const organizationId = chosenOrganizationId ?? (severalOrganizations ? undefined : organizationIds[0]);
+  const organizationId = chosenOrganizationId ?? only;
   // The owner is looked up among the users of one organization and one side.
   const forgetOwner = () => setValue('userId', null);
 
   return (
     <>
-      {creating && severalOrganizations && (
-        <ReferenceInput source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput label="Organization" validate={required()} onChange={forgetOwner} />
-        </ReferenceInput>
-      )}
+      {creating && several && <OrganizationInput permission="oauth_applications.create" onChange={forgetOwner} />}
       <TextInput source="name" label="Application Name" validate={[required(), maxLength(255)]} />
       <TextInput
         source="slug"
@@ -95,11 +89,7 @@ export const OAuthApplicationInputs = ({ creating = false }: { creating?: boolea
       )}
       {grants.includes('authorization_code') && (
         <>
-          <CheckboxInput
-            source="firstParty"
-            label="First-party application"
-            helperText="Trusted, run by your own team: users are not asked for consent."
-          />
+          <FirstPartyInput />
           <CheckboxInput
             source="allowPlainPkce"
             label="Allow plain PKCE"

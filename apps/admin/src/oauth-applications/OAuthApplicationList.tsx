@@ -14,7 +14,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 
-import { ListEmpty, useOrganizationIds } from '../common';
+import { ListEmpty, useOrganizationChoices } from '../common';
 import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
 import { ApplicationRowMenu } from './ApplicationRowMenu';
 import { GRANT_CHOICES } from './applicationForm';
@@ -56,7 +56,7 @@ const ApplicationsEmpty = () => (
 
 /** Oro's System > User Management > OAuth Applications grid. */
 export const OAuthApplicationList = () => {
-  const severalOrganizations = useOrganizationIds().length > 1;
+  const severalOrganizations = useOrganizationChoices('oauth_applications.view').several;
 
   return (
     <>

@@ -12,7 +12,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 
-import { useOrganizationIds } from '../common';
+import { type Access, useAccess } from '../common';
 import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
 import { ApplicationRowMenu } from './ApplicationRowMenu';
 import { KeysMissingAlert } from './KeysMissingAlert';
@@ -20,10 +20,11 @@ import { APPLICATIONS } from './useApplicationActions';
 
 type Person = UserDto | CustomerUserDto;
 
-const organizationOf = (person: Person, mine: number[]): number | undefined =>
+/** Where an application acting as them would be created: one of their organizations where the signed-in user may create applications. */
+const organizationOf = (person: Person, access: Access): number | undefined =>
   'organizationId' in person
     ? person.organizationId
-    : (person.organizationIds.find((id) => mine.includes(id)) ?? person.organizationIds[0]);
+    : (person.organizationIds.find((id) => access.can('oauth_applications.create', id)) ?? person.organizationIds[0]);
 
 /**
  * The applications acting as the user (or, with `frontend`, the customer user) on
@@ -34,7 +35,7 @@ const organizationOf = (person: Person, mine: number[]): number | undefined =>
 export const UserApplications = ({ frontend }: { frontend: boolean }) => {
   const person = useRecordContext<Person>();
   const { identity } = useGetIdentity();
-  const myOrganizationIds = useOrganizationIds();
+  const access = useAccess();
   const { canAccess: canList } = useCanAccess({ resource: APPLICATIONS, action: 'list' });
   const { canAccess: canShow } = useCanAccess({ resource: APPLICATIONS, action: 'show' });
   const headingId = useId();
@@ -47,7 +48,7 @@ export const UserApplications = ({ frontend }: { frontend: boolean }) => {
     grants: ['client_credentials'],
     frontend,
     userId: Number(person.id),
-    organizationId: organizationOf(person, myOrganizationIds),
+    organizationId: organizationOf(person, access),
   };
 
   return (

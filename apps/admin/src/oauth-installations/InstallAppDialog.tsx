@@ -1,4 +1,4 @@
-import type { InstallAppInput, MarketplaceAppDto, OrganizationDto } from '@keyhouse/shared-contracts';
+import type { InstallAppInput, MarketplaceAppDto, MembershipAccessDto } from '@keyhouse/shared-contracts';
 import {
   Alert,
   Autocomplete,
@@ -15,9 +15,9 @@ import {
 } from '@mui/material';
 import { keepPreviousData, useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { useDataProvider, useDebouncedEvent, useGetList, useGetMany } from 'react-admin';
+import { useDataProvider, useDebouncedEvent, useGetList } from 'react-admin';
 
-import { useOrganizationIds } from '../common';
+import { useAccess } from '../common';
 import type { KeyhouseDataProvider } from '../providers/dataProvider';
 import { ScopeChips } from './ScopeChips';
 
@@ -83,30 +83,27 @@ const AppPicker = ({ value, onChange }: AppPickerProps) => {
 };
 
 interface OrganizationPickerProps {
-  organizationIds: number[];
+  memberships: MembershipAccessDto[];
   value: number;
   onChange(organizationId: number): void;
 }
 
-const OrganizationPicker = ({ organizationIds, value, onChange }: OrganizationPickerProps) => {
-  const { data: organizations = [] } = useGetMany<OrganizationDto>('organizations', { ids: organizationIds });
-  const nameOf = (id: number) => organizations.find((organization) => organization.id === id)?.name ?? `Organization ${id}`;
-  return (
-    <TextField
-      select
-      label="Organization"
-      value={value}
-      onChange={(event) => onChange(Number(event.target.value))}
-      helperText="The app gets access to this organization's data."
-    >
-      {organizationIds.map((id) => (
-        <MenuItem key={id} value={id}>
-          {nameOf(id)}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-};
+/** One's own organizations only: installing is consenting as oneself, and the app's tokens act as the member there. */
+const OrganizationPicker = ({ memberships, value, onChange }: OrganizationPickerProps) => (
+  <TextField
+    select
+    label="Organization"
+    value={value}
+    onChange={(event) => onChange(Number(event.target.value))}
+    helperText="The app gets access to this organization's data."
+  >
+    {memberships.map(({ organizationId, organizationName }) => (
+      <MenuItem key={organizationId} value={organizationId}>
+        {organizationName}
+      </MenuItem>
+    ))}
+  </TextField>
+);
 
 /** What installing the chosen app does, said before it is done. */
 const InstallSummary = ({ app, organizationId }: { app: MarketplaceAppDto; organizationId: number }) => {
@@ -142,12 +139,13 @@ const InstallSummary = ({ app, organizationId }: { app: MarketplaceAppDto; organ
  */
 export const InstallAppDialog = ({ open, onClose }: { open: boolean; onClose(): void }) => {
   const titleId = useId();
-  const organizationIds = useOrganizationIds();
+  // The identity's memberships, not every organization an operator can see: one installs only where one belongs.
+  const { memberships } = useAccess();
   const dataProvider = useDataProvider<KeyhouseDataProvider>();
   const [app, setApp] = useState<MarketplaceAppDto | null>(null);
   const [chosenOrganizationId, setOrganizationId] = useState<number | undefined>();
   const [leaving, setLeaving] = useState(false);
-  const organizationId = chosenOrganizationId ?? organizationIds[0];
+  const organizationId = chosenOrganizationId ?? memberships[0]?.organizationId;
 
   const leaveFor = (url: string) => {
     setLeaving(true);
@@ -188,8 +186,8 @@ export const InstallAppDialog = ({ open, onClose }: { open: boolean; onClose(): 
               reset();
             }}
           />
-          {organizationIds.length > 1 && organizationId !== undefined && (
-            <OrganizationPicker organizationIds={organizationIds} value={organizationId} onChange={setOrganizationId} />
+          {memberships.length > 1 && organizationId !== undefined && (
+            <OrganizationPicker memberships={memberships} value={organizationId} onChange={setOrganizationId} />
           )}
           {app && organizationId !== undefined && <InstallSummary app={app} organizationId={organizationId} />}
           {error && <Alert severity="error">{error.message}</Alert>}

@@ -1,7 +1,7 @@
 import ExtensionIcon from '@mui/icons-material/Extension';
 import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, TopToolbar } from 'react-admin';
 
-import { ListEmpty, useOrganizationIds } from '../common';
+import { ListEmpty, useOrganizationChoices } from '../common';
 import { InstallAppButton } from './InstallAppButton';
 import { InstallationScopesField, InstalledByField } from './InstallationFields';
 import { UninstallButton } from './UninstallButton';
@@ -33,7 +33,7 @@ const InstallationsEmpty = () => (
 
 /** Integrations > Installed Apps: the apps installed in the caller's organizations, newest first. */
 export const InstallationList = () => {
-  const severalOrganizations = useOrganizationIds().length > 1;
+  const severalOrganizations = useOrganizationChoices('oauth_installations.view').several;
 
   return (
     <List

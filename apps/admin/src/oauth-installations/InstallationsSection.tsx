@@ -3,7 +3,7 @@ import { Divider, Stack, Typography } from '@mui/material';
 import { type ReactNode, useId } from 'react';
 import { DataTable, DateField, Pagination, ReferenceManyField, useCanAccess, useRecordContext } from 'react-admin';
 
-import { useOrganizationIds } from '../common';
+import { useOrganizationChoices } from '../common';
 import { InstallationScopesField, InstalledByField } from './InstallationFields';
 import { UninstallButton } from './UninstallButton';
 import { INSTALLATIONS } from './useUninstall';
@@ -71,7 +71,7 @@ const organizationColumn = (severalOrganizations: boolean) =>
 /** Where an application of the show page is installed; only the authorization code flow installs one. */
 export const ApplicationInstallations = () => {
   const application = useRecordContext<OAuthApplicationDto>();
-  const severalOrganizations = useOrganizationIds().length > 1;
+  const severalOrganizations = useOrganizationChoices('oauth_installations.view').several;
   if (!application?.grants.includes('authorization_code')) return null;
   return (
     <InstallationsSection title="Installations" target="applicationId" empty="This application is not installed in your organizations.">
@@ -88,7 +88,7 @@ export const ApplicationInstallations = () => {
 
 /** The apps a user (or, with `frontend`, a customer user) of the show page has authorized. */
 export const PersonInstallations = ({ frontend }: { frontend: boolean }) => {
-  const severalOrganizations = useOrganizationIds().length > 1;
+  const severalOrganizations = useOrganizationChoices('oauth_installations.view').several;
   return (
     <InstallationsSection
       title="Connected apps"

@@ -1,16 +1,17 @@
 import type { OrganizationDto } from '@keyhouse/shared-contracts';
-import { useQueryClient } from '@tanstack/react-query';
 import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
 import { CreateToolbar } from '../common';
-import { forgetCurrentUser } from '../providers/authProvider';
 import { OrganizationInputs } from './OrganizationInputs';
 
-/** A new tenant; the API makes its creator a member, so it is theirs to fill with users and applications. */
+/**
+ * A new tenant, created by a platform operator (canAccess hides the page from everyone else). The
+ * operator does not join it: they reach every organization anyway, and its administrators are
+ * added as users. Organization pickers list it at once: react-admin refetches the organizations.
+ */
 export const OrganizationCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
-  const queryClient = useQueryClient();
 
   return (
     <Create
@@ -18,10 +19,6 @@ export const OrganizationCreate = () => {
         onSuccess: (organization: OrganizationDto) => {
           notify('Organization created', { type: 'success' });
           redirect('show', 'organizations', organization.id);
-          // The identity lists the user's organizations (useOrganizationIds), and they have one more
-          // now: ask the API again, so pickers and columns that appear with several do.
-          forgetCurrentUser();
-          void queryClient.invalidateQueries({ queryKey: ['auth', 'getIdentity'] });
         },
       }}
     >

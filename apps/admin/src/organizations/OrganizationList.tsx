@@ -5,7 +5,7 @@ import { ListEmpty } from '../common';
 
 const organizationFilters = [<SearchInput key="q" source="q" placeholder="Name" alwaysOn />];
 
-// CreateButton shows itself only to those with organizations.create.
+// CreateButton shows itself only to platform operators (authProvider.canAccess).
 const OrganizationListActions = () => (
   <TopToolbar>
     <CreateButton label="Create Organization" variant="contained" />

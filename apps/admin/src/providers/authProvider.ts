@@ -44,8 +44,8 @@ const restoreSession = (): Promise<MeDto> => {
 };
 
 /**
- * Makes the next getIdentity (and canAccess) ask the API again, for when the signed-in
- * user changed under the console: creating an organization makes its creator a member.
+ * Makes the next getIdentity (and canAccess) ask the API again, for when what the signed-in
+ * user may do changed under the console: their own memberships edited, or a role they hold.
  * The session and its CSRF token stay; GET /session hands out the same token.
  */
 export const forgetCurrentUser = (): void => {

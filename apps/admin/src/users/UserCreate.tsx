@@ -1,20 +1,22 @@
 import type { UserDto } from '@keyhouse/shared-contracts';
-import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
+import { Create, Loading, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
-import { CreateToolbar, useOrganizationIds } from '../common';
-import { toUserInput, USER_DEFAULTS, type UserFormValues } from './userForm';
+import { CreateToolbar, useAccess, useOrganizationChoices } from '../common';
+import { toUserInput, userDefaults, type UserFormValues } from './userForm';
 import { UserInputs } from './UserInputs';
 
 /** A back-office user, given a password now: the API sends no invitation. */
 export const UserCreate = () => {
-  const organizationIds = useOrganizationIds();
+  const { platformOperator } = useAccess();
+  const { isPending, only } = useOrganizationChoices('users.create');
   const notify = useNotify();
   const redirect = useRedirect();
-  const onlyOrganizationId = organizationIds.length === 1 ? organizationIds[0] : undefined;
 
+  // The first membership starts in the only organization there is, once that is known.
+  if (isPending) return <Loading />;
   return (
     <Create
-      transform={(values: UserFormValues) => toUserInput(values, onlyOrganizationId)}
+      transform={(values: UserFormValues) => toUserInput(values, { platformOperator })}
       mutationOptions={{
         onSuccess: (user: UserDto) => {
           notify('User created', { type: 'success' });
@@ -22,8 +24,8 @@ export const UserCreate = () => {
         },
       }}
     >
-      <SimpleForm sx={{ maxWidth: 760 }} defaultValues={USER_DEFAULTS} toolbar={<CreateToolbar />}>
-        <UserInputs />
+      <SimpleForm sx={{ maxWidth: 760 }} defaultValues={userDefaults(only)} toolbar={<CreateToolbar />}>
+        <UserInputs creating />
       </SimpleForm>
     </Create>
   );

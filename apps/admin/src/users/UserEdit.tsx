@@ -1,24 +1,42 @@
 import type { UserDto } from '@keyhouse/shared-contracts';
-import { Edit, email, maxLength, required, SimpleForm, TextInput } from 'react-admin';
+import { Alert } from '@mui/material';
+import { Edit, SimpleForm, useNotify, useRecordContext, useRedirect } from 'react-admin';
 
-import { CheckboxInput, EditToolbar } from '../common';
+import { EditToolbar, useAccess, useRefreshIdentity } from '../common';
+import { toUserChanges, type UserFormValues } from './userForm';
+import { UserInputs } from './UserInputs';
+import { useUserEditRefusal } from './useUserEditRefusal';
 
-/** The fields the API lets an administrator change; username, organizations and roles stay. */
-const toUserChanges = ({ email: address, firstName, lastName, enabled }: UserDto) => ({ email: address, firstName, lastName, enabled });
+/** Says, before any attempt, why the API would refuse to save this user. */
+const EditRefusal = () => {
+  const refusal = useUserEditRefusal(useRecordContext<UserDto>());
+  return refusal ? <Alert severity="warning">{refusal}</Alert> : null;
+};
 
-export const UserEdit = () => (
-  // Pessimistic: the API's messages (an email in use, disabling oneself) must reach the fields.
-  <Edit mutationMode="pessimistic" transform={toUserChanges} redirect="show">
-    <SimpleForm sx={{ maxWidth: 760 }} toolbar={<EditToolbar />}>
-      <TextInput source="username" label="Username" readOnly helperText="Chosen at creation; it cannot be changed." />
-      <TextInput source="firstName" label="First name" validate={maxLength(100)} />
-      <TextInput source="lastName" label="Last name" validate={maxLength(100)} />
-      <TextInput source="email" label="Email" type="email" validate={[required(), email(), maxLength(255)]} />
-      <CheckboxInput
-        source="enabled"
-        label="Enabled"
-        helperText="A disabled user cannot sign in; their sessions and tokens, and the applications acting as them, stop working at once."
-      />
-    </SimpleForm>
-  </Edit>
-);
+export const UserEdit = () => {
+  const { platformOperator, userId } = useAccess();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const refreshIdentity = useRefreshIdentity();
+
+  return (
+    // Pessimistic: the API's messages (an email in use, disabling oneself, a role beyond one's own) must reach the fields.
+    <Edit
+      mutationMode="pessimistic"
+      transform={(values: UserFormValues) => toUserChanges(values, { platformOperator })}
+      mutationOptions={{
+        onSuccess: (user: UserDto) => {
+          notify('User saved', { type: 'success' });
+          redirect('show', 'users', user.id);
+          // One's own memberships changed: so did what one may do.
+          if (user.id === userId) refreshIdentity();
+        },
+      }}
+    >
+      <SimpleForm sx={{ maxWidth: 760 }} toolbar={<EditToolbar />}>
+        <EditRefusal />
+        <UserInputs />
+      </SimpleForm>
+    </Edit>
+  );
+};

@@ -14,10 +14,12 @@ import {
 } from 'react-admin';
 
 import { ListEmpty } from '../common';
+import { PlatformOperatorChip } from './UserFields';
 
 const userFilters = [
   <SearchInput key="q" source="q" placeholder="Username, email or name" alwaysOn />,
   <NullableBooleanInput key="enabled" source="enabled" label="Enabled" alwaysOn />,
+  <NullableBooleanInput key="platformOperator" source="platformOperator" label="Platform operator" />,
   <ReferenceInput
     key="organizationId"
     source="organizationId"
@@ -50,6 +52,9 @@ export const UserList = () => (
       <DataTable.Col source="lastName" label="Last name" />
       <DataTable.Col source="email" label="Email" field={EmailField} />
       <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
+      <DataTable.Col source="platformOperator" label="Operator" disableSort>
+        <PlatformOperatorChip />
+      </DataTable.Col>
       <DataTable.Col source="createdAt" label="Created">
         <DateField source="createdAt" showTime />
       </DataTable.Col>

@@ -1,33 +1,30 @@
-import {
-  BooleanField,
-  ChipField,
-  DateField,
-  EmailField,
-  ReferenceArrayField,
-  Show,
-  SimpleShowLayout,
-  SingleFieldList,
-  TextArrayField,
-  TextField,
-} from 'react-admin';
+import type { UserDto } from '@keyhouse/shared-contracts';
+import { BooleanField, DateField, EditButton, EmailField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 
 import { UserApplications } from '../oauth-applications';
 import { PersonInstallations } from '../oauth-installations';
+import { MembershipsField, UsernameField } from './UserFields';
+import { useUserEditRefusal } from './useUserEditRefusal';
+
+/** Edit, unless the API would refuse it (EditButton itself checks users.edit). */
+const UserShowActions = () => {
+  const refusal = useUserEditRefusal(useRecordContext<UserDto>());
+  return <TopToolbar>{refusal === undefined && <EditButton />}</TopToolbar>;
+};
 
 export const UserShow = () => (
-  <Show>
+  <Show actions={<UserShowActions />}>
     <SimpleShowLayout>
-      <TextField source="username" label="Username" />
+      <Labeled label="Username">
+        <UsernameField />
+      </Labeled>
       <TextField source="firstName" label="First name" />
       <TextField source="lastName" label="Last name" />
       <EmailField source="email" label="Email" />
       <BooleanField source="enabled" label="Enabled" />
-      <ReferenceArrayField source="organizationIds" reference="organizations" label="Organizations">
-        <SingleFieldList linkType="show">
-          <ChipField source="name" size="small" />
-        </SingleFieldList>
-      </ReferenceArrayField>
-      <TextArrayField source="roles" label="Roles" emptyText="No roles" />
+      <Labeled label="Memberships">
+        <MembershipsField />
+      </Labeled>
       <DateField source="createdAt" label="Created" showTime />
     </SimpleShowLayout>
     <UserApplications frontend={false} />

@@ -1,11 +1,13 @@
-/**
- * The built-in roles, by the names the API takes. There is no roles API: these two are
- * what every installation has.
- */
-export const ROLE_CHOICES = [
-  { id: 'ROLE_ADMINISTRATOR', name: 'Administrator' },
-  { id: 'ROLE_USER', name: 'User' },
-];
+import type { MembershipDto, UserDto } from '@keyhouse/shared-contracts';
+
+/** The roles a new membership starts with: the least there is; granting more is a deliberate choice. */
+export const DEFAULT_ROLES = ['ROLE_USER'];
+
+/** One line of the memberships editor: the organization is null until chosen. */
+export interface MembershipFormValue {
+  organizationId: number | null;
+  roles: string[] | null;
+}
 
 /** Body of `POST /admin/api/users`. */
 export interface NewUserInput {
@@ -14,26 +16,53 @@ export interface NewUserInput {
   password: string;
   firstName: string;
   lastName: string;
-  organizationIds: number[];
-  roles: string[];
+  memberships: MembershipDto[];
+  /** Sent by operators only: nobody else may make one. */
+  platformOperator?: boolean;
 }
 
+/** Body of `PUT /admin/api/users/:id`. */
+export type UserChanges = Pick<UserDto, 'email' | 'firstName' | 'lastName' | 'enabled' | 'memberships'> & { platformOperator?: boolean };
+
 /** What the form holds: react-admin turns emptied text inputs into null. */
-export type UserFormValues = { [Field in keyof NewUserInput]?: NewUserInput[Field] | null };
+export type UserFormValues = {
+  [Field in 'username' | 'email' | 'password' | 'firstName' | 'lastName']?: string | null;
+} & {
+  enabled?: boolean;
+  platformOperator?: boolean;
+  memberships?: MembershipFormValue[];
+};
 
-// The least a new user can be given; granting administration is a deliberate choice.
-export const USER_DEFAULTS: UserFormValues = { organizationIds: [], roles: ['ROLE_USER'] };
+/** A new user's first values: one membership with the least role, in the only organization there is or one to choose. */
+export const userDefaults = (onlyOrganizationId: number | undefined): UserFormValues => ({
+  platformOperator: false,
+  memberships: [{ organizationId: onlyOrganizationId ?? null, roles: DEFAULT_ROLES }],
+});
 
-/**
- * The create body, with exactly the fields the API accepts (it refuses any other). With a
- * single organization the picker is hidden and the user joins that one.
- */
-export const toUserInput = (values: UserFormValues, onlyOrganizationId?: number): NewUserInput => ({
+/** The memberships as the API takes them; a line whose organization was never chosen is no membership. */
+const toMemberships = (lines: MembershipFormValue[] | undefined): MembershipDto[] =>
+  (lines ?? []).flatMap(({ organizationId, roles }) => (organizationId == null ? [] : [{ organizationId, roles: roles ?? [] }]));
+
+/** The create body, with exactly the fields the API accepts (it refuses any other). */
+export const toUserInput = (values: UserFormValues, { platformOperator }: { platformOperator: boolean }): NewUserInput => ({
   username: values.username ?? '',
   email: values.email ?? '',
   password: values.password ?? '',
   firstName: values.firstName ?? '',
   lastName: values.lastName ?? '',
-  organizationIds: onlyOrganizationId === undefined ? (values.organizationIds ?? []) : [onlyOrganizationId],
-  roles: values.roles ?? [],
+  memberships: toMemberships(values.memberships),
+  ...(platformOperator ? { platformOperator: values.platformOperator === true } : {}),
+});
+
+/**
+ * The edit body: the fields the API lets an administrator change. The memberships come back
+ * whole; the API changes those in the organizations the editor manages and keeps the others.
+ */
+export const toUserChanges = (values: UserFormValues, { platformOperator }: { platformOperator: boolean }): UserChanges => ({
+  email: values.email ?? '',
+  firstName: values.firstName ?? '',
+  lastName: values.lastName ?? '',
+  enabled: values.enabled === true,
+  memberships: toMemberships(values.memberships),
+  ...(platformOperator ? { platformOperator: values.platformOperator === true } : {}),
 });
