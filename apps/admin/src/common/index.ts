@@ -6,7 +6,6 @@ export { ListEmpty } from './ListEmpty';
 export { NewPasswordInput } from './NewPasswordInput';
 export { Section } from './Section';
 export { AUDIENCE_LABELS, EVENT_CHOICES, eventLabel } from './notificationLabels';
-export { useOrganizationIds } from './useOrganizationIds';
 export { CreateToolbar, EditToolbar } from './FormToolbars';
 export { useAccess, type Access } from './useAccess';
 export { useOrganizationChoices, type OrganizationChoice, type OrganizationChoices } from './useOrganizationChoices';
