@@ -178,7 +178,9 @@ describe('notification settings per organization', () => {
       expect(rules.map((inForce) => inForce.event).sort()).toEqual([...APPLICATION_EVENTS].sort());
       expect(rules.filter((inForce) => inForce.organizationId !== null)).toEqual([expect.objectContaining({ id: rule.id, event: CREATED })]);
 
-      const platform = (await operator.get<EmailTemplateDto[]>(`/admin/api/email-templates${q({ filter: { organizationId: 'platform' }, range: [0, 99] })}`)).body;
+      const platform = (await operator.get<EmailTemplateDto[]>(`/admin/api/email-templates${q({ filter: { inForceFor: 'platform' }, range: [0, 99] })}`)).body;
+      expect(platform.length).toBeGreaterThan(0);
+      expect(platform.every((inForce) => inForce.organizationId === null)).toBe(true);
       const templates = (await tenant.get<EmailTemplateDto[]>(`/admin/api/email-templates${q({ filter: { inForceFor: beta }, range: [0, 99] })}`)).body;
       const key = (one: EmailTemplateDto) => `${one.event} ${one.audience} ${one.locale}`;
       expect(templates.map(key).sort()).toEqual(platform.map(key).sort());

@@ -53,7 +53,7 @@ export interface NotificationSettingScope {
 /**
  * The list filter that answers the settings in force for one organization: its override where it
  * has one, the platform default elsewhere (one rule per event; one template per event, audience
- * and locale). `organizationId: "platform"` lists the defaults alone.
+ * and locale). With `"platform"` (as `organizationId: "platform"`), the defaults alone.
  */
 export const IN_FORCE_FILTER = 'inForceFor';
 export const PLATFORM_DEFAULTS = 'platform';

@@ -31,13 +31,15 @@ export const organizationFilter = <T extends ObjectLiteral>(): FilterApplier<T> 
 /**
  * `inForceFor` filter: what applies in one organization the caller may view, one row per setting
  * (`sameSetting`: the columns that name one, such as the event): its override where it has one,
- * the platform default where it has none.
+ * the platform default where it has none. `"platform"`: what applies where nothing is overridden,
+ * the defaults (so that one filter serves a console's "in force for" picker).
  */
 export const inForceFilter =
   <T extends ObjectLiteral>(reach: Reach, table: string, sameSetting: string[]): FilterApplier<T> =>
   (query, value, param) => {
+    if (value === PLATFORM_DEFAULTS) return void query.andWhere(`${query.alias}.organizationId IS NULL`);
     const organizationId = Number(value);
-    if (!Number.isSafeInteger(organizationId)) throw new ListQueryError('filter', 'inForceFor must be an organization id');
+    if (!Number.isSafeInteger(organizationId)) throw new ListQueryError('filter', `inForceFor must be an organization id or "${PLATFORM_DEFAULTS}"`);
     // Another organization's overrides are invisible: its answer would be the defaults, which is not what applies there.
     assertCan(reach, 'notifications.view', organizationId);
     const alias = query.alias;
