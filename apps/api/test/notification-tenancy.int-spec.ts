@@ -231,6 +231,15 @@ describe('notification settings per organization', () => {
       expect(Number(rows[0].n)).toBe(1);
     });
   });
+
+  it('an operator deletes a platform translation, never the English fallback nor a platform rule', async () => {
+    const platform = await operator.get<EmailTemplateDto[]>(`/admin/api/email-templates${q({ filter: { inForceFor: 'platform', event: 'oauth_application.deleted' } })}`);
+    const swedish = platform.body.find((template) => template.locale === 'sv' && template.audience === 'storefront') as EmailTemplateDto;
+    expect((await operator.delete(`/admin/api/email-templates/${swedish.id}`)).status).toBe(200);
+    expect((await operator.get(`/admin/api/email-templates/${swedish.id}`)).status).toBe(404);
+    expect((await operator.delete(`/admin/api/email-templates/${defaultTemplate.id}`)).status).toBe(403);
+    expect((await operator.delete(`/admin/api/notification-rules/${defaultRule.id}`)).status).toBe(403);
+  });
 });
 
 describe('the notification tenancy migration', () => {

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
 import { isDuplicateKeyError, type ListParams, type Page } from '@keyhouse/api-persistence';
 import { AuditTrail, assertCan, changedFields, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { toRuleDto } from '../dto';
 import type { NotificationRule } from '../entities';
 import { NotificationSettingsRepository } from '../settings/notification-settings.repository';
-import { assertMayChange, refuseDeletingDefault } from '../settings/setting-scope';
+import { assertMayChange } from '../settings/setting-scope';
 import { NotificationRulesRepository } from './notification-rules.repository';
 import { readRuleChanges, readRuleOverride } from './rule-input';
 
@@ -80,7 +80,9 @@ export class NotificationRulesService {
   /** Deletes an organization's override: its mail follows the platform rule again. */
   async revert(caller: BackOfficeCaller, id: number): Promise<NotificationRuleDto> {
     const rule = await this.find(caller, id);
-    if (rule.organizationId === null) refuseDeletingDefault(`The rule of ${rule.event}`);
+    if (rule.organizationId === null) {
+      throw new ForbiddenException({ message: `The platform rule of ${rule.event} cannot be deleted: switch it off, or customize it for an organization.` });
+    }
     assertCan(caller.reach, 'notifications.edit', rule.organizationId);
     const { event, organizationId, enabled, notifyOwner, notifyOrganizationAdmins, extraRecipients } = rule;
     await this.dataSource.transaction(async (db) => {

@@ -25,7 +25,7 @@ export class NotificationSettingsRepository {
     return (await query.getOne()) !== null;
   }
 
-  /** Asked for operators, whose reach names no organization: the foreign key would refuse a missing one with a 500. */
+  /** An operator may name any id: asked first, as the foreign key would refuse a missing organization with a 500. */
   async organizationExists(db: EntityManager, organizationId: number): Promise<boolean> {
     const rows = (await db.query('SELECT id FROM organizations WHERE id = ?', [organizationId])) as unknown[];
     return rows.length > 0;

@@ -1,4 +1,3 @@
-import { ForbiddenException } from '@nestjs/common';
 import { PLATFORM_DEFAULTS } from '@keyhouse/shared-contracts';
 import { ListQueryError, type FilterApplier } from '@keyhouse/api-persistence';
 import { assertCan, assertPlatformOperator, organizationCondition, type OrganizationScope, type Reach } from '@keyhouse/api-platform';
@@ -54,9 +53,4 @@ export const inForceFilter =
 export function assertMayChange(reach: Reach, organizationId: number | null): void {
   if (organizationId === null) assertPlatformOperator(reach, 'change the platform defaults (customize them for your organization instead)');
   else assertCan(reach, 'notifications.edit', organizationId);
-}
-
-/** 403 for deleting a platform default: deleting an override is what brings the default back. */
-export function refuseDeletingDefault(what: string): never {
-  throw new ForbiddenException({ message: `${what} is a platform default: it cannot be deleted. Switch it off, or customize it for an organization.` });
 }

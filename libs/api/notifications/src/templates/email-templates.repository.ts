@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { containsFilter, findPage, idFilter, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
 import type { OrganizationScope, Reach } from '@keyhouse/api-platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { EmailTemplate, type TemplateAudience } from '../entities';
 import { inForceFilter, organizationFilter, visibleSettings, withOrganization } from '../settings/setting-scope';
 import type { TemplateText } from './template-input';
@@ -38,11 +38,8 @@ export class EmailTemplatesRepository {
   }
 
   exists(db: EntityManager, { event, audience, locale, organizationId }: TemplateIdentity): Promise<boolean> {
-    // `organizationId: null` as a TypeORM condition would be dropped, not read as IS NULL.
-    const query = db.getRepository(EmailTemplate).createQueryBuilder('template').where('template.event = :event AND template.audience = :audience AND template.locale = :locale', { event, audience, locale });
-    if (organizationId === null) query.andWhere('template.organizationId IS NULL');
-    else query.andWhere('template.organizationId = :organizationId', { organizationId });
-    return query.getExists();
+    // A plain null would be left out of the condition, not read as IS NULL.
+    return db.getRepository(EmailTemplate).existsBy({ event, audience, locale, organizationId: organizationId ?? IsNull() });
   }
 
   async insert(db: EntityManager, template: TemplateIdentity & TemplateText): Promise<number> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EmailTemplateDto, TemplatePreviewDto } from '@keyhouse/shared-contracts';
 import { isDuplicateKeyError, type ListParams, type Page } from '@keyhouse/api-persistence';
 import { AuditTrail, changedFields, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
@@ -7,7 +7,7 @@ import { toTemplateDto } from '../dto';
 import type { EmailTemplate } from '../entities';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from '../notification-options';
 import { NotificationSettingsRepository } from '../settings/notification-settings.repository';
-import { assertMayChange, refuseDeletingDefault } from '../settings/setting-scope';
+import { assertMayChange } from '../settings/setting-scope';
 import { EmailTemplatesRepository } from './email-templates.repository';
 import { sampleValues } from './sample-values';
 import { FALLBACK_LOCALE } from './template-choice';
@@ -108,7 +108,9 @@ export class EmailTemplatesService {
   async delete(caller: BackOfficeCaller, id: number): Promise<EmailTemplateDto> {
     const template = await this.find(caller, id);
     const { event, audience, locale, organizationId, subject, body } = template;
-    if (organizationId === null && locale === FALLBACK_LOCALE) refuseDeletingDefault(`The ${FALLBACK_LOCALE} template of ${event}`);
+    if (organizationId === null && locale === FALLBACK_LOCALE) {
+      throw new ForbiddenException({ message: `The platform's ${FALLBACK_LOCALE} template of ${event} cannot be deleted: it is what every recipient without a template in their language reads.` });
+    }
     assertMayChange(caller.reach, organizationId);
     await this.dataSource.transaction(async (db) => {
       await this.templates.delete(db, id);
