@@ -2,9 +2,9 @@ import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
 import { expect, type Page, test } from '@playwright/test';
 
 import { openCreatePage, pickAdminAsUser } from '../src/applications';
-import { type ConsoleApi, consoleApi } from '../src/api';
+import { type ConsoleApi, consoleApi, signedInApi } from '../src/api';
 import { cellUnder, openFromMenu, signIn } from '../src/console';
-import { ADMIN_EMAIL, ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from '../src/fixtures';
+import { ADMIN_EMAIL, ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 
 /** The seeded subject of the "Application created" templates. */
 const CREATED_SUBJECT = 'OAuth application added to your account';
@@ -217,5 +217,90 @@ test('a translation of an email template is added in the console; a second one f
     await addTranslation('Toinen');
     await expect(page.getByText(`This event already has a ${locale} template for this recipient.`)).toBeVisible();
     await expect(page).toHaveURL(/\/admin\/email-templates\/create$/);
+  });
+});
+
+test.describe("an organization's own notification settings", () => {
+  // The user this test adds must stay out of the main server's fresh-database checks, and nothing can delete one.
+  test.use({ baseURL: MARKETPLACE_BASE_URL });
+
+  test('an organization administrator customizes a rule for their organization and sees it in force; the platform default stays as it was', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const operator = await signedInApi(request, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD });
+    const [{ organizationId, organizationName }] = operator.session.user.access;
+    const unique = Date.now().toString(36);
+    const administrator = { username: `orla.admin.${unique}`, password: `Orla-admin-${unique}-e2e!` };
+    await operator.post('/admin/api/users', {
+      ...administrator,
+      email: `orla.${unique}@example.com`,
+      firstName: 'Orla',
+      lastName: 'Admin',
+      organizationIds: [organizationId],
+      roles: ['ROLE_ADMINISTRATOR'],
+    });
+    const filter = (value: object) => `filter=${encodeURIComponent(JSON.stringify(value))}`;
+    const [platformRule] = await operator.get<NotificationRuleDto[]>(
+      `/admin/api/notification-rules?${filter({ event: 'oauth_application.secret_revoked', organizationId: 'platform' })}`,
+    );
+    const address = `revocations-${unique}@example.com`;
+    const row = page.getByRole('row').filter({ hasText: 'Secret revoked' });
+    const save = page.getByRole('button', { name: 'Save' });
+
+    try {
+      await test.step('the organization administrator sees what is in force in their organization: the platform defaults', async () => {
+        await page.goto('/admin');
+        await signIn(page, administrator.username, administrator.password);
+        await expect(page.getByRole('heading', { name: 'Welcome, Orla Admin' })).toBeVisible();
+        await openFromMenu(page, 'System', 'Notifications', 'Notification Rules');
+        await expect(page.getByText(`In force for ${organizationName}`)).toBeVisible();
+        // One organization: nothing to pick.
+        await expect(page.getByRole('combobox', { name: 'In force for' })).toHaveCount(0);
+        await expect(await cellUnder(row, 'Applies to')).toHaveText('Platform default');
+      });
+
+      await test.step('a platform default opens read-only, with a way to customize it', async () => {
+        await page.getByRole('row').filter({ hasText: 'Application created' }).click();
+        await expect(page.getByRole('alert').filter({ hasText: 'only platform operators change it' })).toBeVisible();
+        await expect(page.getByRole('button', { name: `Customize for ${organizationName}` })).toBeVisible();
+        await expect(save).toHaveCount(0);
+        await page.goBack();
+      });
+
+      await test.step('customizing copies the default for the organization and opens it', async () => {
+        await row.getByRole('button', { name: `Customize for ${organizationName}` }).click();
+        await expect(page).toHaveURL(/\/admin\/notification-rules\/\d+$/);
+        await expect(page.getByRole('alert').filter({ hasText: `Customized for ${organizationName}` })).toBeVisible();
+        await page.getByRole('button', { name: 'Add' }).click();
+        await page.getByRole('textbox', { name: 'Email address' }).fill(address);
+        await save.click();
+      });
+
+      await test.step("the organization's own rule is in force there, with the new recipient", async () => {
+        await expect(page).toHaveURL(/\/admin\/notification-rules(\?.*)?$/);
+        await expect(await cellUnder(row, 'Applies to')).toHaveText(organizationName);
+        await expect(await cellUnder(row, 'Extra recipients')).toHaveText(address);
+        await page.screenshot({ path: testInfo.outputPath('notification-rules-customized.png'), fullPage: true });
+      });
+
+      await test.step('the platform default is untouched', async () => {
+        expect(await operator.get<NotificationRuleDto>(`/admin/api/notification-rules/${platformRule.id}`)).toEqual(platformRule);
+      });
+
+      await test.step('reverting asks first, then the platform default is in force again', async () => {
+        await row.getByRole('button', { name: 'Revert' }).click();
+        const confirm = page.getByRole('dialog', { name: 'Revert to the platform default' });
+        await expect(confirm).toContainText(organizationName);
+        await confirm.getByRole('button', { name: 'Revert' }).click();
+        await expect(confirm).toBeHidden();
+        await expect(await cellUnder(row, 'Applies to')).toHaveText('Platform default');
+        await expect(await cellUnder(row, 'Extra recipients')).toHaveText('None');
+      });
+    } finally {
+      // Passed or failed, the organization follows the platform default again.
+      const overrides = await operator.get<NotificationRuleDto[]>(`/admin/api/notification-rules?${filter({ organizationId })}`);
+      for (const override of overrides) await operator.delete(`/admin/api/notification-rules/${override.id}`);
+    }
   });
 });

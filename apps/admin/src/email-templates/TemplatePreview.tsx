@@ -18,7 +18,12 @@ const problemsOf = (error: Error): string[] => {
 /** The edit form's subject and body rendered with sample values, following what is typed. */
 export const TemplatePreview = () => {
   const [subject, body] = useWatch<TemplateText, ['subject', 'body']>({ name: ['subject', 'body'] });
-  const { data, error, isFetching } = useTemplatePreview(subject ?? '', body ?? '');
+  return <RenderedTemplate subject={subject ?? ''} body={body ?? ''} />;
+};
+
+/** A template's subject and body rendered with sample values, as the server renders mail. */
+export const RenderedTemplate = ({ subject, body }: TemplateText) => {
+  const { data, error, isFetching } = useTemplatePreview(subject, body);
 
   return (
     <Section title="Preview">

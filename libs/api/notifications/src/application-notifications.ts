@@ -2,8 +2,12 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APPLICATION_EVENTS, GRANT_LABELS, type ApplicationEvent } from '@keyhouse/shared-contracts';
 import { DomainEvents } from '@keyhouse/api-platform';
 import type { EntityManager } from 'typeorm';
-import { EmailTemplate, NotificationRule, OutboxEmail } from './entities';
+import type { NotificationRule } from './entities';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification-options';
+import { OutboxRepository, type QueuedEmail } from './outbox/outbox.repository';
+import { NotificationRulesRepository } from './rules/notification-rules.repository';
+import { EmailTemplatesRepository } from './templates/email-templates.repository';
+import { chooseTemplate, FALLBACK_LOCALE } from './templates/template-choice';
 import { renderTemplate, type TemplateValues } from './templates/template-renderer';
 
 interface Person {
@@ -12,11 +16,10 @@ interface Person {
   locale: string;
 }
 
-const FALLBACK_LOCALE = 'en';
-
 /**
  * Turns application events into outbox rows, in the transaction of the change: deciding who is
- * told (the rule) and what they read (the template), never sending.
+ * told (the rule in force in the application's organization) and what they read (the template
+ * chooseTemplate picks), then rendering; sending is the outbox worker's.
  */
 @Injectable()
 export class ApplicationNotifications implements OnModuleInit {
@@ -24,6 +27,9 @@ export class ApplicationNotifications implements OnModuleInit {
 
   constructor(
     private readonly events: DomainEvents,
+    private readonly rules: NotificationRulesRepository,
+    private readonly templates: EmailTemplatesRepository,
+    private readonly outbox: OutboxRepository,
     @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
   ) {}
 
@@ -32,42 +38,34 @@ export class ApplicationNotifications implements OnModuleInit {
   }
 
   async queue(event: ApplicationEvent, db: EntityManager): Promise<void> {
-    const rule = await db.getRepository(NotificationRule).findOneBy({ event: event.type });
-    if (!rule?.enabled) return;
     const { application } = event;
+    // The organization's own settings where it has them: another organization's never apply.
+    const rule = await this.rules.inForce(db, event.type, application.organizationId);
+    if (!rule?.enabled) return;
     const owner = application.ownerId === null ? undefined : await this.owner(db, application.frontend, application.ownerId);
     const recipients = await this.recipients(db, rule, event, owner);
     if (recipients.length === 0) return;
 
     const audience = application.frontend ? 'storefront' : 'back_office';
-    const templates = await db.getRepository(EmailTemplate).findBy({ event: event.type, audience });
-    const fallback = templates.find((template) => template.locale === FALLBACK_LOCALE);
-    if (!fallback) {
-      this.logger.warn(`no ${FALLBACK_LOCALE} template for ${event.type} (${audience}); nothing queued`);
-      return;
-    }
-    // Each recipient reads their own language when a template exists for it, English otherwise.
-    const templateFor = (locale: string) => templates.find((template) => template.locale === locale) ?? fallback;
+    const templates = await this.templates.candidates(db, event.type, audience, application.organizationId);
     const values = await this.values(db, event, owner);
-    const now = new Date();
-    await db.getRepository(OutboxEmail).insert(
-      recipients.map((recipient) => {
-        const template = templateFor(recipient.locale);
-        return {
+    const emails = recipients.flatMap((recipient): QueuedEmail[] => {
+      const template = chooseTemplate(templates, recipient.locale);
+      if (!template) {
+        this.logger.warn(`no ${FALLBACK_LOCALE} template for ${event.type} (${audience}); nothing queued for ${recipient.email}`);
+        return [];
+      }
+      return [
+        {
           event: event.type,
           organizationId: application.organizationId,
           recipient: recipient.email,
           subject: renderTemplate(template.subject, values, { html: false }),
           html: renderTemplate(template.body, values, { html: true }),
-          status: 'pending' as const,
-          attempts: 0,
-          lastError: null,
-          nextAttemptAt: now,
-          lockedUntil: null,
-          sentAt: null,
-        };
-      }),
-    );
+        },
+      ];
+    });
+    if (emails.length) await this.outbox.queue(db, emails);
   }
 
   private async recipients(db: EntityManager, rule: NotificationRule, event: ApplicationEvent, owner: Person | undefined): Promise<Person[]> {

@@ -1,10 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EmailTemplatesController } from './admin/email-templates.controller';
-import { EmailsController } from './admin/emails.controller';
-import { NotificationRulesController } from './admin/notification-rules.controller';
 import { ApplicationNotifications } from './application-notifications';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification-options';
+import { EmailsController } from './outbox/emails.controller';
+import { EmailsService } from './outbox/emails.service';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxWorker } from './outbox/outbox-worker';
+import { NotificationRulesController } from './rules/notification-rules.controller';
+import { NotificationRulesRepository } from './rules/notification-rules.repository';
+import { NotificationRulesService } from './rules/notification-rules.service';
+import { NotificationSettingsRepository } from './settings/notification-settings.repository';
+import { EmailTemplatesController } from './templates/email-templates.controller';
+import { EmailTemplatesRepository } from './templates/email-templates.repository';
+import { EmailTemplatesService } from './templates/email-templates.service';
 
 /** Listens to features' events and delivers the resulting mail; no feature imports it. */
 @Module({})
@@ -13,7 +20,18 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       controllers: [EmailsController, EmailTemplatesController, NotificationRulesController],
-      providers: [{ provide: NOTIFICATION_OPTIONS, useValue: options }, ApplicationNotifications, OutboxWorker],
+      providers: [
+        { provide: NOTIFICATION_OPTIONS, useValue: options },
+        NotificationSettingsRepository,
+        NotificationRulesRepository,
+        NotificationRulesService,
+        EmailTemplatesRepository,
+        EmailTemplatesService,
+        OutboxRepository,
+        EmailsService,
+        ApplicationNotifications,
+        OutboxWorker,
+      ],
       exports: [OutboxWorker],
     };
   }

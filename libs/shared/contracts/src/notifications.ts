@@ -39,7 +39,26 @@ export interface EmailDto {
 
 export type TemplateAudience = 'back_office' | 'storefront';
 
-export interface EmailTemplateDto {
+/**
+ * Where a rule or template applies: the platform default (`organizationId` null, edited by
+ * platform operators) or one organization's override of it (edited by that organization's
+ * administrators, used only for mail about its applications).
+ */
+export interface NotificationSettingScope {
+  organizationId: number | null;
+  /** The overriding organization's name; null for a platform default. */
+  organizationName: string | null;
+}
+
+/**
+ * The list filter that answers the settings in force for one organization: its override where it
+ * has one, the platform default elsewhere (one rule per event; one template per event, audience
+ * and locale). With `"platform"` (as `organizationId: "platform"`), the defaults alone.
+ */
+export const IN_FORCE_FILTER = 'inForceFor';
+export const PLATFORM_DEFAULTS = 'platform';
+
+export interface EmailTemplateDto extends NotificationSettingScope {
   id: number;
   event: string;
   audience: TemplateAudience;
@@ -49,13 +68,26 @@ export interface EmailTemplateDto {
   updatedAt: string;
 }
 
+/**
+ * Body of `POST /admin/api/email-templates`: a platform template in another language
+ * (`organizationId` null or absent: operators only), or an organization's own template.
+ */
+export interface EmailTemplateInput {
+  event: string;
+  audience: TemplateAudience;
+  locale: string;
+  organizationId?: number | null;
+  subject: string;
+  body: string;
+}
+
 /** `POST /admin/api/email-templates/preview` answer: the template rendered with sample values. */
 export interface TemplatePreviewDto {
   subject: string;
   html: string;
 }
 
-export interface NotificationRuleDto {
+export interface NotificationRuleDto extends NotificationSettingScope {
   id: number;
   event: string;
   enabled: boolean;
@@ -63,4 +95,13 @@ export interface NotificationRuleDto {
   notifyOrganizationAdmins: boolean;
   extraRecipients: string[];
   updatedAt: string;
+}
+
+/** Who a rule tells; the body of `PUT /admin/api/notification-rules/:id`. */
+export type NotificationRuleRecipients = Pick<NotificationRuleDto, 'enabled' | 'notifyOwner' | 'notifyOrganizationAdmins' | 'extraRecipients'>;
+
+/** Body of `POST /admin/api/notification-rules`: an organization's override of the event's platform rule. */
+export interface NotificationRuleInput extends NotificationRuleRecipients {
+  event: string;
+  organizationId: number;
 }

@@ -17,6 +17,7 @@ import { MarketplaceListing1764000000000 as MysqlMarketplaceListing } from './my
 import { AccountEdit1764010000000 as MysqlAccountEdit } from './mysql/1764010000000-account-edit';
 import { Memberships1764020000000 as MysqlMemberships } from './mysql/1764020000000-memberships';
 import { ClientAuthThrottle1764030000000 as MysqlClientAuthThrottle } from './mysql/1764030000000-client-auth-throttle';
+import { NotificationTenancy1764050000000 as MysqlNotificationTenancy } from './mysql/1764050000000-notification-tenancy';
 import { AuditOrganizations1764060000000 as MysqlAuditOrganizations } from './mysql/1764060000000-audit-organizations';
 import { Identity1763860000000 as SqliteIdentity } from './sqlite/1763860000000-identity';
 import { OAuthApplications1763870000000 as SqliteOAuthApplications } from './sqlite/1763870000000-oauth-applications';
@@ -36,12 +37,13 @@ import { MarketplaceListing1764000000000 as SqliteMarketplaceListing } from './s
 import { AccountEdit1764010000000 as SqliteAccountEdit } from './sqlite/1764010000000-account-edit';
 import { Memberships1764020000000 as SqliteMemberships } from './sqlite/1764020000000-memberships';
 import { ClientAuthThrottle1764030000000 as SqliteClientAuthThrottle } from './sqlite/1764030000000-client-auth-throttle';
+import { NotificationTenancy1764050000000 as SqliteNotificationTenancy } from './sqlite/1764050000000-notification-tenancy';
 import { AuditOrganizations1764060000000 as SqliteAuditOrganizations } from './sqlite/1764060000000-audit-organizations';
 
 // Listed explicitly (no glob) so the compiled API finds them wherever it is deployed.
 const MIGRATIONS = {
-  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit, MysqlMemberships, MysqlClientAuthThrottle, MysqlAuditOrganizations],
-  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit, SqliteMemberships, SqliteClientAuthThrottle, SqliteAuditOrganizations],
+  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit, MysqlMemberships, MysqlClientAuthThrottle, MysqlNotificationTenancy, MysqlAuditOrganizations],
+  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit, SqliteMemberships, SqliteClientAuthThrottle, SqliteNotificationTenancy, SqliteAuditOrganizations],
 };
 
 export function migrationsFor(dialect: DatabaseSettings['dialect']) {

@@ -1,5 +1,5 @@
 import type { EmailDto, EmailTemplateDto, NotificationRuleDto } from '@keyhouse/shared-contracts';
-import type { EmailTemplate, NotificationRule, OutboxEmail } from '../entities';
+import type { EmailTemplate, NotificationRule, OutboxEmail } from './entities';
 
 export function toEmailDto(email: OutboxEmail, smtpConfigured: boolean, withHtml = false): EmailDto {
   const waiting = email.status === 'pending' ? (smtpConfigured ? email.lastError : 'Not sent: SMTP is not configured (SMTP_URL).') : null;
@@ -19,12 +19,24 @@ export function toEmailDto(email: OutboxEmail, smtpConfigured: boolean, withHtml
   };
 }
 
+/** Loaded with its organization (see withOrganization), whose name tells an override apart in the console. */
 export function toTemplateDto(template: EmailTemplate): EmailTemplateDto {
-  const { id, event, audience, locale, subject, body } = template;
-  return { id, event, audience, locale, subject, body, updatedAt: template.updatedAt.toISOString() };
+  const { id, event, audience, locale, organizationId, subject, body } = template;
+  return { id, event, audience, locale, organizationId, organizationName: template.organization?.name ?? null, subject, body, updatedAt: template.updatedAt.toISOString() };
 }
 
+/** Loaded with its organization (see withOrganization), whose name tells an override apart in the console. */
 export function toRuleDto(rule: NotificationRule): NotificationRuleDto {
-  const { id, event, enabled, notifyOwner, notifyOrganizationAdmins, extraRecipients } = rule;
-  return { id, event, enabled, notifyOwner, notifyOrganizationAdmins, extraRecipients, updatedAt: rule.updatedAt.toISOString() };
+  const { id, event, organizationId, enabled, notifyOwner, notifyOrganizationAdmins, extraRecipients } = rule;
+  return {
+    id,
+    event,
+    organizationId,
+    organizationName: rule.organization?.name ?? null,
+    enabled,
+    notifyOwner,
+    notifyOrganizationAdmins,
+    extraRecipients,
+    updatedAt: rule.updatedAt.toISOString(),
+  };
 }

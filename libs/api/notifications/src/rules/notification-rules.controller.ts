@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
+import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
+import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
+import type { FastifyReply } from 'fastify';
+import { NotificationRulesService } from './notification-rules.service';
+
+/** Who is told of each event: the platform's rules and organizations' overrides of them. */
+@Controller('admin/api/notification-rules')
+@RequirePermission('notifications.view')
+export class NotificationRulesController {
+  constructor(private readonly rules: NotificationRulesService) {}
+
+  @Get()
+  async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<NotificationRuleDto[]> {
+    const page = await this.rules.list(caller, params);
+    reply.headers(pageHeaders(page));
+    return page.items;
+  }
+
+  @Get(':id')
+  get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<NotificationRuleDto> {
+    return this.rules.get(caller, id);
+  }
+
+  @Post()
+  @RequirePermission('notifications.edit')
+  create(@Caller() caller: BackOfficeCaller, @Body() body: unknown): Promise<NotificationRuleDto> {
+    return this.rules.create(caller, body);
+  }
+
+  @Put(':id')
+  @RequirePermission('notifications.edit')
+  update(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<NotificationRuleDto> {
+    return this.rules.update(caller, id, body);
+  }
+
+  @Delete(':id')
+  @RequirePermission('notifications.edit')
+  revert(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<NotificationRuleDto> {
+    return this.rules.revert(caller, id);
+  }
+}
