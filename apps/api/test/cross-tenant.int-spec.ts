@@ -27,8 +27,11 @@ interface Victim {
   roleId: number;
   emailId: number;
   auditEventId: number;
+  /** The victim organization's own notification settings, and a platform default of each. */
   templateId: number;
   ruleId: number;
+  platformTemplateId: number;
+  platformRuleId: number;
 }
 
 interface Attempt {
@@ -127,25 +130,36 @@ const RULES: Record<string, Rule> = {
   'GET /admin/api/emails/{id}': { refused: (v) => [{ path: `/admin/api/emails/${v.emailId}` }] },
   'POST /admin/api/emails/{id}/resend': { refused: (v) => [{ path: `/admin/api/emails/${v.emailId}/resend` }] },
 
-  'GET /admin/api/email-templates': { answered: list('/admin/api/email-templates'), why: 'lists' },
-  'GET /admin/api/email-templates/{id}': { answered: (v) => [{ path: `/admin/api/email-templates/${v.templateId}` }], why: 'a platform default: readable by every administrator' },
+  'GET /admin/api/email-templates': { answered: (v) => [...list('/admin/api/email-templates')(v), { path: `/admin/api/email-templates${q({ inForceFor: v.organizationId })}` }], why: 'lists' },
+  'GET /admin/api/email-templates/{id}': { refused: (v) => [{ path: `/admin/api/email-templates/${v.templateId}` }] },
   'POST /admin/api/email-templates': {
     refused: (v) => [
       { path: '/admin/api/email-templates', body: { event: 'oauth_application.created', audience: 'back_office', locale: 'de', subject: 'Planted', body: '<p>Planted</p>', organizationId: v.organizationId } },
+      // A platform template in a new language: the platform's, an operator's to add.
+      { path: '/admin/api/email-templates', body: { event: 'oauth_application.created', audience: 'back_office', locale: 'de', subject: 'Planted', body: '<p>Planted</p>' } },
     ],
   },
-  'PUT /admin/api/email-templates/{id}': { refused: (v) => [{ path: `/admin/api/email-templates/${v.templateId}`, body: { subject: 'Planted', body: '<p>Planted</p>' } }] },
+  'PUT /admin/api/email-templates/{id}': {
+    refused: (v) => [v.templateId, v.platformTemplateId].map((id) => ({ path: `/admin/api/email-templates/${id}`, body: { subject: 'Planted', body: '<p>Planted</p>' } })),
+  },
+  'DELETE /admin/api/email-templates/{id}': { refused: (v) => [v.templateId, v.platformTemplateId].map((id) => ({ path: `/admin/api/email-templates/${id}` })) },
   'POST /admin/api/email-templates/preview': {
     answered: () => [{ path: '/admin/api/email-templates/preview', body: { subject: 'Hello {{ applicationName }}', body: '<p>{{ clientId }}</p>' } }],
     why: 'renders the text it is given with sample values',
   },
 
-  'GET /admin/api/notification-rules': { answered: list('/admin/api/notification-rules'), why: 'lists' },
-  'GET /admin/api/notification-rules/{id}': { answered: (v) => [{ path: `/admin/api/notification-rules/${v.ruleId}` }], why: 'a platform default: readable by every administrator' },
-  'PUT /admin/api/notification-rules/{id}': {
-    refused: (v) => [{ path: `/admin/api/notification-rules/${v.ruleId}`, body: { enabled: true, notifyOwner: true, notifyOrganizationAdmins: false, extraRecipients: ['spy@attacker.test'] } }],
+  'GET /admin/api/notification-rules': { answered: (v) => [...list('/admin/api/notification-rules')(v), { path: `/admin/api/notification-rules${q({ inForceFor: v.organizationId })}` }], why: 'lists' },
+  'GET /admin/api/notification-rules/{id}': { refused: (v) => [{ path: `/admin/api/notification-rules/${v.ruleId}` }] },
+  'POST /admin/api/notification-rules': {
+    refused: (v) => [{ path: '/admin/api/notification-rules', body: { event: 'oauth_application.deleted', organizationId: v.organizationId, ...SPY_RULE } }],
   },
+  'PUT /admin/api/notification-rules/{id}': {
+    refused: (v) => [v.ruleId, v.platformRuleId].map((id) => ({ path: `/admin/api/notification-rules/${id}`, body: SPY_RULE })),
+  },
+  'DELETE /admin/api/notification-rules/{id}': { refused: (v) => [v.ruleId, v.platformRuleId].map((id) => ({ path: `/admin/api/notification-rules/${id}` })) },
 };
+
+const SPY_RULE = { enabled: true, notifyOwner: true, notifyOrganizationAdmins: false, extraRecipients: ['spy@attacker.test'] };
 
 function newUser(extra: Record<string, unknown>) {
   return { username: 'planted', email: 'planted.user@attacker.test', password: 'a-long-enough-password', ...extra };
@@ -196,9 +210,26 @@ describe(`every back-office route, as another organization's administrator, on $
     const [email] = (await operator.get<EmailDto[]>(`/admin/api/emails${q({})}`)).body.filter((mail) => mail.to.includes(MARK));
     const installation = (await them.get<Array<{ id: number }>>('/admin/api/oauth-installations')).body[0];
     const [auditEvent] = (await t.dataSource.query('SELECT eventId AS id FROM audit_event_organizations WHERE organizationId = ? ORDER BY eventId', [theirs.id])) as Array<{ id: number }>;
-    // Notification settings are the platform's; none of them is an organization administrator's to change.
-    const [template] = (await operator.get<EmailTemplateDto[]>('/admin/api/email-templates')).body;
-    const [rule] = (await operator.get<NotificationRuleDto[]>('/admin/api/notification-rules')).body;
+    const rule = await them.post<NotificationRuleDto>('/admin/api/notification-rules', {
+      event: 'oauth_application.created',
+      organizationId: theirs.id,
+      enabled: true,
+      notifyOwner: true,
+      notifyOrganizationAdmins: true,
+      extraRecipients: ['victim.ops@example.com'],
+    });
+    const template = await them.post<EmailTemplateDto>('/admin/api/email-templates', {
+      event: 'oauth_application.created',
+      audience: 'back_office',
+      locale: 'en',
+      organizationId: theirs.id,
+      subject: 'Victim Org: a new application',
+      body: '<p>Victim Org text</p>',
+    });
+    expect([rule.status, template.status]).toEqual([201, 201]);
+    const platform = `${q({ organizationId: 'platform' })}`;
+    const [platformTemplate] = (await operator.get<EmailTemplateDto[]>(`/admin/api/email-templates${platform}`)).body;
+    const [platformRule] = (await operator.get<NotificationRuleDto[]>(`/admin/api/notification-rules${platform}`)).body;
     victim = {
       organizationId: theirs.id,
       adminId: admin.id,
@@ -210,8 +241,10 @@ describe(`every back-office route, as another organization's administrator, on $
       roleId: role.body.id,
       emailId: email.id,
       auditEventId: auditEvent.id,
-      templateId: template.id,
-      ruleId: rule.id,
+      templateId: template.body.id,
+      ruleId: rule.body.id,
+      platformTemplateId: platformTemplate.id,
+      platformRuleId: platformRule.id,
     };
 
     const document = await (await fetch(`${t.baseUrl}/admin/api/docs/openapi.json`)).json() as { paths: Record<string, Record<string, unknown>> };
