@@ -173,8 +173,7 @@ function newUser(extra: Record<string, unknown>) {
 async function snapshot(dataSource: DataSource, withAudit: boolean): Promise<string> {
   const ignored = new Set(['admin_sessions', 'customer_sessions', 'sign_in_failures', 'oauth_application_usage', 'oauth_client_auth_throttles', ...(withAudit ? [] : ['audit_events', 'audit_event_organizations'])]);
   const tables = [...new Set(dataSource.entityMetadatas.map((metadata) => metadata.tableName))].filter((table) => !ignored.has(table)).sort();
-  const quote = (name: string) => (dataSource.options.type === 'mysql' ? `\`${name}\`` : `"${name}"`);
-  const rows = await Promise.all(tables.map(async (table) => [table, JSON.stringify(await dataSource.query(`SELECT * FROM ${quote(table)}`))]));
+  const rows = await Promise.all(tables.map(async (table) => [table, JSON.stringify(await dataSource.query(`SELECT * FROM ${dataSource.driver.escape(table)}`))]));
   const withoutLastUse = (row: Record<string, unknown>) => JSON.stringify({ ...row, lastUsedAt: undefined });
   return rows.map(([table, dump]) => `${table}: ${(JSON.parse(dump) as Array<Record<string, unknown>>).map(withoutLastUse).sort().join('\n')}`).join('\n\n');
 }
