@@ -52,6 +52,9 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Sends what is due until nothing is; answers how many mails were attempted. */
   async drain(): Promise<number> {
+    // A run of the timer's may hold mails this one cannot claim: they are done first, so that
+    // afterwards everything due has been tried.
+    await this.draining;
     let attempted = 0;
     for (let batch = await this.claim(); batch.length; batch = await this.claim()) {
       await Promise.all(batch.map((mail) => this.deliver(mail)));
