@@ -20,8 +20,6 @@ export interface CreatedApplication {
   clientSecret: string | null;
 }
 
-const actorOf = (caller: BackOfficeCaller): Actor => ({ reach: caller.reach, userId: caller.userId });
-
 /** The operator at the command line (`npm run keyhouse`): whoever runs it holds the server, so an operator's reach, as no user. */
 export const COMMAND_LINE: Actor = { reach: Reach.operator(), userId: null };
 
@@ -57,7 +55,7 @@ export class OAuthApplicationsService {
   }
 
   create(caller: BackOfficeCaller, body: unknown): Promise<CreatedApplication> {
-    return this.createAs(actorOf(caller), body);
+    return this.createAs(caller, body);
   }
 
   async createAs(actor: Actor, body: unknown): Promise<CreatedApplication> {
@@ -126,7 +124,7 @@ export class OAuthApplicationsService {
   }
 
   setActive(caller: BackOfficeCaller, id: number, active: boolean): Promise<OAuthApplicationDto> {
-    return this.setActiveAs(actorOf(caller), id, active);
+    return this.setActiveAs(caller, id, active);
   }
 
   async setActiveAs(actor: Actor, id: number, active: boolean): Promise<OAuthApplicationDto> {
@@ -170,7 +168,7 @@ export class OAuthApplicationsService {
   /** Replaces every secret of the application by a new one, in one transaction: the old ones stop at once. */
   async regenerateSecret(caller: BackOfficeCaller, id: number): Promise<ClientCredentialsDto> {
     const application = await this.findToChange(caller, id, 'oauth_applications.edit');
-    await this.access.assertMayActAs(actorOf(caller), application);
+    await this.access.assertMayActAs(caller, application);
     if (!application.confidential) {
       throw new ValidationFailedException({ confidential: 'A public client has no secret.' }, 'A public client has no secret to regenerate.');
     }
