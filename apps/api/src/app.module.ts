@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ApplicationsModule } from '@keyhouse/api-applications';
 import { AuditModule } from '@keyhouse/api-audit';
 import { BackOfficeAuthGuard, IdentityModule } from '@keyhouse/api-identity';
@@ -7,7 +7,7 @@ import { KeysModule } from '@keyhouse/api-keys';
 import { Metrics, MetricsModule } from '@keyhouse/api-metrics';
 import { countOutboxBacklog, NotificationsModule } from '@keyhouse/api-notifications';
 import { OAuthModule, TOKEN_REQUEST_OBSERVER, type TokenRequestObserver } from '@keyhouse/api-oauth';
-import { ApiExceptionFilter, PlatformModule } from '@keyhouse/api-platform';
+import { ApiExceptionFilter, BodyValidationPipe, PlatformModule } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import { CleanupModule } from './cleanup/cleanup.module';
 import type { AppConfig } from './config/app-config';
@@ -48,6 +48,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useClass: BodyValidationPipe },
         // Deny by default: a route is back-office only unless marked @Public().
         { provide: APP_GUARD, useExisting: BackOfficeAuthGuard },
       ],

@@ -6,7 +6,7 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IntrospectionEndpoint, mountOAuthEndpoints, ProtocolServer, RevocationEndpoint, TokenEndpoint } from '@keyhouse/api-oauth';
-import { registerBodyParsers, registerRequestContext, serveConsoleAssets } from '@keyhouse/api-platform';
+import { answerMethodNotAllowed, registerBodyParsers, registerRequestContext, serveConsoleAssets } from '@keyhouse/api-platform';
 import { describeDatabase, migrate, openDatabase } from '@keyhouse/api-persistence';
 import { serveApiDocs } from './api-docs';
 import { AppModule } from './app.module';
@@ -54,6 +54,7 @@ export async function createApp(
     adapter,
     { abortOnError: false, logger: logLevels, bodyParser: false },
   );
+  answerMethodNotAllowed(app.getHttpAdapter().getInstance());
   registerBodyParsers(app.getHttpAdapter().getInstance());
   registerRequestContext(app.getHttpAdapter().getInstance(), config.server.trustProxy);
   app.enableShutdownHooks();

@@ -121,8 +121,8 @@ describe('audit trail (GET /admin/api/audit-events)', () => {
 
   it('is read-only, needs audit.view, and hides other organizations\' events', async () => {
     const [first] = await eventsOf({});
-    expect((await admin.delete(`/admin/api/audit-events/${first.id}`)).status).toBe(404);
-    expect((await admin.request('PUT', `/admin/api/audit-events/${first.id}`, {}, {})).status).toBe(404);
+    expect((await admin.delete(`/admin/api/audit-events/${first.id}`)).status).toBe(405);
+    expect((await admin.request('PUT', `/admin/api/audit-events/${first.id}`, {}, {})).status).toBe(405);
 
     await createUser(t.dataSource, { username: 'plain', password: 'plain-password', organizations: [{ id: 1 }], roles: [] });
     expect((await (await t.signedIn('plain', 'plain-password')).get('/admin/api/audit-events')).status).toBe(403);

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { ClientCredentialsDto, CreatedOAuthApplicationDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identity';
-import { RequirePermission } from '@keyhouse/api-platform';
+import { IdPipe, RequirePermission } from '@keyhouse/api-platform';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
 import { NO_STORE } from './http-headers';
@@ -23,7 +23,7 @@ export class OAuthApplicationsController {
   }
 
   @Get(':id')
-  get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthApplicationDto> {
+  get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OAuthApplicationDto> {
     return this.applications.get(principal, id);
   }
 
@@ -41,34 +41,34 @@ export class OAuthApplicationsController {
 
   @Put(':id')
   @RequirePermission('oauth_applications.edit')
-  update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<OAuthApplicationDto> {
+  update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<OAuthApplicationDto> {
     return this.applications.update(principal, id, body);
   }
 
   @Delete(':id')
   @RequirePermission('oauth_applications.delete')
-  remove(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthApplicationDto> {
+  remove(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OAuthApplicationDto> {
     return this.applications.delete(principal, id);
   }
 
   @Post(':id/activate')
   @HttpCode(200)
   @RequirePermission('oauth_applications.edit')
-  activate(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthApplicationDto> {
+  activate(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OAuthApplicationDto> {
     return this.applications.setActive(principal, id, true);
   }
 
   @Post(':id/deactivate')
   @HttpCode(200)
   @RequirePermission('oauth_applications.edit')
-  deactivate(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthApplicationDto> {
+  deactivate(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OAuthApplicationDto> {
     return this.applications.setActive(principal, id, false);
   }
 
   @Post(':id/unlock')
   @HttpCode(200)
   @RequirePermission('oauth_applications.edit')
-  unlock(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthApplicationDto> {
+  unlock(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OAuthApplicationDto> {
     return this.applications.unlock(principal, id);
   }
 
@@ -77,7 +77,7 @@ export class OAuthApplicationsController {
   @RequirePermission('oauth_applications.edit')
   async regenerateSecret(
     @CurrentPrincipal() principal: BackOfficePrincipal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClientCredentialsDto> {
     const credentials = await this.applications.regenerateSecret(principal, id);

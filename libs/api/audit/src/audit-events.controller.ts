@@ -1,6 +1,6 @@
-import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
-import { Caller, inScope, RequirePermission, type BackOfficeCaller, type Reach } from '@keyhouse/api-platform';
+import { IdPipe, Caller, inScope, RequirePermission, type BackOfficeCaller, type Reach } from '@keyhouse/api-platform';
 import type { AuditEventDto } from '@keyhouse/shared-contracts';
 import type { FastifyReply } from 'fastify';
 import type { AuditEvent } from './audit-event.entity';
@@ -20,7 +20,7 @@ export class AuditEventsController {
   }
 
   @Get(':id')
-  async get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<AuditEventDto> {
+  async get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<AuditEventDto> {
     const event = await this.events.findVisible(caller.reach, id);
     if (!event) throw new NotFoundException({ message: `Audit event ${id} not found.` });
     return toAuditEventDto(event, caller.reach);

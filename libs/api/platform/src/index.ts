@@ -18,3 +18,5 @@ export { fieldsOf, unknownFieldErrors } from './body-fields';
 export { Reach, type OrganizationScope } from './access/reach';
 export { inOrganizations, inScope, organizationCondition } from './access/organization-scope';
 export { assertCan, assertPlatformOperator } from './access/refusals';
+export * from './validation';
+export { answerMethodNotAllowed } from './http/method-not-allowed';

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Res } from '@nestjs/common';
 import type { ClientSecretDto, CreatedClientSecretDto } from '@keyhouse/shared-contracts';
 import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identity';
-import { RequirePermission } from '@keyhouse/api-platform';
+import { IdPipe, RequirePermission } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { NO_STORE } from '../http-headers';
 import { ClientSecretsService } from './client-secrets.service';
@@ -13,7 +13,7 @@ export class ClientSecretsController {
 
   @Get()
   @RequirePermission('oauth_applications.view')
-  list(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<ClientSecretDto[]> {
+  list(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<ClientSecretDto[]> {
     return this.secrets.list(principal, id);
   }
 
@@ -21,7 +21,7 @@ export class ClientSecretsController {
   @RequirePermission('oauth_applications.edit')
   async add(
     @CurrentPrincipal() principal: BackOfficePrincipal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedClientSecretDto> {
@@ -33,8 +33,8 @@ export class ClientSecretsController {
   @RequirePermission('oauth_applications.edit')
   revoke(
     @CurrentPrincipal() principal: BackOfficePrincipal,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('secretId', ParseIntPipe) secretId: number,
+    @Param('id', IdPipe) id: number,
+    @Param('secretId', IdPipe) secretId: number,
   ): Promise<ClientSecretDto> {
     return this.secrets.revoke(principal, id, secretId);
   }

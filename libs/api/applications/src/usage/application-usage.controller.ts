@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { IdPipe } from '@keyhouse/api-platform';
 import type { ApplicationUsageDto } from '@keyhouse/shared-contracts';
 import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identity';
 import { ApplicationUsageService } from './application-usage.service';
@@ -11,7 +12,7 @@ export class ApplicationUsageController {
   @Get(':id/usage')
   daily(
     @CurrentPrincipal() principal: BackOfficePrincipal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Query('days') days?: string,
   ): Promise<ApplicationUsageDto> {
     return this.usage.daily(principal, id, days);

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { CustomerUserDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
 import { toCustomerUserDto } from '../dto';
-import { RequirePermission } from '@keyhouse/api-platform';
+import { IdPipe, RequirePermission } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
 import { CustomerUsersService } from './customer-users.service';
@@ -32,12 +32,12 @@ export class CustomerUsersController {
 
   @Put(':id')
   @RequirePermission('customer_users.edit')
-  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<CustomerUserDto> {
+  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<CustomerUserDto> {
     return toCustomerUserDto(await this.customers.update(principal, id, body));
   }
 
   @Get(':id')
-  async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<CustomerUserDto> {
+  async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<CustomerUserDto> {
     return toCustomerUserDto(await this.customers.get(principal, id));
   }
 }

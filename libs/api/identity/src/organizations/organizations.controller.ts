@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { OrganizationDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
 import { toOrganizationDto } from '../dto';
-import { PlatformOperatorOnly, RequirePermission } from '@keyhouse/api-platform';
+import { IdPipe, PlatformOperatorOnly, RequirePermission } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
 import { OrganizationsService } from './organizations.service';
@@ -31,7 +31,7 @@ export class OrganizationsController {
   }
 
   @Get(':id')
-  async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OrganizationDto> {
+  async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OrganizationDto> {
     return toOrganizationDto(await this.organizations.get(principal, id));
   }
 }

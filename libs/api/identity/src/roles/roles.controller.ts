@@ -1,7 +1,7 @@
-import { Body, Controller, ForbiddenException, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { isBuiltInRole, type RoleDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
-import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import type { Role } from '../entities';
 import { RolesService } from './roles.service';
@@ -23,7 +23,7 @@ export class RolesController {
   }
 
   @Get(':id')
-  async get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<RoleDto> {
+  async get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<RoleDto> {
     assertMayListRoles(caller);
     return toRoleDto(await this.roles.get(caller, id));
   }
@@ -36,7 +36,7 @@ export class RolesController {
 
   @Put(':id')
   @RequirePermission('roles.edit')
-  async update(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<RoleDto> {
+  async update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<RoleDto> {
     return toRoleDto(await this.roles.update(caller, id, body));
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { UserDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
-import { RequirePermission } from '@keyhouse/api-platform';
+import { IdPipe, RequirePermission } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { toUserDto } from '../dto';
 import { CurrentPrincipal } from '../session/decorators';
@@ -37,13 +37,13 @@ export class UsersController {
 
   @Put(':id')
   @RequirePermission('users.edit')
-  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<UserDto> {
+  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<UserDto> {
     await this.accounts.updateFor(principal, await this.users.get(principal, id), body);
     return this.dto(principal, await this.users.get(principal, id));
   }
 
   @Get(':id')
-  async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<UserDto> {
+  async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<UserDto> {
     return this.dto(principal, await this.users.get(principal, id));
   }
 

@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { EmailDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
-import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { EmailsService } from './emails.service';
 
@@ -19,7 +19,7 @@ export class EmailsController {
   }
 
   @Get(':id')
-  get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<EmailDto> {
+  get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<EmailDto> {
     return this.emails.get(caller, id);
   }
 
@@ -27,7 +27,7 @@ export class EmailsController {
   @Post(':id/resend')
   @HttpCode(200)
   @RequirePermission('notifications.edit')
-  resend(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<EmailDto> {
+  resend(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<EmailDto> {
     return this.emails.resend(caller, id);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
-import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { NotificationRulesService } from './notification-rules.service';
 
@@ -19,7 +19,7 @@ export class NotificationRulesController {
   }
 
   @Get(':id')
-  get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<NotificationRuleDto> {
+  get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<NotificationRuleDto> {
     return this.rules.get(caller, id);
   }
 
@@ -31,13 +31,13 @@ export class NotificationRulesController {
 
   @Put(':id')
   @RequirePermission('notifications.edit')
-  update(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<NotificationRuleDto> {
+  update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<NotificationRuleDto> {
     return this.rules.update(caller, id, body);
   }
 
   @Delete(':id')
   @RequirePermission('notifications.edit')
-  revert(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<NotificationRuleDto> {
+  revert(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<NotificationRuleDto> {
     return this.rules.revert(caller, id);
   }
 }

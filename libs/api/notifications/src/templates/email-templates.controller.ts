@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { EmailTemplateDto, TemplatePreviewDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
-import { Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { EmailTemplatesService } from './email-templates.service';
 
@@ -19,7 +19,7 @@ export class EmailTemplatesController {
   }
 
   @Get(':id')
-  get(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<EmailTemplateDto> {
+  get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<EmailTemplateDto> {
     return this.templates.get(caller, id);
   }
 
@@ -31,13 +31,13 @@ export class EmailTemplatesController {
 
   @Put(':id')
   @RequirePermission('notifications.edit')
-  update(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number, @Body() body: unknown): Promise<EmailTemplateDto> {
+  update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<EmailTemplateDto> {
     return this.templates.update(caller, id, body);
   }
 
   @Delete(':id')
   @RequirePermission('notifications.edit')
-  delete(@Caller() caller: BackOfficeCaller, @Param('id', ParseIntPipe) id: number): Promise<EmailTemplateDto> {
+  delete(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<EmailTemplateDto> {
     return this.templates.delete(caller, id);
   }
 

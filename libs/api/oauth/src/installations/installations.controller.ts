@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Header, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { IdPipe } from '@keyhouse/api-platform';
 import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identity';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { InstalledAppDto, MarketplaceAppDto, OAuthInstallationDto } from '@keyhouse/shared-contracts';
@@ -22,12 +23,12 @@ export class InstallationsController {
   }
 
   @Get(':id')
-  get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthInstallationDto> {
+  get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OAuthInstallationDto> {
     return this.installations.get(principal, id);
   }
 
   @Delete(':id')
-  uninstall(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', ParseIntPipe) id: number): Promise<OAuthInstallationDto> {
+  uninstall(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OAuthInstallationDto> {
     return this.installations.uninstall(principal, id);
   }
 }

@@ -35,10 +35,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
 function bodyOf(exception: HttpException): ApiErrorBody {
   const response = exception.getResponse();
-  if (typeof response === 'string') return { message: response };
-  const { message, errors } = response as { message?: unknown; errors?: Record<string, string> };
+  const { message, errors } = (typeof response === 'string' ? { message: response } : response) as { message?: unknown; errors?: Record<string, string> };
   const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
-  return errors ? { message: text, errors } : { message: text };
+  // Every 400 has the documented validation shape, with no field to blame when the whole request is at fault (unparsable JSON).
+  if (errors || exception.getStatus() === HttpStatus.BAD_REQUEST) return { message: text, errors: errors ?? {} };
+  return { message: text };
 }
 
 /** Fastify's own 4xx (malformed JSON, body too large, unsupported media type) keep their status. */
