@@ -147,6 +147,19 @@ describe('authorization_code grant (RFC 6749 4.1.3, RFC 7636 4.5-4.6) and instal
       expect((await exchange(lenient, code, { code_verifier: verifier })).status).toBe(200);
     });
 
+    it('RFC 8414 metadata lists plain exactly while an active application may use it', async () => {
+      const methods = async () =>
+        (await t.client().get<{ code_challenge_methods_supported: string[] }>('/.well-known/oauth-authorization-server')).body.code_challenge_methods_supported;
+      const lenient: { id: number }[] = await t.dataSource.query('SELECT id FROM oauth_applications WHERE allowPlainPkce = 1');
+      for (const { id } of lenient) await admin.post(`/admin/api/oauth-applications/${id}/deactivate`);
+      expect(await methods()).toEqual(['S256']);
+
+      const app = await createClient(admin, { name: 'Lenient for metadata', grants: ['authorization_code'], redirectUris: [CALLBACK], allowPlainPkce: true });
+      expect(await methods()).toEqual(['S256', 'plain']);
+      await admin.post(`/admin/api/oauth-applications/${app.id}/deactivate`);
+      expect(await methods()).toEqual(['S256']);
+    });
+
     it('a public client may revoke its own tokens but not introspect (RFC 7009 2.1, RFC 7662 2.1)', async () => {
       const { verifier, challenge } = pkcePair();
       const code = await codeFor(publicApp, { code_challenge: challenge, code_challenge_method: 'S256' });

@@ -33,6 +33,11 @@ export class AuthorizingClients {
     return this.find({ slug });
   }
 
+  /** Whether some active application still accepts plain PKCE (RFC 7636 4.2), which metadata must then list. */
+  anyAllowsPlainPkce(): Promise<boolean> {
+    return this.dataSource.getRepository(OAuthApplication).exists({ where: { allowPlainPkce: true, active: true } });
+  }
+
   private async find(where: { clientId: string } | { slug: string }): Promise<AuthorizingClient | undefined> {
     const application = await this.dataSource.getRepository(OAuthApplication).findOne({ where, relations: { organization: true } });
     const protocol = application && (await this.queries.client(application.clientId));

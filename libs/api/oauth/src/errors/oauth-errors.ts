@@ -106,6 +106,16 @@ export class InvalidTokenError extends OAuthError {
   }
 }
 
+/** A body over the protocol's limit: RFC 6749 5.2's shape, with HTTP's own status for the cause (RFC 9110 15.5.14). */
+export class RequestTooLargeError extends OAuthError {
+  readonly error = 'invalid_request';
+  readonly status = 413;
+
+  constructor() {
+    super('The request body is too large.');
+  }
+}
+
 /** Protocol endpoints are POST only (RFC 6749 3.2). */
 export class MethodNotAllowedError extends OAuthError {
   readonly error = 'invalid_request';

@@ -40,9 +40,9 @@ export class IntrospectionEndpoint {
     if (!refresh || !family || family.applicationId !== client.id || family.revokedAt || refresh.usedAt || refresh.expiresAt.getTime() <= Date.now()) {
       return INACTIVE;
     }
+    // No token_type: RFC 7662 2.2 means the type of an access token (RFC 6749 7.1), which this is not.
     return {
       active: true,
-      token_type: 'refresh_token',
       client_id: client.clientId,
       sub: String(family.subjectId),
       ...(family.scope ? { scope: family.scope } : {}),

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { Public } from '@keyhouse/api-platform';
 import { API_SCOPES } from '@keyhouse/shared-contracts';
+import { AuthorizingClients } from '../authorization/authorizing-clients';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
 import { TokenEndpoint } from './token.endpoint';
 
@@ -10,13 +11,17 @@ import { TokenEndpoint } from './token.endpoint';
 export class MetadataController {
   constructor(
     private readonly tokenEndpoint: TokenEndpoint,
+    private readonly authorizingClients: AuthorizingClients,
     @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
   ) {}
 
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
-  metadata() {
+  async metadata() {
     const { issuer } = this.options;
+    // S256 for everyone; plain only while some application is allowed it, so a client reading this
+    // neither misses a method it may be given nor is offered one nobody accepts.
+    const plainPkce = await this.authorizingClients.anyAllowsPlainPkce();
     return {
       issuer,
       authorization_endpoint: `${issuer}/oauth2-token/authorize`,
@@ -33,7 +38,7 @@ export class MetadataController {
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
       revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
       introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      code_challenge_methods_supported: ['S256'],
+      code_challenge_methods_supported: plainPkce ? ['S256', 'plain'] : ['S256'],
       access_token_signing_alg_values_supported: ['RS256'],
       authorization_response_iss_parameter_supported: true,
     };

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { clientAddress, parseFormFields, type ProxyTrust } from '@keyhouse/api-platform';
-import { InvalidRequestError, MethodNotAllowedError } from '../errors/oauth-errors';
+import { InvalidRequestError, MethodNotAllowedError, RequestTooLargeError } from '../errors/oauth-errors';
 import { NO_STORE, oauthErrorAnswer, type ProtocolAnswer } from '../errors/oauth-error-answer';
 
 /** Small bodies only: a protocol request is a handful of short parameters. */
@@ -63,20 +63,28 @@ export class ProtocolServer {
   }
 }
 
+/**
+ * Past the limit a body is still read, and dropped, up to this size: a client that is still
+ * sending when the answer goes out would otherwise have the connection reset under it and lose
+ * the 413. Anything larger is cut off at once.
+ */
+const DRAIN_LIMIT = 1024 * 1024;
+
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length']) > DRAIN_LIMIT) return reject(new RequestTooLargeError());
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > PROTOCOL_BODY_LIMIT) {
+      if (size <= PROTOCOL_BODY_LIMIT) {
+        chunks.push(chunk);
+      } else if (size > DRAIN_LIMIT) {
         request.pause();
-        reject(new InvalidRequestError('The request body is too large.'));
-        return;
+        reject(new RequestTooLargeError());
       }
-      chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => (size > PROTOCOL_BODY_LIMIT ? reject(new RequestTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     request.on('error', reject);
   });
 }
