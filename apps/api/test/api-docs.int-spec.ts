@@ -4,10 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject, ResponseObject } from '@nestjs/swagger';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/app-config';
 import { freshDatabase, type TestDatabase } from './support/databases';
+import type { HttpClient } from './support/http-client';
+import { fetchDocument, OpenApiSchemas, operationsOf, type HttpMethod } from './support/openapi';
+import { startTestApp, type TestApp } from './support/test-app';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -85,6 +88,56 @@ describe('the back-office API documentation', () => {
     expect(document.paths['/admin/api/session'].post?.security).toEqual([]);
   });
 
+  it('names a class for every answer: each success, and the error shapes for each failure', async () => {
+    const document = await documented();
+    const schemaOf = (response: unknown) => (response as ResponseObject).content?.['application/json']?.schema as { $ref?: string; type?: string; items?: { $ref?: string } } | undefined;
+    const unnamed: string[] = [];
+    for (const { method, path, operation } of operationsOf(document)) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const schema = schemaOf(response);
+        const named = schema?.$ref ?? (schema?.type === 'array' ? schema.items?.$ref : undefined);
+        const expected = status === '204' ? undefined : status === '400' ? '#/components/schemas/ValidationErrorAnswer' : Number(status) >= 400 ? /ErrorAnswer$/ : /Answer$/;
+        if (expected === undefined ? schema !== undefined : !named?.match(expected)) unnamed.push(`${method.toUpperCase()} ${path} ${status}`);
+      }
+    }
+    expect(unnamed).toEqual([]);
+    for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+      // Every class describes its fields: no free-form object stands for an answer.
+      if ('type' in schema && schema.type === 'object') expect([name, Object.keys(schema.properties ?? {}).length > 0]).toEqual([name, true]);
+    }
+  });
+
+  it('types path ids as the whole numbers the API takes, and the list parameters as JSON', async () => {
+    const document = await documented();
+    for (const { operation } of operationsOf(document)) {
+      for (const parameter of operation.parameters ?? []) {
+        if ('in' in parameter && parameter.in === 'path') expect(parameter.schema).toEqual({ type: 'integer', minimum: 1, maximum: 2147483647 });
+      }
+    }
+    expect(document.components?.parameters?.['sort']).toMatchObject({ in: 'query', content: { 'application/json': { schema: { type: 'array' } } } });
+    expect(document.paths['/admin/api/oauth-applications/{id}/usage'].get?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'days', in: 'query', required: false, schema: expect.objectContaining({ type: 'integer' }) }),
+    );
+  });
+
+  it.each([
+    ['post', '/admin/api/session', ['200', '400', '401', '413', '415', '429']],
+    ['get', '/admin/api/session', ['200', '401']],
+    ['post', '/admin/api/oauth-applications/{id}/secrets', ['201', '400', '401', '403', '404', '409', '413', '415']],
+    ['post', '/admin/api/apps/installed', ['201', '400', '401', '403', '404', '413', '415']],
+    ['get', '/admin/api/system/oauth', ['200', '401']],
+    ['get', '/admin/api/oauth-installations', ['200', '400', '401']],
+  ] as const)('documents what %s %s answers, and nothing else', async (method, path, statuses) => {
+    const document = await documented();
+    expect(Object.keys(document.paths[path][method]?.responses ?? {})).toEqual(statuses);
+  });
+
+  it('names the console session alone as the way in to GET /admin/api/session (a Bearer token is refused)', async () => {
+    const document = await documented();
+    expect(document.paths['/admin/api/session'].get?.security).toEqual([{ session: [] }]);
+    expect(document.paths['/admin/api/session'].delete?.security).toEqual([{ session: [], csrf: [] }, { bearer: [] }]);
+  });
+
   it('serves Swagger UI, whose every stylesheet and script loads', async () => {
     const page = await fetch(`${baseUrl}/admin/api/docs`);
     expect(page.status).toBe(200);
@@ -108,5 +161,72 @@ describe('the back-office API documentation', () => {
     expect((await fetch(`${baseUrl}/admin/assets/index-abc123.js`)).status).toBe(200);
     expect((await fetch(`${baseUrl}/admin/api/users`)).status).toBe(401);
     expect((await fetch(`${baseUrl}/admin/api/nothing-here`)).status).toBe(404);
+  });
+});
+
+/** Real requests and answers, checked against the document's schemas. */
+describe('the back-office API as documented', () => {
+  let t: TestApp;
+  let admin: HttpClient;
+  let schemas: OpenApiSchemas;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.signedIn();
+    schemas = new OpenApiSchemas(await fetchDocument(t.baseUrl));
+  });
+  afterAll(() => t.close());
+
+  /** The answer's problems with the document: its status not documented for the operation, or its body unlike the schema. */
+  async function asDocumented(method: HttpMethod, path: string, template = path, body?: unknown) {
+    const answer = await admin.request(method.toUpperCase(), path, body, {});
+    return { status: answer.status, headers: answer.headers, body: answer.body, problems: schemas.answerProblems(method, template, answer.status, answer.body) };
+  }
+
+  it('signs in, and shows the session and the user', async () => {
+    const signIn = await t.client().post('/admin/api/session', { username: 'admin', password: 'integration-admin-password' });
+    expect(schemas.answerProblems('post', '/admin/api/session', signIn.status, signIn.body)).toEqual([]);
+    expect(signIn.status).toBe(200);
+    expect(await asDocumented('get', '/admin/api/session')).toMatchObject({ status: 200, problems: [] });
+    expect(await asDocumented('get', '/admin/api/me')).toMatchObject({ status: 200, problems: [] });
+  });
+
+  it('lists a page of each resource with its Content-Range', async () => {
+    for (const resource of ['users', 'organizations', 'roles', 'oauth-applications', 'email-templates', 'notification-rules', 'audit-events']) {
+      const page = await asDocumented('get', `/admin/api/${resource}?range=${encodeURIComponent('[0,4]')}`, `/admin/api/${resource}`);
+      expect([resource, page.status, page.problems]).toEqual([resource, 200, []]);
+      expect(page.headers.get('content-range')).toMatch(new RegExp(`^${resource} `));
+    }
+  });
+
+  it('creates an application, shows its secret once, its usage and its audit trail', async () => {
+    const organizationId = ((await admin.get<Array<{ id: number }>>('/admin/api/organizations')).body)[0].id;
+    const body = { name: 'Docs check', organizationId, grants: ['authorization_code'], redirectUris: ['https://app.example.com/callback'], scopes: ['read'] };
+    const created = await asDocumented('post', '/admin/api/oauth-applications', '/admin/api/oauth-applications', body);
+    expect(created).toMatchObject({ status: 201, problems: [] });
+    const id = (created.body as { id: number }).id;
+    const item = (suffix: string, query = '') => [`/admin/api/oauth-applications/${id}${suffix}${query}`, `/admin/api/oauth-applications/{id}${suffix}`] as const;
+    expect(await asDocumented('get', ...item(''))).toMatchObject({ status: 200, problems: [] });
+    expect(await asDocumented('post', ...item('/secrets'), {})).toMatchObject({ status: 201, problems: [] });
+    expect(await asDocumented('get', ...item('/secrets'))).toMatchObject({ status: 200, problems: [] });
+    expect(await asDocumented('get', ...item('/usage', '?days=7'))).toMatchObject({ status: 200, problems: [] });
+    expect(await asDocumented('get', '/admin/api/audit-events?range=[0,9]', '/admin/api/audit-events')).toMatchObject({ status: 200, problems: [] });
+  });
+
+  it('answers refusals in the documented error shapes', async () => {
+    expect(await asDocumented('get', '/admin/api/users/1.5', '/admin/api/users/{id}')).toMatchObject({ status: 400, problems: [] });
+    expect(await asDocumented('get', '/admin/api/users/2147483647', '/admin/api/users/{id}')).toMatchObject({ status: 404, problems: [] });
+    expect(await asDocumented('get', '/admin/api/users?sort=name', '/admin/api/users')).toMatchObject({ status: 400, problems: [] });
+    expect(await asDocumented('post', '/admin/api/users', '/admin/api/users', [1, 2])).toMatchObject({ status: 400, problems: [] });
+    const stranger = await t.client().get('/admin/api/me');
+    expect(schemas.answerProblems('get', '/admin/api/me', stranger.status, stranger.body)).toEqual([]);
+  });
+
+  it('answers a method a path does not take as its reusable 405 says', async () => {
+    const answer = await admin.request('PATCH', '/admin/api/users/1', {}, {});
+    expect(answer.status).toBe(405);
+    const documented = schemas.responseComponent('#/components/responses/MethodNotAllowed');
+    expect(documented.headers).toHaveProperty('Allow');
+    expect(schemas.responseProblems(documented, answer.body)).toEqual([]);
   });
 });

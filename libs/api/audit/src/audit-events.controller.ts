@@ -1,8 +1,10 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import { IdPipe, Caller, inScope, RequirePermission, type BackOfficeCaller, type Reach } from '@keyhouse/api-platform';
 import type { AuditEventDto } from '@keyhouse/shared-contracts';
 import type { FastifyReply } from 'fastify';
+import { AuditEventAnswer } from './answers';
 import type { AuditEvent } from './audit-event.entity';
 import { AuditEventsRepository } from './audit-events.repository';
 
@@ -13,6 +15,7 @@ export class AuditEventsController {
   constructor(private readonly events: AuditEventsRepository) {}
 
   @Get()
+  @ApiOkResponse({ type: [AuditEventAnswer] })
   async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuditEventDto[]> {
     const page = await this.events.list(caller.reach, params);
     reply.headers(pageHeaders(page));
@@ -20,6 +23,7 @@ export class AuditEventsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AuditEventAnswer })
   async get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<AuditEventDto> {
     const event = await this.events.findVisible(caller.reach, id);
     if (!event) throw new NotFoundException({ message: `Audit event ${id} not found.` });

@@ -4,6 +4,7 @@ export * from './errors/retry-later.exception';
 export * from './platform.module';
 export { serveConsoleAssets } from './console/console-assets';
 export * from './errors/validation-failed.exception';
+export { ErrorAnswer, ValidationErrorAnswer } from './errors/error-answers';
 export { registerBodyParsers } from './body-parsers';
 export * from './events/domain-events';
 export * from './require-permission.decorator';

@@ -17,7 +17,9 @@ export const TEMPLATE_VARIABLES = [
 
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
-export type EmailStatus = 'pending' | 'sent' | 'failed';
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /** One notification in the outbox (`/admin/api/emails`). */
 export interface EmailDto {

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Post, Res } from '@nestjs/common';
-import type { ClientSecretDto, CreatedClientSecretDto } from '@keyhouse/shared-contracts';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { MAX_LIVE_SECRETS, type ClientSecretDto, type CreatedClientSecretDto } from '@keyhouse/shared-contracts';
 import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identity';
-import { IdPipe, RequirePermission } from '@keyhouse/api-platform';
+import { IdPipe, RequirePermission, ValidationErrorAnswer } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
+import { ClientSecretAnswer, CreatedClientSecretAnswer } from '../answers';
 import { NO_STORE } from '../http-headers';
 import { ClientSecretsService } from './client-secrets.service';
 
@@ -13,12 +15,15 @@ export class ClientSecretsController {
 
   @Get()
   @RequirePermission('oauth_applications.view')
+  @ApiOkResponse({ type: [ClientSecretAnswer] })
   list(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<ClientSecretDto[]> {
     return this.secrets.list(principal, id);
   }
 
   @Post()
   @RequirePermission('oauth_applications.edit')
+  @ApiCreatedResponse({ type: CreatedClientSecretAnswer })
+  @ApiConflictResponse({ type: ValidationErrorAnswer, description: `The application already has ${MAX_LIVE_SECRETS} live secrets and this rotation would keep them.` })
   async add(
     @CurrentPrincipal() principal: BackOfficePrincipal,
     @Param('id', IdPipe) id: number,
@@ -31,6 +36,7 @@ export class ClientSecretsController {
 
   @Delete(':secretId')
   @RequirePermission('oauth_applications.edit')
+  @ApiOkResponse({ type: ClientSecretAnswer, description: 'The secret, revoked.' })
   revoke(
     @CurrentPrincipal() principal: BackOfficePrincipal,
     @Param('id', IdPipe) id: number,

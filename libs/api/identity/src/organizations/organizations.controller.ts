@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { OrganizationDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
+import { OrganizationAnswer } from '../answers';
 import { toOrganizationDto } from '../dto';
 import { IdPipe, PlatformOperatorOnly, RequirePermission } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from '../session/decorators';
@@ -14,6 +16,7 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [OrganizationAnswer] })
   async list(
     @CurrentPrincipal() principal: BackOfficePrincipal,
     @Query() params: ListParams,
@@ -26,11 +29,13 @@ export class OrganizationsController {
 
   @Post()
   @PlatformOperatorOnly()
+  @ApiCreatedResponse({ type: OrganizationAnswer })
   async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<OrganizationDto> {
     return toOrganizationDto(await this.organizations.create(principal, body));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: OrganizationAnswer })
   async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OrganizationDto> {
     return toOrganizationDto(await this.organizations.get(principal, id));
   }

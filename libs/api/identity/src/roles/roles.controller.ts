@@ -1,10 +1,14 @@
 import { Body, Controller, ForbiddenException, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse } from '@nestjs/swagger';
 import { isBuiltInRole, type RoleDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
+import { RoleAnswer } from '../answers';
 import type { Role } from '../entities';
 import { RolesService } from './roles.service';
+
+const MAY_NOT_LIST_ROLES = 'Needs `roles.view`, `users.create` or `users.edit`.';
 
 /**
  * System > User Management > Roles. Listing is open to whoever may view roles or give them
@@ -15,6 +19,8 @@ export class RolesController {
   constructor(private readonly roles: RolesService) {}
 
   @Get()
+  @ApiOkResponse({ type: [RoleAnswer] })
+  @ApiForbiddenResponse({ description: MAY_NOT_LIST_ROLES })
   async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<RoleDto[]> {
     assertMayListRoles(caller);
     const page = await this.roles.list(caller, params);
@@ -23,6 +29,8 @@ export class RolesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: RoleAnswer })
+  @ApiForbiddenResponse({ description: MAY_NOT_LIST_ROLES })
   async get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<RoleDto> {
     assertMayListRoles(caller);
     return toRoleDto(await this.roles.get(caller, id));
@@ -30,12 +38,14 @@ export class RolesController {
 
   @Post()
   @RequirePermission('roles.create')
+  @ApiCreatedResponse({ type: RoleAnswer })
   async create(@Caller() caller: BackOfficeCaller, @Body() body: unknown): Promise<RoleDto> {
     return toRoleDto(await this.roles.create(caller, body));
   }
 
   @Put(':id')
   @RequirePermission('roles.edit')
+  @ApiOkResponse({ type: RoleAnswer })
   async update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<RoleDto> {
     return toRoleDto(await this.roles.update(caller, id, body));
   }

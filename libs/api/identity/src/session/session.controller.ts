@@ -1,6 +1,15 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import type { SessionDto } from '@keyhouse/shared-contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SessionAnswer } from '../answers';
 import { toMeDto } from '../dto';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
 import { SESSION_COOKIE } from './back-office-auth.guard';
@@ -22,6 +31,13 @@ export class SessionController {
   @Public()
   @Post()
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionAnswer, description: 'Signed in: the session cookie is set.' })
+  @ApiUnauthorizedResponse({ description: 'Wrong username or password, or a disabled user.' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The credentials are not `application/json` (which a cross-site form cannot send).' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins for this account or from this address.',
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+  })
   async signIn(
     @Body() body: unknown,
     @Req() request: FastifyRequest,
@@ -45,6 +61,9 @@ export class SessionController {
   }
 
   @Get()
+  @ApiCookieAuth('session')
+  @ApiOkResponse({ type: SessionAnswer })
+  @ApiUnauthorizedResponse({ description: 'Not signed in, or a Bearer token: it is no console session.' })
   current(@CurrentPrincipal() principal: BackOfficePrincipal): SessionDto {
     // A Bearer token is not a console session: it has no CSRF token to hand out.
     if (!principal.session) throw new UnauthorizedException({ message: 'No console session: sign in with POST /admin/api/session.' });
@@ -53,6 +72,7 @@ export class SessionController {
 
   @Delete()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out: the session ends and its cookie is cleared.' })
   async signOut(@CurrentPrincipal() principal: BackOfficePrincipal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     if (principal.session) await this.sessions.signOut(principal.session.tokenDigest);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { UserDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import { IdPipe, RequirePermission } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
+import { UserAnswer } from '../answers';
 import { toUserDto } from '../dto';
 import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
@@ -18,6 +20,7 @@ export class UsersController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [UserAnswer] })
   async list(
     @CurrentPrincipal() principal: BackOfficePrincipal,
     @Query() params: ListParams,
@@ -30,6 +33,7 @@ export class UsersController {
 
   @Post()
   @RequirePermission('users.create')
+  @ApiCreatedResponse({ type: UserAnswer })
   async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<UserDto> {
     const { id } = await this.accounts.createFor(principal, body);
     return this.dto(principal, await this.users.get(principal, id));
@@ -37,12 +41,14 @@ export class UsersController {
 
   @Put(':id')
   @RequirePermission('users.edit')
+  @ApiOkResponse({ type: UserAnswer })
   async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<UserDto> {
     await this.accounts.updateFor(principal, await this.users.get(principal, id), body);
     return this.dto(principal, await this.users.get(principal, id));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserAnswer })
   async get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<UserDto> {
     return this.dto(principal, await this.users.get(principal, id));
   }

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { EmailDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
+import { EmailAnswer } from '../answers';
 import { EmailsService } from './emails.service';
 
 /** The outbox as the console shows it ("Emails"): every notification, with its delivery state. */
@@ -12,6 +14,7 @@ export class EmailsController {
   constructor(private readonly emails: EmailsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [EmailAnswer] })
   async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EmailDto[]> {
     const page = await this.emails.list(caller, params);
     reply.headers(pageHeaders(page));
@@ -19,6 +22,7 @@ export class EmailsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EmailAnswer })
   get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<EmailDto> {
     return this.emails.get(caller, id);
   }
@@ -27,6 +31,7 @@ export class EmailsController {
   @Post(':id/resend')
   @HttpCode(200)
   @RequirePermission('notifications.edit')
+  @ApiOkResponse({ type: EmailAnswer, description: 'The mail, queued again.' })
   resend(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<EmailDto> {
     return this.emails.resend(caller, id);
   }

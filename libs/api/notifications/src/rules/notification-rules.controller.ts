@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
+import { NotificationRuleAnswer } from '../answers';
 import { NotificationRulesService } from './notification-rules.service';
 
 /** Who is told of each event: the platform's rules and organizations' overrides of them. */
@@ -12,6 +14,7 @@ export class NotificationRulesController {
   constructor(private readonly rules: NotificationRulesService) {}
 
   @Get()
+  @ApiOkResponse({ type: [NotificationRuleAnswer] })
   async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<NotificationRuleDto[]> {
     const page = await this.rules.list(caller, params);
     reply.headers(pageHeaders(page));
@@ -19,24 +22,28 @@ export class NotificationRulesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: NotificationRuleAnswer })
   get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<NotificationRuleDto> {
     return this.rules.get(caller, id);
   }
 
   @Post()
   @RequirePermission('notifications.edit')
+  @ApiCreatedResponse({ type: NotificationRuleAnswer })
   create(@Caller() caller: BackOfficeCaller, @Body() body: unknown): Promise<NotificationRuleDto> {
     return this.rules.create(caller, body);
   }
 
   @Put(':id')
   @RequirePermission('notifications.edit')
+  @ApiOkResponse({ type: NotificationRuleAnswer })
   update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<NotificationRuleDto> {
     return this.rules.update(caller, id, body);
   }
 
   @Delete(':id')
   @RequirePermission('notifications.edit')
+  @ApiOkResponse({ type: NotificationRuleAnswer, description: "The organization's override as it was; the platform rule is in force again." })
   revert(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<NotificationRuleDto> {
     return this.rules.revert(caller, id);
   }

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { EmailTemplateDto, TemplatePreviewDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
+import { EmailTemplateAnswer, TemplatePreviewAnswer } from '../answers';
 import { EmailTemplatesService } from './email-templates.service';
 
 /** Email templates, editable in the console: the platform's and organizations' own. */
@@ -12,6 +14,7 @@ export class EmailTemplatesController {
   constructor(private readonly templates: EmailTemplatesService) {}
 
   @Get()
+  @ApiOkResponse({ type: [EmailTemplateAnswer] })
   async list(@Caller() caller: BackOfficeCaller, @Query() params: ListParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EmailTemplateDto[]> {
     const page = await this.templates.list(caller, params);
     reply.headers(pageHeaders(page));
@@ -19,24 +22,28 @@ export class EmailTemplatesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EmailTemplateAnswer })
   get(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<EmailTemplateDto> {
     return this.templates.get(caller, id);
   }
 
   @Post()
   @RequirePermission('notifications.edit')
+  @ApiCreatedResponse({ type: EmailTemplateAnswer })
   create(@Caller() caller: BackOfficeCaller, @Body() body: unknown): Promise<EmailTemplateDto> {
     return this.templates.create(caller, body);
   }
 
   @Put(':id')
   @RequirePermission('notifications.edit')
+  @ApiOkResponse({ type: EmailTemplateAnswer })
   update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<EmailTemplateDto> {
     return this.templates.update(caller, id, body);
   }
 
   @Delete(':id')
   @RequirePermission('notifications.edit')
+  @ApiOkResponse({ type: EmailTemplateAnswer, description: 'The template as it was.' })
   delete(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number): Promise<EmailTemplateDto> {
     return this.templates.delete(caller, id);
   }
@@ -44,6 +51,7 @@ export class EmailTemplatesController {
   /** Renders unsaved text with sample values: the console's live preview. */
   @Post('preview')
   @HttpCode(200)
+  @ApiOkResponse({ type: TemplatePreviewAnswer })
   preview(@Body() body: unknown): TemplatePreviewDto {
     return this.templates.preview(body);
   }

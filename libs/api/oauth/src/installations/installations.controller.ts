@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { IdPipe } from '@keyhouse/api-platform';
 import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identity';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { InstalledAppDto, MarketplaceAppDto, OAuthInstallationDto } from '@keyhouse/shared-contracts';
 import type { FastifyReply } from 'fastify';
+import { InstalledAppAnswer, MarketplaceAppAnswer, OAuthInstallationAnswer } from './answers';
 import { InstallationsService } from './installations.service';
 
 /** Who sees what is decided per installation (own ones always; the organization's with oauth_installations.view). */
@@ -12,6 +14,7 @@ export class InstallationsController {
   constructor(private readonly installations: InstallationsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [OAuthInstallationAnswer] })
   async list(
     @CurrentPrincipal() principal: BackOfficePrincipal,
     @Query() params: ListParams,
@@ -23,11 +26,14 @@ export class InstallationsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: OAuthInstallationAnswer })
   get(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OAuthInstallationDto> {
     return this.installations.get(principal, id);
   }
 
   @Delete(':id')
+  @ApiOkResponse({ type: OAuthInstallationAnswer, description: 'The installation as it was.' })
+  @ApiForbiddenResponse({ description: 'Another user\'s installation, without `oauth_installations.manage` in its organization; or a missing CSRF token.' })
   uninstall(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number): Promise<OAuthInstallationDto> {
     return this.installations.uninstall(principal, id);
   }
@@ -38,6 +44,7 @@ export class MarketplaceAppsController {
   constructor(private readonly installations: InstallationsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [MarketplaceAppAnswer] })
   async list(
     @CurrentPrincipal() principal: BackOfficePrincipal,
     @Query() params: ListParams,
@@ -56,6 +63,8 @@ export class AppInstallController {
 
   @Post()
   @Header('Cache-Control', 'no-store')
+  @ApiCreatedResponse({ type: InstalledAppAnswer })
+  @ApiNotFoundResponse({ description: 'No application with this integration name can be installed.' })
   install(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<InstalledAppDto> {
     return this.installations.install(principal, body);
   }
