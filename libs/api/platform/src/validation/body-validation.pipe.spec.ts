@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ValidationFailedException } from '../errors/validation-failed.exception';
-import { BodyValidationPipe, RequestBody } from './body-validation.pipe';
-import { IsEmailAddress } from './field-rules';
+import { BodyValidationPipe, fieldProblems, RequestBody } from './body-validation.pipe';
+import { IsEmailAddress, IsId } from './field-rules';
 
 class MembershipBody {
   @IsInt({ message: 'Choose an organization.' })
@@ -26,11 +26,28 @@ class PersonBody {
   memberships?: MembershipBody[];
 }
 
+@RequestBody('Send the organization as a JSON object.', { refused: 'The organization was not created.' })
+class OrganizationBody {
+  @IsString({ message: 'Enter a name.' })
+  name!: string;
+}
+
+@RequestBody('Send the change as a JSON object.', { refused: 'The person was not saved.', withServiceRules: true })
+class PersonChange {
+  @IsOptional()
+  @IsEmailAddress()
+  email?: string;
+
+  @IsOptional()
+  @IsId('Choose an organization.')
+  organizationId?: number;
+}
+
 const pipe = new BodyValidationPipe();
 const asBody = (value: unknown) => pipe.transform(value, { type: 'body', metatype: PersonBody });
 
-async function refusal(value: unknown): Promise<{ message: string; errors: Record<string, string> }> {
-  const error = await asBody(value).then(
+async function refusal(value: unknown, metatype: new () => object = PersonBody): Promise<{ message: string; errors: Record<string, string> }> {
+  const error = await pipe.transform(value, { type: 'body', metatype }).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -69,6 +86,23 @@ describe('BodyValidationPipe', () => {
       // Parsed, as a literal `__proto__` key would set the prototype instead.
       errors: JSON.parse('{"__proto__":"Unknown field \\"__proto__\\".","constructor":"Unknown field \\"constructor\\"."}') as unknown,
     });
+  });
+
+  it("answers a refused body in the resource's words", async () => {
+    expect(await refusal({ name: 7, colour: 'red' }, OrganizationBody)).toEqual({
+      message: 'The organization was not created.',
+      errors: { name: 'Enter a name.', colour: 'Unknown field "colour".' },
+    });
+  });
+
+  it('hands a body with service rules on without the fields that failed, their problems kept for the service', async () => {
+    const body = (await pipe.transform({ email: 'nope', organizationId: 7, colour: 'red' }, { type: 'body', metatype: PersonChange })) as PersonChange;
+    expect(body).toBeInstanceOf(PersonChange);
+    expect({ ...body }).toEqual({ organizationId: 7 });
+    expect(fieldProblems(body)).toEqual({ email: 'Enter an email address.', colour: 'Unknown field "colour".' });
+    expect(fieldProblems((await pipe.transform({ organizationId: 7 }, { type: 'body', metatype: PersonChange })) as PersonChange)).toEqual({});
+    // It is still refused at once when it is not an object at all.
+    expect(await refusal('str', PersonChange)).toEqual({ message: 'Send the change as a JSON object.', errors: {} });
   });
 
   it('leaves bodies typed without a class, queries and params alone', async () => {

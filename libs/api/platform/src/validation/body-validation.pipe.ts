@@ -1,47 +1,75 @@
-import { Injectable, ValidationPipe, type ArgumentMetadata, type PipeTransform, type Type } from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
+import { Injectable, type ArgumentMetadata, type PipeTransform, type Type } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { ValidationFailedException } from '../errors/validation-failed.exception';
 
-const NOT_AN_OBJECT = Symbol('keyhouse:not-an-object-message');
-const DEFAULT_NOT_AN_OBJECT = 'Send the request body as a JSON object.';
+export interface RequestBodyOptions {
+  /** The message of a body refused for its fields, in the resource's words ("The user was not saved."). */
+  refused?: string;
+  /**
+   * Some rules of this body only the service can check (fields fixed after creation, what the
+   * caller may grant). Instead of being refused at once, the body is handed on without the fields
+   * that failed, their problems kept for `fieldProblems(body)`, so that one answer names every
+   * problem, as the console shows them all at once.
+   */
+  withServiceRules?: boolean;
+}
+
+interface BodyShape extends RequestBodyOptions {
+  notAnObject: string;
+}
+
+const SHAPE = Symbol('keyhouse:request-body');
+const DEFAULT_SHAPE: BodyShape = { notAnObject: 'Send the request body as a JSON object.' };
 
 /**
  * Marks a class as the body of a back-office request and says, in the resource's words, what a
  * body that is not a JSON object (an array, a string, `null`) should have been.
  */
-export function RequestBody(notAnObject: string): ClassDecorator {
-  return (target) => Reflect.defineMetadata(NOT_AN_OBJECT, notAnObject, target);
+export function RequestBody(notAnObject: string, options: RequestBodyOptions = {}): ClassDecorator {
+  return (target) => Reflect.defineMetadata(SHAPE, { notAnObject, ...options }, target);
 }
 
 // class-transformer copies these as properties rather than dropping them; refused by name instead.
 const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
 
+const VALIDATOR_OPTIONS: ValidatorOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  stopAtFirstError: true,
+  validationError: { target: false, value: false },
+};
+
+const problemsOfBodies = new WeakMap<object, Record<string, string>>();
+
+/** The field problems the pipe found in a body marked `withServiceRules`, for the service to answer with its own. */
+export const fieldProblems = (body: object): Record<string, string> => ({ ...problemsOfBodies.get(body) });
+
 /**
  * Every `@Body()` typed with a DTO class is checked against that class (class-validator) and
  * answered as the API has always answered: `400 {"message","errors":{field: message}}`, one
  * message per field, `Unknown field "x".` for a field the class does not declare. Bodies that are
- * not objects are refused before any field is looked at.
+ * not objects are refused before any field is looked at. Of a field's rules, the first that fails
+ * speaks, and class-validator checks the decorator nearest the property first.
  */
 @Injectable()
 export class BodyValidationPipe implements PipeTransform {
-  private readonly validation = new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    stopAtFirstError: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedException(fieldErrors(errors)),
-  });
-
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const dto = metadata.metatype;
     if (metadata.type !== 'body' || !isDtoClass(dto)) return value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new ValidationFailedException({}, (Reflect.getMetadata(NOT_AN_OBJECT, dto) as string | undefined) ?? DEFAULT_NOT_AN_OBJECT);
-    }
+    const shape = (Reflect.getMetadata(SHAPE, dto) as BodyShape | undefined) ?? DEFAULT_SHAPE;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationFailedException({}, shape.notAnObject);
     const reserved = Object.keys(value).filter((key) => RESERVED_KEYS.includes(key));
-    if (reserved.length) throw new ValidationFailedException(Object.fromEntries(reserved.map((key) => [key, unknownField(key)])));
-    return this.validation.transform(value, metadata);
+    if (reserved.length) throw new ValidationFailedException(Object.fromEntries(reserved.map((key) => [key, unknownField(key)])), shape.refused);
+
+    const body = plainToInstance(dto, value) as Record<string, unknown>;
+    const errors = await validate(body, VALIDATOR_OPTIONS);
+    if (errors.length === 0) return body;
+    if (!shape.withServiceRules) throw new ValidationFailedException(fieldErrors(errors), shape.refused);
+    // What failed never reaches the service: no lookup, no comparison runs with such a value.
+    for (const { property } of errors) delete body[property];
+    problemsOfBodies.set(body, fieldErrors(errors));
+    return body;
   }
 }
 

@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /**
  * The field rules more than one resource uses, each one decorator with its one message, so an
@@ -22,6 +22,23 @@ export function FieldRule(name: string, problem: (value: unknown) => string | un
   );
 }
 
+/** The field may be left out; sent, even as `null`, it is checked (class-validator's IsOptional lets `null` through). */
+export const Omittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/** Every table's ids are INT columns: anything larger cannot name a row. */
+export const MAX_ID = 2_147_483_647;
+
+export const isId = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_ID;
+
+/** The id of a row as a JSON number; `message` says what it should name ("Choose an organization."). */
+export const IsId = (message: string, options?: ValidationOptions): PropertyDecorator =>
+  FieldRule('isId', (value) => (isId(value) ? undefined : message), options);
+
+export const NOT_A_FLAG = 'Must be true or false.';
+
+export const IsFlag = (options?: ValidationOptions): PropertyDecorator =>
+  FieldRule('isFlag', (value) => (typeof value === 'boolean' ? undefined : NOT_A_FLAG), options);
+
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
 const MAX_EMAIL_LENGTH = 255;
 export const NOT_AN_EMAIL = 'Enter an email address.';
@@ -41,7 +58,7 @@ export const isLocale = (value: unknown): value is string => typeof value === 's
 export const IsLocale = (options?: ValidationOptions): PropertyDecorator =>
   FieldRule('isLocale', (value) => (isLocale(value) ? undefined : NOT_A_LOCALE), options);
 
-const MAX_NAME_LENGTH = 100;
+export const MAX_NAME_LENGTH = 100;
 export const NAME_TOO_LONG = `Use at most ${MAX_NAME_LENGTH} characters.`;
 
 export const isPersonName = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_NAME_LENGTH;

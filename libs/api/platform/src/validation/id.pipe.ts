@@ -1,8 +1,8 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ValidationFailedException } from '../errors/validation-failed.exception';
+import { MAX_ID } from './field-rules';
 
-// Every table's ids are INT columns: anything larger cannot name a row, and Number() would round it.
-const MAX_ID = 2_147_483_647;
+// At most ten digits, so that Number() never rounds what it reads.
 const DIGITS = /^[1-9][0-9]{0,9}$/;
 
 /** A path id: a positive whole number written plainly, else 400 at the parameter's name. */

@@ -1,3 +1,4 @@
-export { BodyValidationPipe, fieldErrors, RequestBody, unknownField } from './body-validation.pipe';
+export { BodyValidationPipe, fieldErrors, fieldProblems, RequestBody, unknownField, type RequestBodyOptions } from './body-validation.pipe';
 export { IdPipe } from './id.pipe';
 export * from './field-rules';
+export { changedUnchangeables, Unchangeable } from './unchangeable';
