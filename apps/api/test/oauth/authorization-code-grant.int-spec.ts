@@ -43,7 +43,7 @@ describe('authorization_code grant (RFC 6749 4.1.3, RFC 7636 4.5-4.6) and instal
       organization_id: 1,
     });
     const { claims } = decodeJwt(answer.body['access_token'] as string);
-    expect(claims).toMatchObject({ sub: '1', client_id: app.clientId, scope: 'orders:read', aud: `${t.config.server.issuer}/admin/api` });
+    expect(claims).toMatchObject({ sub: 'user:1', client_id: app.clientId, scope: 'orders:read', aud: `${t.config.server.issuer}/admin/api` });
     expect((await me(answer.body['access_token'])).status).toBe(200);
 
     const refreshed = await token(t.baseUrl, { grant_type: 'refresh_token', refresh_token: answer.body['refresh_token'] as string }, { client: app });

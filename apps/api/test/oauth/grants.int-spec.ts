@@ -21,7 +21,7 @@ describe('grants', () => {
       const answer = await token(t.baseUrl, { grant_type: 'client_credentials', scope: 'a' }, { client });
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ token_type: 'Bearer', expires_in: 3600, access_token: expect.any(String), scope: 'a' });
-      expect(decodeJwt(answer.body['access_token'] as string).claims).toEqual(expect.objectContaining({ sub: String(botId), client_id: client.clientId, scope: 'a' }));
+      expect(decodeJwt(answer.body['access_token'] as string).claims).toEqual(expect.objectContaining({ sub: `user:${botId}`, client_id: client.clientId, scope: 'a' }));
     });
 
     it('grants the application\'s allowed scopes when none is requested', async () => {
@@ -60,7 +60,7 @@ describe('grants', () => {
       const answer = await token(t.baseUrl, { grant_type: 'password', username: 'bot', password: 'bot-password' }, { client: backOffice });
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ token_type: 'Bearer', expires_in: 3600, access_token: expect.any(String), refresh_token: expect.stringMatching(/^[\w-]{43}$/) });
-      expect(decodeJwt(answer.body['access_token'] as string).claims['sub']).toBe(String(botId));
+      expect(decodeJwt(answer.body['access_token'] as string).claims['sub']).toBe(`user:${botId}`);
     });
 
     it('signs in customer users for storefront applications only', async () => {

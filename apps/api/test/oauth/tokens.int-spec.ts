@@ -1,5 +1,6 @@
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { CustomerUser } from '@keyhouse/api-identity';
 import { createCustomerUser, createUser } from '../support/fixtures';
 import type { HttpClient } from '../support/http-client';
 import { createClient, decodeJwt, post, token, type Client } from '../support/oauth';
@@ -40,7 +41,7 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
       const { claims } = decodeJwt(await accessToken());
       expect(claims).toEqual({
         iss: t.config.server.issuer,
-        sub: String(botId),
+        sub: `user:${botId}`,
         aud: `${t.config.server.issuer}/admin/api`,
         exp: expect.any(Number),
         iat: expect.any(Number),
@@ -173,6 +174,38 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
     });
   });
 
+  describe('sub (RFC 7519 4.1.2): unique per issuer', () => {
+    it('tells a back-office user from the customer user with the same id', async () => {
+      const twin = await t.dataSource
+        .getRepository(CustomerUser)
+        .save({ id: botId, email: 'twin@example.com', firstName: '', lastName: '', enabled: true, organizationId: 1, passwordHash: 'unused' });
+      const twinStore = await createClient(admin, { name: 'Twin store', grants: ['client_credentials'], frontend: true, userId: twin.id });
+      const forUser = await accessToken(machine);
+      const forCustomer = await accessToken(twinStore);
+      expect(decodeJwt(forUser).claims['sub']).toBe(`user:${botId}`);
+      expect(decodeJwt(forCustomer).claims['sub']).toBe(`customer:${botId}`);
+      expect((await post(t.baseUrl, '/oauth2-token/introspect', { token: forCustomer }, { client: twinStore })).body['sub']).toBe(`customer:${botId}`);
+      expect(await (await storefrontMe(forCustomer)).json()).toEqual(expect.objectContaining({ id: botId, email: 'twin@example.com' }));
+    });
+
+    it('accepts a token signed before sub carried the type, until it expires, and introspects it in the new form', async () => {
+      const { header, claims } = decodeJwt(await accessToken());
+      const privatePem = readFileSync(t.config.keys.privateKeyPath, 'utf8');
+      const signed = (changes: Record<string, unknown>) => {
+        const input = `${b64(header)}.${b64({ ...claims, ...changes })}`;
+        return `${input}.${sign('sha256', Buffer.from(input), privatePem).toString('base64url')}`;
+      };
+      const legacy = signed({ sub: String(botId) });
+      const me = await adminMe(legacy);
+      expect(me.status).toBe(200);
+      expect(((await me.json()) as { id: number }).id).toBe(botId);
+      expect((await post(t.baseUrl, '/oauth2-token/introspect', { token: legacy }, { client: machine })).body['sub']).toBe(`user:${botId}`);
+      expect((await adminMe(signed({ sub: String(botId), exp: Math.floor(Date.now() / 1000) - 1 }))).status).toBe(401);
+      // A sub of the other side is nobody on this one, even under our signature.
+      expect((await adminMe(signed({ sub: `customer:${botId}` }))).status).toBe(401);
+    });
+  });
+
   describe('RFC 7009 revocation', () => {
     it('requires client authentication', async () => {
       const answer = await post(t.baseUrl, '/oauth2-token/revoke', { token: 'x' });
@@ -218,7 +251,7 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
     it('2.2 describes an active access token', async () => {
       const answer = await introspect(await accessToken());
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual(expect.objectContaining({ active: true, client_id: machine.clientId, sub: String(botId), scope: 'read', token_type: 'Bearer' }));
+      expect(answer.body).toEqual(expect.objectContaining({ active: true, client_id: machine.clientId, sub: `user:${botId}`, scope: 'read', token_type: 'Bearer' }));
     });
 
     it('2.2 answers exactly {"active":false} for revoked, forged, foreign and unknown tokens', async () => {
@@ -237,7 +270,7 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
     it('describes an active refresh token, and not a spent one', async () => {
       const signedIn = (await token(t.baseUrl, { grant_type: 'password', username: 'admin', password: 'integration-admin-password' }, { client: machine })).body;
       const refresh = (await introspect(signedIn['refresh_token'] as string)).body;
-      expect(refresh).toEqual(expect.objectContaining({ active: true }));
+      expect(refresh).toEqual(expect.objectContaining({ active: true, sub: 'user:1' }));
       // RFC 7662 2.2: token_type is an access token's type; a refresh token has none to give.
       expect(refresh).not.toHaveProperty('token_type');
       await token(t.baseUrl, { grant_type: 'refresh_token', refresh_token: signedIn['refresh_token'] as string }, { client: machine });

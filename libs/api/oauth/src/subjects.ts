@@ -12,7 +12,29 @@ export interface SignInSubject {
   organizationIds: number[];
 }
 
-export const subjectTypeOf = (application: ProtocolClient): SubjectType => (application.frontend ? 'customer' : 'user');
+export const subjectTypeOf = (application: Pick<ProtocolClient, 'frontend'>): SubjectType => (application.frontend ? 'customer' : 'user');
+
+/**
+ * The `sub` of everything issued for a subject of `application` (access tokens, introspection,
+ * ID tokens, userinfo): `user:<id>` or `customer:<id>`. Back-office users and customer users are
+ * numbered apart, so the bare id would name two people; the type makes it unique per issuer
+ * (RFC 7519 4.1.2, OpenID Connect Core 1.0 2: "locally unique and never reassigned") and stable.
+ */
+export function subjectClaim(application: Pick<ProtocolClient, 'frontend'>, subjectId: number): string {
+  return `${subjectTypeOf(application)}:${subjectId}`;
+}
+
+/**
+ * The id behind a `sub` that `subjectClaim` made for `application`'s side, or undefined. Tokens
+ * signed before `sub` carried the type hold the bare id; they stay good until they expire (a day
+ * at most, the longest access-token lifetime), and their signature vouches that the id is of the
+ * application's side.
+ */
+export function subjectIdFromClaim(application: Pick<ProtocolClient, 'frontend'>, sub: string): number | undefined {
+  const match = /^(?:(user|customer):)?([1-9][0-9]{0,14})$/.exec(sub);
+  if (!match || (match[1] !== undefined && match[1] !== subjectTypeOf(application))) return undefined;
+  return Number(match[2]);
+}
 
 /** The people tokens act for: back-office users for back-office applications, customer users for storefront ones. */
 @Injectable()

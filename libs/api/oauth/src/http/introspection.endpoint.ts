@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InvalidClientError } from '../errors/oauth-errors';
 import type { ProtocolRequest } from './protocol-server';
 import { ClientAuthenticator } from '../clients/client-authenticator';
-import { Subjects } from '../subjects';
+import { Subjects, subjectClaim, subjectIdFromClaim } from '../subjects';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RefreshTokens } from '../tokens/refresh-tokens';
 import { required } from './token-parameters';
@@ -31,8 +31,10 @@ export class IntrospectionEndpoint {
     const access = await this.accessTokens.verify(token);
     if (access) {
       const { claims, application, organizationId } = access;
-      if (application.id !== client.id || !(await this.subjects.isActive(application, Number(claims.sub), organizationId))) return INACTIVE;
-      return { active: true, token_type: 'Bearer', ...claims };
+      const subjectId = subjectIdFromClaim(application, claims.sub);
+      if (application.id !== client.id || subjectId === undefined || !(await this.subjects.isActive(application, subjectId, organizationId))) return INACTIVE;
+      // A token signed before `sub` carried its type is described as one signed now would be.
+      return { active: true, token_type: 'Bearer', ...claims, sub: subjectClaim(application, subjectId) };
     }
 
     const refresh = await this.refreshTokens.find(token);
@@ -44,7 +46,7 @@ export class IntrospectionEndpoint {
     return {
       active: true,
       client_id: client.clientId,
-      sub: String(family.subjectId),
+      sub: subjectClaim(client, family.subjectId),
       ...(family.scope ? { scope: family.scope } : {}),
       iat: Math.floor(refresh.createdAt.getTime() / 1000),
       exp: Math.floor(refresh.expiresAt.getTime() / 1000),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BackOfficeTokenAccess, BearerAuthenticator } from '@keyhouse/api-identity';
 import { permissionsAllowed } from '@keyhouse/shared-contracts';
-import { Subjects } from '../subjects';
+import { Subjects, subjectIdFromClaim } from '../subjects';
 import { AccessTokens, type VerifiedAccessToken } from '../tokens/access-tokens';
 
 /**
@@ -22,19 +22,20 @@ export class BearerTokens implements BearerAuthenticator {
   async backOfficeAccess(token: string): Promise<BackOfficeTokenAccess | undefined> {
     const verified = await this.verified(token, false);
     if (!verified) return undefined;
-    const { claims, application, organizationId } = verified;
+    const { claims, application, organizationId, subjectId } = verified;
     const allowed = permissionsAllowed(claims.scope ? claims.scope.split(' ') : [], application.scopes);
-    return { userId: Number(claims.sub), organizationId, ...(allowed ? { allowed } : {}), application: { id: application.id, clientId: application.clientId } };
+    return { userId: subjectId, organizationId, ...(allowed ? { allowed } : {}), application: { id: application.id, clientId: application.clientId } };
   }
 
   async storefrontCustomerId(token: string): Promise<number | undefined> {
-    const verified = await this.verified(token, true);
-    return verified && Number(verified.claims.sub);
+    return (await this.verified(token, true))?.subjectId;
   }
 
-  private async verified(token: string, frontend: boolean): Promise<VerifiedAccessToken | undefined> {
+  private async verified(token: string, frontend: boolean): Promise<(VerifiedAccessToken & { subjectId: number }) | undefined> {
     const verified = await this.accessTokens.verify(token);
     if (!verified || verified.application.frontend !== frontend) return undefined;
-    return (await this.subjects.isActive(verified.application, Number(verified.claims.sub), verified.organizationId)) ? verified : undefined;
+    const subjectId = subjectIdFromClaim(verified.application, verified.claims.sub);
+    if (subjectId === undefined || !(await this.subjects.isActive(verified.application, subjectId, verified.organizationId))) return undefined;
+    return { ...verified, subjectId };
   }
 }

@@ -7,6 +7,7 @@ import { ProtocolQueries } from '../clients/protocol-queries';
 import { RevokedAccessToken } from '../entities';
 import { TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { audienceFor, OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
+import { subjectClaim } from '../subjects';
 import { readKeyId, signJwt, verifyJwt } from './jwt';
 
 /** RFC 9068 2.1: the media type of JWT access tokens. */
@@ -64,7 +65,7 @@ export class AccessTokens {
     const now = Math.floor(Date.now() / 1000);
     const claims: AccessTokenClaims = {
       iss: this.options.issuer,
-      sub: String(subjectId),
+      sub: subjectClaim(application, subjectId),
       aud: audienceFor(this.options.issuer, application.frontend),
       exp: now + expiresIn,
       iat: now,
