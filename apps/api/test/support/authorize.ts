@@ -54,3 +54,14 @@ export function codeOf(location: URL): string {
   if (!code) throw new Error(`no code in ${location.toString()}`);
   return code;
 }
+
+/**
+ * Follows a redirect to the sign-in page, signs in there, and answers where the browser is sent
+ * back to (the authorization request it came from).
+ */
+export async function signInOnPage(browser: HttpClient, toSignIn: URL, username: string, password: string): Promise<string> {
+  if (toSignIn.pathname !== '/oauth2-token/sign-in') throw new Error(`expected the sign-in page, got ${toSignIn.toString()}`);
+  const page = await browser.get<string>(`${toSignIn.pathname}${toSignIn.search}`);
+  const back = locationOf(await postForm(browser, '/oauth2-token/sign-in', { ...hiddenFields(page.body), username, password }));
+  return `${back.pathname}${back.search}`;
+}

@@ -29,6 +29,7 @@ import { BearerTokens } from './resource/bearer-tokens';
 import { StorefrontController } from './resource/storefront.controller';
 import { Subjects } from './subjects';
 import { AccessTokens } from './tokens/access-tokens';
+import { IdTokens } from './tokens/id-tokens';
 import { RefreshTokens } from './tokens/refresh-tokens';
 import { UsageRecorder } from './usage/usage-recorder';
 
@@ -58,6 +59,7 @@ export class OAuthModule {
         ClientAuthThrottleRepository,
         ClientAuthenticator,
         AccessTokens,
+        IdTokens,
         RefreshTokens,
         Subjects,
         UsageRecorder,

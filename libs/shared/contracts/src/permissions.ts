@@ -66,6 +66,15 @@ export const API_SCOPES = {
 
 export type ApiScope = keyof typeof API_SCOPES;
 
+/**
+ * OpenID Connect's scopes (Core 3.1.2.1, 5.4): `openid` asks for an ID token, `profile` and
+ * `email` for those claims at the userinfo endpoint. Every application with the authorization
+ * code grant may request them; they say who the user is and grant no API permission.
+ */
+export const OPENID_SCOPES = ['openid', 'profile', 'email'] as const;
+
+export const isOpenIdScope = (scope: string): boolean => (OPENID_SCOPES as readonly string[]).includes(scope);
+
 /** The permissions a set of scopes grants; scopes that are not the back-office API's (an app's own) grant none. */
 export function permissionsOfScopes(scopes: readonly string[]): Set<Permission> {
   return new Set(scopes.flatMap((scope) => (Object.hasOwn(API_SCOPES, scope) ? API_SCOPES[scope as ApiScope] : [])));
@@ -75,8 +84,10 @@ export function permissionsOfScopes(scopes: readonly string[]): Set<Permission> 
  * Which of its user's permissions an access token may use: those its scopes grant, or all of
  * them when neither the token nor its application has any scope (Oro's behaviour). Undefined
  * means no limit beyond the user's own; the token's organization bounds it either way.
+ * OpenID Connect's scopes count for neither: asking who the user is neither grants nor limits.
  */
 export function permissionsAllowed(tokenScopes: readonly string[], applicationScopes: readonly string[]): Set<Permission> | undefined {
-  if (tokenScopes.length === 0 && applicationScopes.length === 0) return undefined;
+  const limiting = (scopes: readonly string[]) => scopes.some((scope) => !isOpenIdScope(scope));
+  if (!limiting(tokenScopes) && !limiting(applicationScopes)) return undefined;
   return permissionsOfScopes(tokenScopes);
 }

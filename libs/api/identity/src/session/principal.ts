@@ -8,8 +8,8 @@ import type { User } from '../entities';
  */
 export interface BackOfficePrincipal extends BackOfficeCaller {
   user: User;
-  /** Present when the request came with the console's session cookie. */
-  session?: { tokenDigest: string; csrfToken: string };
+  /** Present when the request came with the console's session cookie; `signedInAt` is when that sign-in happened (OpenID Connect's `auth_time`). */
+  session?: { tokenDigest: string; csrfToken: string; signedInAt: Date };
 }
 
 declare module 'fastify' {

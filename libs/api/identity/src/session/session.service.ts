@@ -65,7 +65,7 @@ export class SessionService {
     return {
       token,
       expiresAt: session.expiresAt,
-      principal: { ...principalFor(user), session: { tokenDigest: session.tokenDigest, csrfToken: session.csrfToken } },
+      principal: { ...principalFor(user), session: { tokenDigest: session.tokenDigest, csrfToken: session.csrfToken, signedInAt: session.createdAt } },
     };
   }
 
@@ -75,7 +75,7 @@ export class SessionService {
     if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
     const user = await this.users().where('user.id = :id', { id: session.userId }).getOne();
     if (!user?.enabled) return undefined;
-    return { ...principalFor(user), session: { tokenDigest: session.tokenDigest, csrfToken: session.csrfToken } };
+    return { ...principalFor(user), session: { tokenDigest: session.tokenDigest, csrfToken: session.csrfToken, signedInAt: session.createdAt } };
   }
 
   /** The principal of an enabled user, for credentials other than the session cookie. */

@@ -15,6 +15,8 @@ export const STOREFRONT_SESSION_COOKIE = 'keyhouse_storefront_session';
 export interface StorefrontSession {
   customer: CustomerUser;
   csrfToken: string;
+  /** When the customer signed in (OpenID Connect's `auth_time`). */
+  signedInAt: Date;
 }
 
 /** Sign-in and sessions for customer users, on the same terms as the console's (throttled, generic failure). */
@@ -72,6 +74,6 @@ export class StorefrontSessionService {
       relations: { customerUser: true },
     });
     if (!session?.customerUser?.enabled || session.expiresAt.getTime() <= Date.now()) return undefined;
-    return { customer: session.customerUser, csrfToken: session.csrfToken };
+    return { customer: session.customerUser, csrfToken: session.csrfToken, signedInAt: session.createdAt };
   }
 }

@@ -16,12 +16,20 @@ export interface CodeRequest {
   scope: string[];
   codeChallenge: string | undefined;
   codeChallengeMethod: CodeChallengeMethod | undefined;
+  nonce: string | undefined;
+  /** When the user who consents signed in; undefined when no sign-in session is behind the code. */
+  authTime: Date | undefined;
 }
 
-/** What a redeemed code grants: tokens in this family, for this subject, in this organization. */
+/**
+ * What a redeemed code grants: tokens in this family, for this subject, in this organization,
+ * and what an ID token says of the authorization request (OpenID Connect Core 3.1.3.6).
+ */
 export interface RedeemedCode {
   family: TokenFamily;
   organizationId: number;
+  nonce: string | undefined;
+  authTime: Date | undefined;
 }
 
 const INVALID = 'The authorization code is invalid, expired or already used.';
@@ -58,6 +66,8 @@ export class AuthorizationCodes {
       scope: family.scope,
       codeChallenge: request.codeChallenge ?? null,
       codeChallengeMethod: request.codeChallengeMethod ?? null,
+      nonce: request.nonce ?? null,
+      authTime: request.authTime ?? null,
       expiresAt: new Date(Date.now() + this.options.authCodeTtl * 1000),
       usedAt: null,
     });
@@ -94,7 +104,7 @@ export class AuthorizationCodes {
       await this.refreshTokens.revokeFamily(row.familyId);
       throw new InvalidGrantError('The user who authorized this code is disabled or no longer in the organization.');
     }
-    return { family: row.family, organizationId };
+    return { family: row.family, organizationId, nonce: row.nonce ?? undefined, authTime: row.authTime ?? undefined };
   }
 
   private async refuseReplay(row: AuthorizationCode): Promise<never> {

@@ -91,7 +91,7 @@ export class AuthorizationFlow {
     const code = await this.dataSource.transaction(async (db) => {
       const application = { id: request.client.protocol.id, name: request.client.name };
       const installation = await this.installations.record(db, application, organizationId, visitor.consenter, request.scope);
-      return this.codes.issue(db, installation, request);
+      return this.codes.issue(db, installation, { ...request, authTime: visitor.authTime });
     });
     return this.redirectTo(request.redirectUri, { code, ...(request.state !== undefined ? { state: request.state } : {}) });
   }
@@ -115,6 +115,7 @@ export class AuthorizationFlow {
     if (request.state !== undefined) fields['state'] = request.state;
     if (request.codeChallenge !== undefined) fields['code_challenge'] = request.codeChallenge;
     if (request.codeChallengeMethod !== undefined) fields['code_challenge_method'] = request.codeChallengeMethod;
+    if (request.nonce !== undefined) fields['nonce'] = request.nonce;
     return consentPage({
       applicationName: request.client.name,
       publisher: request.client.organizationName,

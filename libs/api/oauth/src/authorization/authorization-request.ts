@@ -16,6 +16,8 @@ export interface AuthorizationRequest {
   codeChallengeMethod: CodeChallengeMethod | undefined;
   /** `prompt` (OpenID Connect Core 3.1.2.1): `none` never shows a page, `consent` always asks. */
   prompt: 'none' | 'consent' | undefined;
+  /** OpenID Connect Core 3.1.2.1: repeated in the ID token, which binds it to the client's session. */
+  nonce: string | undefined;
 }
 
 /** The parameters of the request, as sent: what the consent form carries back in hidden fields. */
@@ -28,6 +30,7 @@ export const AUTHORIZATION_PARAMETERS = [
   'code_challenge',
   'code_challenge_method',
   'prompt',
+  'nonce',
 ] as const;
 
 /**
@@ -56,6 +59,7 @@ export class AuthorizationErrorRedirect extends Error {
 }
 
 const MAX_STATE_LENGTH = 2000;
+const MAX_NONCE_LENGTH = 512;
 
 type Fields = Record<string, unknown>;
 
@@ -82,7 +86,10 @@ export async function readAuthorizationRequest(
   }
 }
 
-function readRedirectableParameters(fields: Fields, client: AuthorizingClient): Pick<AuthorizationRequest, 'scope' | 'codeChallenge' | 'codeChallengeMethod' | 'prompt'> {
+function readRedirectableParameters(
+  fields: Fields,
+  client: AuthorizingClient,
+): Pick<AuthorizationRequest, 'scope' | 'codeChallenge' | 'codeChallengeMethod' | 'prompt' | 'nonce'> {
   for (const [name, value] of Object.entries(fields)) {
     if (Array.isArray(value)) throw new InvalidRequestError(`Parameter "${name}" is repeated.`);
   }
@@ -97,7 +104,9 @@ function readRedirectableParameters(fields: Fields, client: AuthorizingClient): 
   }
 
   const scope = checkRequestedScope(text(fields['scope']), client.protocol) ?? client.protocol.scopes;
-  return { scope, ...readPkce(fields, client), prompt: readPrompt(text(fields['prompt'])) };
+  const nonce = text(fields['nonce']);
+  if (nonce !== undefined && nonce.length > MAX_NONCE_LENGTH) throw new InvalidRequestError(`The nonce must be at most ${MAX_NONCE_LENGTH} characters.`);
+  return { scope, ...readPkce(fields, client), prompt: readPrompt(text(fields['prompt'])), nonce };
 }
 
 function chooseRedirectUri(fields: Fields, client: AuthorizingClient): { redirectUri: string; redirectUriSent: boolean } {

@@ -11,6 +11,8 @@ export interface Visitor {
   /** Where they may install an application: a user's organizations, or a customer's one. */
   organizations: Array<{ id: number; name: string }>;
   csrfToken: string;
+  /** When they signed in: OpenID Connect's `auth_time`, which `max_age` is measured from. */
+  authTime: Date;
 }
 
 export type Cookies = Record<string, string | undefined>;
@@ -54,6 +56,7 @@ export class Visitors {
         .map(({ organizationId, organization }) => ({ id: organizationId, name: organization?.name ?? '' }))
         .sort((a, b) => a.id - b.id),
       csrfToken: principal.session.csrfToken,
+      authTime: principal.session.signedInAt,
     };
   }
 
@@ -68,6 +71,7 @@ export class Visitors {
       label: fullName ? `${fullName} (${customer.email})` : customer.email,
       organizations: organization ? [{ id: organization.id, name: organization.name }] : [],
       csrfToken: session.csrfToken,
+      authTime: session.signedInAt,
     };
   }
 }

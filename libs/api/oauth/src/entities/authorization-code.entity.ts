@@ -52,6 +52,14 @@ export class AuthorizationCode {
   @Column({ type: 'varchar', length: 8, nullable: true })
   codeChallengeMethod!: 'S256' | 'plain' | null;
 
+  /** OpenID Connect Core 3.1.2.1: the authorization request's nonce, for the ID token to repeat. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  nonce!: string | null;
+
+  /** When the user signed in (Core 2, `auth_time`); null when the code came from no sign-in session. */
+  @Column({ type: 'datetime', nullable: true })
+  authTime!: Date | null;
+
   @CreateDateColumn()
   createdAt!: Date;
 

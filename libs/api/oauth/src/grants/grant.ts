@@ -8,6 +8,8 @@ export interface TokenResponse {
   access_token: string;
   refresh_token?: string;
   scope?: string;
+  /** OpenID Connect Core 3.1.3.3: authorization code grants with scope `openid`. */
+  id_token?: string;
   /** Authorization code grants: the organization the application was installed in (Cinode's `company_id`). */
   organization_id?: number;
 }

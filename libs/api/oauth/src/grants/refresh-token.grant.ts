@@ -9,7 +9,8 @@ import type { Grant, GrantRequest, TokenResponse } from './grant';
 
 /**
  * RFC 6749 6 with rotation (RFC 9700 4.14.2): each use spends the token and issues the next in
- * the same family; the scope may narrow, never widen.
+ * the same family; the scope may narrow, never widen. No ID token: a refresh is no new
+ * authentication, and OpenID Connect Core 12.2 lets its answer leave one out.
  */
 @Injectable()
 export class RefreshTokenGrant implements Grant {

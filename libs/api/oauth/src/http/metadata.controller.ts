@@ -1,13 +1,18 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { Public } from '@keyhouse/api-platform';
-import { API_SCOPES } from '@keyhouse/shared-contracts';
+import { API_SCOPES, OPENID_SCOPES } from '@keyhouse/shared-contracts';
 import { AuthorizingClients } from '../authorization/authorizing-clients';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
+import { ID_TOKEN_CLAIMS, SCOPE_CLAIMS } from '../openid/claims';
 import { TokenEndpoint } from './token.endpoint';
 
-/** RFC 8414 authorization server metadata. */
+/**
+ * RFC 8414 authorization server metadata and OpenID Connect Discovery 1.0 (section 3): one
+ * document at both addresses, so the two can never disagree. Every OpenID field is registered
+ * for RFC 8414 metadata too (RFC 8414 7.1.2).
+ */
 @Public()
-@Controller('.well-known/oauth-authorization-server')
+@Controller('.well-known')
 export class MetadataController {
   constructor(
     private readonly tokenEndpoint: TokenEndpoint,
@@ -15,9 +20,19 @@ export class MetadataController {
     @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
   ) {}
 
-  @Get()
+  @Get('oauth-authorization-server')
   @Header('Cache-Control', 'public, max-age=300')
-  async metadata() {
+  authorizationServer() {
+    return this.metadata();
+  }
+
+  @Get('openid-configuration')
+  @Header('Cache-Control', 'public, max-age=300')
+  openidConfiguration() {
+    return this.metadata();
+  }
+
+  private async metadata() {
     const { issuer } = this.options;
     // S256 for everyone; plain only while some application is allowed it, so a client reading this
     // neither misses a method it may be given nor is offered one nobody accepts.
@@ -26,12 +41,13 @@ export class MetadataController {
       issuer,
       authorization_endpoint: `${issuer}/oauth2-token/authorize`,
       token_endpoint: `${issuer}/oauth2-token`,
+      userinfo_endpoint: `${issuer}/oauth2-token/userinfo`,
       jwks_uri: `${issuer}/.well-known/jwks.json`,
       revocation_endpoint: `${issuer}/oauth2-token/revoke`,
       introspection_endpoint: `${issuer}/oauth2-token/introspect`,
       grant_types_supported: this.tokenEndpoint.supportedGrantTypes,
-      // The back-office API's scopes (what each lets a token do: README, "Tokens"); applications may define their own too.
-      scopes_supported: Object.keys(API_SCOPES),
+      // OpenID Connect's, and the back-office API's (what each lets a token do: README, "Tokens"); applications may define their own too.
+      scopes_supported: [...OPENID_SCOPES, ...Object.keys(API_SCOPES)],
       response_types_supported: ['code'],
       response_modes_supported: ['query'],
       // 'none': public clients, which prove themselves with PKCE instead of a secret.
@@ -41,6 +57,12 @@ export class MetadataController {
       code_challenge_methods_supported: plainPkce ? ['S256', 'plain'] : ['S256'],
       access_token_signing_alg_values_supported: ['RS256'],
       authorization_response_iss_parameter_supported: true,
+      // Discovery 3: subjects are the same for every client ("public"), ID tokens RS256 JWTs.
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      claims_supported: [...ID_TOKEN_CLAIMS, ...Object.values(SCOPE_CLAIMS).flat()],
+      // Its default is true: say that request_uri (Core 6.2) is not supported.
+      request_uri_parameter_supported: false,
     };
   }
 }

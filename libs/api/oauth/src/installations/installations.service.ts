@@ -9,6 +9,7 @@ import { AuthorizationCodes } from '../authorization/authorization-codes';
 import { AuthorizingClients } from '../authorization/authorizing-clients';
 import { clientRedirect } from '../authorization/client-redirect';
 import { Installation, TokenFamily } from '../entities';
+import { scopeAllowedFor } from '../http/scope';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
 import { Installations, scopesOf } from './installations';
 import { InstallationsRepository, type InstallationScope } from './installations.repository';
@@ -104,7 +105,7 @@ export class InstallationsService {
         'This application cannot be installed directly.',
       );
     }
-    const refused = (input.scopes ?? []).filter((scope) => !client.protocol.scopes.includes(scope));
+    const refused = (input.scopes ?? []).filter((scope) => !scopeAllowedFor(client.protocol, scope));
     if (refused.length) throw new ValidationFailedException({ scopes: `Not allowed for this application: ${refused.join(' ')}.` });
     // Installing is consenting as oneself: only where one belongs, since the tokens act as the member there.
     const organizationId = input.organizationId ?? principal.reach.memberOf[0];
@@ -117,7 +118,15 @@ export class InstallationsService {
     const code = await this.dataSource.transaction(async (db) => {
       const application = { id: client.protocol.id, name: client.name };
       const installation = await this.installations.record(db, application, organizationId, { type: 'user', id: principal.userId }, scope);
-      return this.codes.issue(db, installation, { redirectUri, redirectUriSent: false, scope, codeChallenge: undefined, codeChallengeMethod: undefined });
+      return this.codes.issue(db, installation, {
+        redirectUri,
+        redirectUriSent: false,
+        scope,
+        codeChallenge: undefined,
+        codeChallengeMethod: undefined,
+        nonce: undefined,
+        authTime: principal.session?.signedInAt,
+      });
     });
     return { redirectUrl: clientRedirect(redirectUri, this.options.issuer, { code }) };
   }

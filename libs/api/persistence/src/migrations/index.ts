@@ -19,6 +19,7 @@ import { Memberships1764020000000 as MysqlMemberships } from './mysql/1764020000
 import { ClientAuthThrottle1764030000000 as MysqlClientAuthThrottle } from './mysql/1764030000000-client-auth-throttle';
 import { NotificationTenancy1764050000000 as MysqlNotificationTenancy } from './mysql/1764050000000-notification-tenancy';
 import { AuditOrganizations1764060000000 as MysqlAuditOrganizations } from './mysql/1764060000000-audit-organizations';
+import { OpenIdConnect1764072000000 as MysqlOpenIdConnect } from './mysql/1764072000000-openid-connect';
 import { Identity1763860000000 as SqliteIdentity } from './sqlite/1763860000000-identity';
 import { OAuthApplications1763870000000 as SqliteOAuthApplications } from './sqlite/1763870000000-oauth-applications';
 import { OAuthTokens1763880000000 as SqliteOAuthTokens } from './sqlite/1763880000000-oauth-tokens';
@@ -39,11 +40,12 @@ import { Memberships1764020000000 as SqliteMemberships } from './sqlite/17640200
 import { ClientAuthThrottle1764030000000 as SqliteClientAuthThrottle } from './sqlite/1764030000000-client-auth-throttle';
 import { NotificationTenancy1764050000000 as SqliteNotificationTenancy } from './sqlite/1764050000000-notification-tenancy';
 import { AuditOrganizations1764060000000 as SqliteAuditOrganizations } from './sqlite/1764060000000-audit-organizations';
+import { OpenIdConnect1764072000000 as SqliteOpenIdConnect } from './sqlite/1764072000000-openid-connect';
 
 // Listed explicitly (no glob) so the compiled API finds them wherever it is deployed.
 const MIGRATIONS = {
-  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit, MysqlMemberships, MysqlClientAuthThrottle, MysqlNotificationTenancy, MysqlAuditOrganizations],
-  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit, SqliteMemberships, SqliteClientAuthThrottle, SqliteNotificationTenancy, SqliteAuditOrganizations],
+  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit, MysqlMemberships, MysqlClientAuthThrottle, MysqlNotificationTenancy, MysqlAuditOrganizations, MysqlOpenIdConnect],
+  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit, SqliteMemberships, SqliteClientAuthThrottle, SqliteNotificationTenancy, SqliteAuditOrganizations, SqliteOpenIdConnect],
 };
 
 export function migrationsFor(dialect: DatabaseSettings['dialect']) {

@@ -1,0 +1,168 @@
+import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
+import { authorize, authorizePath, CALLBACK, codeOf, locationOf, pkcePair, signInOnPage } from '../support/authorize';
+import { createCustomerUser, createOrganization, createUser } from '../support/fixtures';
+import type { HttpClient } from '../support/http-client';
+import { createClient, decodeJwt, token, type Client } from '../support/oauth';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const seconds = (date: number) => Math.floor(date / 1000);
+
+describe('OpenID Connect Core 1.0 on the authorization code flow', () => {
+  let t: TestApp;
+  let admin: HttpClient;
+  let app: Client;
+  let signedInAt: { from: number; to: number };
+
+  beforeAll(async () => {
+    t = await startTestApp({ SIGN_IN_MAX_FAILURES_PER_IP: '1000' });
+    const from = Date.now();
+    admin = await t.signedIn();
+    signedInAt = { from: seconds(from), to: seconds(Date.now()) + 1 };
+    app = await createClient(admin, { name: 'Relying party', grants: ['authorization_code'], scopes: ['orders:read'], redirectUris: [CALLBACK] });
+  });
+  afterAll(() => t.close());
+
+  const codeFor = async (client: Client, extra: Record<string, string> = {}, browser = admin) =>
+    codeOf(await authorize(browser, { response_type: 'code', client_id: client.clientId, redirect_uri: CALLBACK, ...extra }));
+  const exchange = (client: Client, code: string, extra: Record<string, string> = {}) =>
+    token(t.baseUrl, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK, ...extra }, { client });
+  const signIn = async (client: Client, extra: Record<string, string> = {}, browser = admin) => {
+    const answer = await exchange(client, await codeFor(client, extra, browser));
+    expect(answer.status).toBe(200);
+    return answer.body;
+  };
+
+  /** The claims of an ID token whose RS256 signature one of the published keys verifies. */
+  async function verifiedIdToken(jwt: string): Promise<{ header: Record<string, unknown>; claims: Record<string, unknown> }> {
+    const { keys } = (await t.client().get<{ keys: Array<JsonWebKey & { kid: string }> }>('/.well-known/jwks.json')).body;
+    const { header, claims } = decodeJwt(jwt);
+    const jwk = keys.find((key) => key.kid === header['kid']);
+    if (!jwk) throw new Error(`no published key ${String(header['kid'])}`);
+    const [encodedHeader, encodedClaims, signature] = jwt.split('.');
+    const valid = verify('sha256', Buffer.from(`${encodedHeader}.${encodedClaims}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(signature, 'base64url'));
+    expect(valid).toBe(true);
+    return { header, claims };
+  }
+
+  describe('discovery', () => {
+    it('GET /.well-known/openid-configuration is the RFC 8414 document, with what Discovery 1.0 section 3 requires', async () => {
+      const openid = await t.client().get<Record<string, unknown>>('/.well-known/openid-configuration');
+      const oauth = await t.client().get<Record<string, unknown>>('/.well-known/oauth-authorization-server');
+      expect(openid.status).toBe(200);
+      expect(openid.body).toEqual(oauth.body);
+      const issuer = t.config.server.issuer;
+      expect(openid.body).toMatchObject({
+        issuer,
+        authorization_endpoint: `${issuer}/oauth2-token/authorize`,
+        token_endpoint: `${issuer}/oauth2-token`,
+        userinfo_endpoint: `${issuer}/oauth2-token/userinfo`,
+        jwks_uri: `${issuer}/.well-known/jwks.json`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: expect.arrayContaining(['client_secret_basic', 'client_secret_post']),
+        request_uri_parameter_supported: false,
+      });
+      expect(openid.body['scopes_supported']).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'users:read', 'applications:write']));
+      expect(openid.body['claims_supported']).toEqual(
+        expect.arrayContaining(['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'azp', 'name', 'given_name', 'family_name', 'locale', 'email', 'email_verified']),
+      );
+    });
+  });
+
+  describe('the ID token (Core 2, 3.1.3.3)', () => {
+    it('comes with scope openid: RS256 with the current key, for the client, saying who signed in and when', async () => {
+      const { verifier, challenge } = pkcePair();
+      const code = await codeFor(app, { scope: 'openid orders:read', nonce: 'n-0S6_WzA2Mj', code_challenge: challenge, code_challenge_method: 'S256' });
+      const answer = await exchange(app, code, { code_verifier: verifier });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ token_type: 'Bearer', scope: 'openid orders:read', id_token: expect.any(String), organization_id: 1 });
+
+      const { header, claims } = await verifiedIdToken(answer.body['id_token'] as string);
+      const { keys } = (await t.client().get<{ keys: Array<{ kid: string }> }>('/.well-known/jwks.json')).body;
+      expect(header).toEqual({ alg: 'RS256', typ: 'JWT', kid: keys[0].kid });
+      const accessToken = decodeJwt(answer.body['access_token'] as string).claims;
+      expect(claims).toEqual({
+        iss: t.config.server.issuer,
+        sub: accessToken['sub'],
+        aud: app.clientId,
+        azp: app.clientId,
+        exp: (claims['iat'] as number) + (answer.body['expires_in'] as number),
+        iat: expect.any(Number),
+        auth_time: expect.any(Number),
+        nonce: 'n-0S6_WzA2Mj',
+      });
+      expect(Math.abs((claims['iat'] as number) - seconds(Date.now()))).toBeLessThan(5);
+      // When the console session behind the consent was signed in, not when the code was issued.
+      expect(claims['auth_time']).toBeGreaterThanOrEqual(signedInAt.from);
+      expect(claims['auth_time']).toBeLessThanOrEqual(signedInAt.to);
+    });
+
+    it('is not an access token: the back-office API refuses it', async () => {
+      const { id_token: idToken } = await signIn(app, { scope: 'openid' });
+      expect((await t.client().get('/admin/api/me', { authorization: `Bearer ${String(idToken)}` })).status).toBe(401);
+    });
+
+    it('has no nonce when the request sent none, and there is no ID token without scope openid', async () => {
+      const withoutNonce = await signIn(app, { scope: 'openid' });
+      expect(decodeJwt(withoutNonce['id_token'] as string).claims).not.toHaveProperty('nonce');
+      expect(await signIn(app, { scope: 'orders:read' })).not.toHaveProperty('id_token');
+    });
+
+    it('a nonce longer than 512 characters is invalid_request, sent back to the client', async () => {
+      const location = locationOf(await admin.get(authorizePath({ response_type: 'code', client_id: app.clientId, redirect_uri: CALLBACK, scope: 'openid', nonce: 'n'.repeat(513) })));
+      expect(location.searchParams.get('error')).toBe('invalid_request');
+    });
+
+    it('refreshing keeps the grant and its scope, and answers no new ID token (Core 12.2)', async () => {
+      const first = await signIn(app, { scope: 'openid orders:read' });
+      const refreshed = await token(t.baseUrl, { grant_type: 'refresh_token', refresh_token: first['refresh_token'] as string }, { client: app });
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body).toMatchObject({ scope: 'openid orders:read', refresh_token: expect.any(String) });
+      expect(refreshed.body).not.toHaveProperty('id_token');
+      const narrowed = await token(t.baseUrl, { grant_type: 'refresh_token', refresh_token: refreshed.body['refresh_token'] as string, scope: 'openid' }, { client: app });
+      expect(narrowed.body).toMatchObject({ scope: 'openid' });
+    });
+
+    it('is issued for customer users of storefront applications, with the storefront session\'s sign-in time', async () => {
+      const shopper = await createCustomerUser(t.dataSource, { email: 'oidc-shopper@example.com', organization: { id: 1 } });
+      const store = await createClient(admin, { name: 'OIDC store', grants: ['authorization_code'], frontend: true, redirectUris: [CALLBACK] });
+      const browser = t.client();
+      const path = authorizePath({ response_type: 'code', client_id: store.clientId, redirect_uri: CALLBACK, scope: 'openid', nonce: 'store-nonce' });
+      const from = seconds(Date.now());
+      const back = await signInOnPage(browser, locationOf(await browser.get(path)), shopper.email, 'a-customer-password');
+      const to = seconds(Date.now()) + 1;
+      const answer = await exchange(store, await codeFor(store, { scope: 'openid', nonce: 'store-nonce' }, browser));
+      expect(back).toBe(path);
+      const { claims } = await verifiedIdToken(answer.body['id_token'] as string);
+      expect(claims).toMatchObject({ sub: decodeJwt(answer.body['access_token'] as string).claims['sub'], aud: store.clientId, nonce: 'store-nonce' });
+      expect(claims['auth_time']).toBeGreaterThanOrEqual(from);
+      expect(claims['auth_time']).toBeLessThanOrEqual(to);
+    });
+  });
+
+  describe('the OpenID scopes', () => {
+    it('any application with the authorization code grant may request them without listing them, and they grant no API permission', async () => {
+      const scoped = await signIn(app, { scope: 'openid profile email' });
+      expect(scoped['scope']).toBe('openid profile email');
+      // The application's scopes limit its tokens; OpenID's are none of them.
+      expect((await t.client().get('/admin/api/oauth-applications', { authorization: `Bearer ${String(scoped['access_token'])}` })).status).toBe(403);
+    });
+
+    it('neither limit a token of an application without scopes, which acts with its user\'s permissions', async () => {
+      const unscoped = await createClient(admin, { name: 'Unscoped RP', grants: ['authorization_code'], redirectUris: [CALLBACK] });
+      const answer = await signIn(unscoped, { scope: 'openid email' });
+      expect(answer).toHaveProperty('id_token');
+      expect((await t.client().get('/admin/api/oauth-applications', { authorization: `Bearer ${String(answer['access_token'])}` })).status).toBe(200);
+    });
+
+    it('are not for applications without the authorization code grant', async () => {
+      const organization = await createOrganization(t.dataSource, 'Machines');
+      const bot = await createUser(t.dataSource, { username: 'oidc-bot', organizations: [organization] });
+      const machine = await createClient(admin, { name: 'OIDC machine', organizationId: organization.id, grants: ['client_credentials'], userId: bot.id });
+      const answer = await token(t.baseUrl, { grant_type: 'client_credentials', scope: 'openid' }, { client: machine });
+      expect(answer.status).toBe(400);
+      expect(answer.body['error']).toBe('invalid_scope');
+    });
+  });
+});

@@ -1,0 +1,15 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class OpenIdConnect1764072000000 implements MigrationInterface {
+  name = 'OpenIdConnect1764072000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE "oauth_authorization_codes" ADD COLUMN "nonce" varchar(512)`);
+    await db.query(`ALTER TABLE "oauth_authorization_codes" ADD COLUMN "authTime" datetime`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE "oauth_authorization_codes" DROP COLUMN "authTime"`);
+    await db.query(`ALTER TABLE "oauth_authorization_codes" DROP COLUMN "nonce"`);
+  }
+}
