@@ -10,6 +10,8 @@ import { RolesController } from './roles/roles.controller';
 import { RolesService } from './roles/roles.service';
 import { FirstAdminSeeder } from './seed/first-admin.seeder';
 import { BackOfficeAuthGuard } from './session/back-office-auth.guard';
+import { BackOfficeBearerStrategy } from './session/back-office-bearer.strategy';
+import { ConsoleSessionStrategy } from './session/console-session.strategy';
 import { MeController } from './session/me.controller';
 import { SessionController } from './session/session.controller';
 import { SessionService } from './session/session.service';
@@ -35,6 +37,8 @@ export class IdentityModule {
         SignInThrottle,
         SessionService,
         StorefrontSessionService,
+        ConsoleSessionStrategy,
+        BackOfficeBearerStrategy,
         BackOfficeAuthGuard,
         FirstAdminSeeder,
         UsersService,

@@ -26,7 +26,9 @@ import { InstallationsRepository } from './installations/installations.repositor
 import { InstallationsService } from './installations/installations.service';
 import { OAUTH_OPTIONS, type OAuthOptions } from './oauth-options';
 import { BearerTokens } from './resource/bearer-tokens';
+import { StorefrontAuthGuard, StorefrontBearerStrategy } from './resource/storefront-auth.guard';
 import { StorefrontController } from './resource/storefront.controller';
+import { StorefrontService } from './resource/storefront.service';
 import { Subjects } from './subjects';
 import { AccessTokens } from './tokens/access-tokens';
 import { IdTokens } from './tokens/id-tokens';
@@ -67,6 +69,9 @@ export class OAuthModule {
         RevocationEndpoint,
         IntrospectionEndpoint,
         BearerTokens,
+        StorefrontService,
+        StorefrontBearerStrategy,
+        StorefrontAuthGuard,
         AuthorizingClients,
         AuthorizationCodes,
         AuthorizationFlow,

@@ -21,3 +21,5 @@ export { inOrganizations, inScope, organizationCondition } from './access/organi
 export { assertCan, assertPlatformOperator } from './access/refusals';
 export * from './validation';
 export { answerMethodNotAllowed } from './http/method-not-allowed';
+export { authenticate, challengeOf, type PassportOutcome } from './auth/passport-on-fastify';
+export { BearerTokenStrategy, bearerTokenOf, type BearerVerify } from './auth/bearer-token.strategy';

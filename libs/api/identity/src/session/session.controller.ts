@@ -12,7 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionAnswer } from '../answers';
 import { toMeDto } from '../dto';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
-import { SESSION_COOKIE } from './back-office-auth.guard';
+import { SESSION_COOKIE, setSessionCookie } from './session-cookie';
 import { ClientAddress, Public } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from './decorators';
 import type { BackOfficePrincipal } from './principal';
@@ -50,13 +50,7 @@ export class SessionController {
     }
     const { username, password } = readCredentials(body);
     const { token, principal, expiresAt } = await this.sessions.signIn(username, password, ip);
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.options.session.secureCookie,
-      path: '/',
-      expires: expiresAt,
-    });
+    setSessionCookie(reply, { token, expiresAt }, this.options.session.secureCookie);
     return { user: toMeDto(principal), csrfToken: principal.session.csrfToken };
   }
 

@@ -1,0 +1,52 @@
+import type { FastifyRequest } from 'fastify';
+import passport from 'passport';
+import { authenticate, challengeOf } from './passport-on-fastify';
+
+type Decision = (strategy: passport.StrategyCreatedStatic) => void;
+
+/** A strategy that decides whatever the test tells it to. */
+class ScriptedStrategy extends passport.Strategy {
+  override name = 'scripted';
+
+  constructor(private readonly decide: Decision) {
+    super();
+  }
+
+  override authenticate(): void {
+    this.decide(this);
+  }
+}
+
+const request = { headers: {} } as FastifyRequest;
+const run = (decide: Decision) => authenticate<{ id: number }>(new ScriptedStrategy(decide), request);
+
+describe('authenticate (Passport on Fastify)', () => {
+  it('answers a redirect as a value instead of writing to a Node response', async () => {
+    expect(await run((strategy) => strategy.redirect('https://provider.example/authorize?state=s'))).toEqual({
+      kind: 'redirect',
+      location: 'https://provider.example/authorize?state=s',
+      status: 302,
+    });
+    expect(await run((strategy) => strategy.redirect('/elsewhere', 303))).toEqual({ kind: 'redirect', location: '/elsewhere', status: 303 });
+  });
+
+  it('answers a success with its user', async () => {
+    expect(await run((strategy) => strategy.success({ id: 7 }))).toEqual({ kind: 'success', user: { id: 7 } });
+  });
+
+  it('answers a refusal with its challenge and status', async () => {
+    const outcome = await run((strategy) => strategy.fail('Bearer error="invalid_token"', 401));
+    expect(outcome).toEqual({ kind: 'fail', challenge: 'Bearer error="invalid_token"', status: 401 });
+    expect(challengeOf(outcome)).toBe('Bearer error="invalid_token"');
+    expect(challengeOf(await run((strategy) => strategy.fail(401)))).toBeUndefined();
+  });
+
+  it('rejects with the strategy\'s error, and when it decides nothing', async () => {
+    await expect(run((strategy) => strategy.error(new Error('provider down')))).rejects.toThrow('provider down');
+    await expect(run((strategy) => strategy.pass())).rejects.toThrow('The scripted strategy neither accepted nor refused the request.');
+  });
+
+  it('decides asynchronously too', async () => {
+    expect(await run((strategy) => setImmediate(() => strategy.success({ id: 1 })))).toEqual({ kind: 'success', user: { id: 1 } });
+  });
+});
