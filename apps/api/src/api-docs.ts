@@ -13,7 +13,7 @@ import {
   type ResponseObject,
 } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@keyhouse/api-identity';
-import { ErrorAnswer, IdPipe, OPERATOR_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION, ValidationErrorAnswer } from '@keyhouse/api-platform';
+import { ErrorAnswer, IdPipe, MAX_ID, OPERATOR_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION, ValidationErrorAnswer } from '@keyhouse/api-platform';
 
 const API_DOCS_PATH = '/admin/api/docs';
 const API_DOCUMENT_PATH = `${API_DOCS_PATH}/openapi.json`;
@@ -21,7 +21,7 @@ const BACK_OFFICE_PREFIX = '/admin/api/';
 const UNSAFE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
 const METHODS = ['get', ...UNSAFE_METHODS] as const;
 /** What IdPipe accepts: the ids of INT columns. */
-const ID_SCHEMA = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
+const ID_SCHEMA = { type: 'integer', minimum: 1, maximum: MAX_ID } as const;
 
 /** What the route decorators say about one handler, which the scanned document does not carry. */
 export interface RouteFacts {
@@ -162,7 +162,7 @@ export function completeDocument(scanned: OpenAPIObject, facts: ReadonlyMap<stri
 
 /** A list parameter: JSON in the query string, described by its schema. */
 function jsonQuery(name: string, description: string, schema: ParameterObject['schema']): ParameterObject {
-  return { name, in: 'query', required: false, description, content: { 'application/json': { schema } } };
+  return { name, in: 'query', required: false, description: `${description} Empty is as absent.`, content: { 'application/json': { schema } } };
 }
 
 function completeOperation(path: string, method: (typeof METHODS)[number], operation: OperationObject, facts: RouteFacts): void {
@@ -188,7 +188,7 @@ function completeOperation(path: string, method: (typeof METHODS)[number], opera
   }
 
   const invalid = [
-    facts.ids.length > 0 && 'a path id that is not a whole number from 1 to 2147483647',
+    facts.ids.length > 0 && `a path id that is not a whole number from 1 to ${MAX_ID}`,
     facts.list && 'a malformed `filter`, `sort` or `range`',
     parameters.some((parameter) => parameter.in === 'query') && 'a query parameter out of its range',
     facts.body && 'a body that is not valid (not JSON, not an object, a field missing, unknown or of the wrong type)',

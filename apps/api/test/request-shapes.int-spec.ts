@@ -27,6 +27,13 @@ describe('request shapes around the bodies', () => {
       expect(answer.body.message).toBe(`${method} is not allowed here; this path takes ${allow}.`);
     });
 
+    it('answers a path a route names outright by its methods, though a route with an id would catch it', async () => {
+      const answer = await admin.get<{ message: string }>('/admin/api/email-templates/preview');
+      expect(answer.status).toBe(405);
+      expect(answer.headers.get('allow')).toBe('POST');
+      expect((await admin.get('/admin/api/email-templates/1')).status).toBe(200);
+    });
+
     it('leaves a path that does not exist at 404', async () => {
       expect((await admin.request('POST', '/admin/api/no-such-thing', {}, {})).status).toBe(404);
       expect((await admin.get('/admin/api/no-such-thing/1')).status).toBe(404);

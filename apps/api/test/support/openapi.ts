@@ -65,6 +65,13 @@ export class OpenApiSchemas {
     return schema && (asJsonSchema(schema) as JsonSchema);
   }
 
+  /** The documented schema of an answer's JSON body. */
+  answerSchema(method: HttpMethod, path: string, status: number): JsonSchema | undefined {
+    const response = this.operation(method, path).responses[String(status)] as ResponseObject | undefined;
+    const schema = response?.content?.['application/json']?.schema;
+    return schema && (asJsonSchema(schema) as JsonSchema);
+  }
+
   /** The schema a reference or a schema stands for, references followed. */
   resolve(schema: JsonSchema): JsonSchema {
     const ref = schema['$ref'];

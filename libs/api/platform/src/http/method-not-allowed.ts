@@ -23,20 +23,24 @@ export function answerMethodNotAllowed(fastify: FastifyInstance): void {
     paths.set(route.url, known);
   });
   fastify.addHook('onRequest', async (request, reply) => {
-    // A matched route has its pattern; only unmatched requests (on their way to 404) are looked at.
-    if (request.routeOptions.url !== undefined) return;
-    const path = request.url.split('?', 1)[0];
-    const allowed = new Set<string>();
-    for (const known of paths.values()) {
-      if (known.pattern.test(path)) for (const method of known.methods) allowed.add(method);
-    }
-    if (allowed.size === 0 || allowed.has(request.method)) return;
+    const allowed = allowedAt(request.url.split('?', 1)[0], request.routeOptions.url);
+    if (!allowed?.size || allowed.has(request.method)) return;
     const allow = METHOD_ORDER.filter((method) => allowed.has(method)).join(', ');
     await reply
       .status(405)
       .header('Allow', allow)
       .send({ message: `${request.method} is not allowed here; this path takes ${allow}.` });
   });
+
+  /** The methods a path takes, where the request's own route (`matched`) does not settle it. */
+  function allowedAt(path: string, matched: string | undefined): Set<string> | undefined {
+    // Unmatched, on its way to 404: the methods of every route the path fits.
+    if (matched === undefined) return new Set([...paths.values()].filter(({ pattern }) => pattern.test(path)).flatMap(({ methods }) => [...methods]));
+    // A route with a parameter may catch a path that another route names outright
+    // (`GET /email-templates/preview` is no id): that path is the resource, with its methods.
+    if (matched.includes(':')) return paths.get(path.replace(/(.)\/$/, '$1'))?.methods;
+    return undefined;
+  }
 }
 
 /** A Fastify route pattern (`/admin/api/users/:id`) as a regular expression over paths. */
