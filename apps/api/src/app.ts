@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IntrospectionEndpoint, mountOAuthEndpoints, ProtocolServer, RevocationEndpoint, TokenEndpoint } from '@keyhouse/api-oauth';
+import { IntrospectionEndpoint, mountOAuthEndpoints, ProtocolServer, RevocationEndpoint, TokenEndpoint, UserInfoEndpoint } from '@keyhouse/api-oauth';
 import { answerMethodNotAllowed, registerBodyParsers, registerRequestContext, serveConsoleAssets } from '@keyhouse/api-platform';
 import { describeDatabase, migrate, openDatabase } from '@keyhouse/api-persistence';
 import { serveApiDocs } from './api-docs';
@@ -65,6 +65,7 @@ export async function createApp(
     token: app.get(TokenEndpoint),
     revocation: app.get(RevocationEndpoint),
     introspection: app.get(IntrospectionEndpoint),
+    userinfo: app.get(UserInfoEndpoint),
   });
   app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -141,6 +141,100 @@ describe('OpenID Connect Core 1.0 on the authorization code flow', () => {
     });
   });
 
+  describe('userinfo (Core 5.3)', () => {
+    let grace: HttpClient;
+    const userinfo = (accessToken: unknown, method = 'GET') => fetch(`${t.baseUrl}/oauth2-token/userinfo`, { method, headers: { authorization: `Bearer ${String(accessToken)}` } });
+    const claimsOf = async (response: Response) => {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      return (await response.json()) as Record<string, unknown>;
+    };
+
+    beforeAll(async () => {
+      await createUser(t.dataSource, { username: 'grace', password: 'grace-password', firstName: 'Grace', lastName: 'Hopper', organizations: [{ id: 1 }], roles: [] });
+      grace = await t.signedIn('grace', 'grace-password');
+    });
+
+    it('answers the claims the granted scopes allow, with the ID token\'s sub, on GET and POST', async () => {
+      const answer = await signIn(app, { scope: 'openid profile email' }, grace);
+      const sub = decodeJwt(answer['id_token'] as string).claims['sub'];
+      const expected = { sub, name: 'Grace Hopper', given_name: 'Grace', family_name: 'Hopper', locale: 'en', email: 'grace@example.com', email_verified: false };
+      expect(await claimsOf(await userinfo(answer['access_token']))).toEqual(expected);
+      expect(await claimsOf(await userinfo(answer['access_token'], 'POST'))).toEqual(expected);
+    });
+
+    it('filters by scope: sub alone for openid, the profile for profile, the address for email', async () => {
+      const only = async (scope: string) => claimsOf(await userinfo((await signIn(app, { scope }, grace))['access_token']));
+      expect(Object.keys(await only('openid'))).toEqual(['sub']);
+      expect(Object.keys(await only('openid profile')).sort()).toEqual(['family_name', 'given_name', 'locale', 'name', 'sub']);
+      expect(Object.keys(await only('openid email orders:read')).sort()).toEqual(['email', 'email_verified', 'sub']);
+    });
+
+    it('takes the token in a form body too (RFC 6750 2.2), but never twice, never from the query', async () => {
+      const { access_token: accessToken } = await signIn(app, { scope: 'openid email' }, grace);
+      const form = (body: string, headers: Record<string, string> = {}) =>
+        fetch(`${t.baseUrl}/oauth2-token/userinfo`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
+      expect((await claimsOf(await form(`access_token=${String(accessToken)}`)))['email']).toBe('grace@example.com');
+      const twice = await form(`access_token=${String(accessToken)}`, { authorization: `Bearer ${String(accessToken)}` });
+      expect(twice.status).toBe(400);
+      expect(((await twice.json()) as Record<string, unknown>)['error']).toBe('invalid_request');
+      const query = await fetch(`${t.baseUrl}/oauth2-token/userinfo?access_token=${String(accessToken)}`);
+      expect(query.status).toBe(401);
+      expect(query.headers.get('www-authenticate')).toBe('Bearer realm="keyhouse"');
+    });
+
+    it('answers a customer user\'s claims for a storefront token', async () => {
+      const shopper = await createCustomerUser(t.dataSource, { email: 'claims-shopper@example.com', organization: { id: 1 }, firstName: 'Sam', lastName: 'Shopper' });
+      const store = await createClient(admin, { name: 'Claims store', grants: ['authorization_code'], frontend: true, redirectUris: [CALLBACK] });
+      const browser = t.client();
+      const path = authorizePath({ response_type: 'code', client_id: store.clientId, redirect_uri: CALLBACK, scope: 'openid profile email' });
+      await signInOnPage(browser, locationOf(await browser.get(path)), shopper.email, 'a-customer-password');
+      const answer = await signIn(store, { scope: 'openid profile email' }, browser);
+      expect(await claimsOf(await userinfo(answer['access_token']))).toEqual({
+        sub: decodeJwt(answer['id_token'] as string).claims['sub'],
+        name: 'Sam Shopper',
+        given_name: 'Sam',
+        family_name: 'Shopper',
+        locale: 'en',
+        email: 'claims-shopper@example.com',
+        email_verified: false,
+      });
+    });
+
+    it('refuses as RFC 6750 3.1 says: no token, a bad one, an ID token, one without openid', async () => {
+      const none = await fetch(`${t.baseUrl}/oauth2-token/userinfo`);
+      expect(none.status).toBe(401);
+      expect(none.headers.get('www-authenticate')).toBe('Bearer realm="keyhouse"');
+      expect(await none.json()).toEqual({ error: 'invalid_token', error_description: 'Send an access token: Authorization: Bearer <token>.' });
+
+      const forged = await userinfo('eyJhbGciOiJub25lIn0.e30.');
+      expect(forged.status).toBe(401);
+      expect(forged.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+      expect(await forged.json()).toEqual({ error: 'invalid_token', error_description: 'The access token is invalid, expired or revoked.' });
+
+      const { id_token: idToken } = await signIn(app, { scope: 'openid' }, grace);
+      expect((await userinfo(idToken)).status).toBe(401);
+
+      const withoutOpenId = await userinfo((await signIn(app, { scope: 'orders:read' }, grace))['access_token']);
+      expect(withoutOpenId.status).toBe(403);
+      expect(withoutOpenId.headers.get('www-authenticate')).toBe('Bearer error="insufficient_scope", scope="openid"');
+      expect(((await withoutOpenId.json()) as Record<string, unknown>)['error']).toBe('insufficient_scope');
+    });
+
+    it('refuses the token of a disabled user, and serves GET and POST only', async () => {
+      await createUser(t.dataSource, { username: 'leaver', password: 'leaver-password', organizations: [{ id: 1 }], roles: [] });
+      const { access_token: accessToken } = await signIn(app, { scope: 'openid' }, await t.signedIn('leaver', 'leaver-password'));
+      expect((await userinfo(accessToken)).status).toBe(200);
+      await t.dataSource.query('UPDATE users SET enabled = 0 WHERE username = ?', ['leaver']);
+      expect((await userinfo(accessToken)).status).toBe(401);
+
+      const put = await userinfo(accessToken, 'PUT');
+      expect(put.status).toBe(405);
+      expect(put.headers.get('allow')).toBe('GET, POST');
+    });
+  });
+
   describe('the OpenID scopes', () => {
     it('any application with the authorization code grant may request them without listing them, and they grant no API permission', async () => {
       const scoped = await signIn(app, { scope: 'openid profile email' });

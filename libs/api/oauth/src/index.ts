@@ -4,6 +4,7 @@ export type { OAuthOptions } from './oauth-options';
 export { TokenEndpoint } from './http/token.endpoint';
 export { RevocationEndpoint } from './http/revocation.endpoint';
 export { IntrospectionEndpoint } from './http/introspection.endpoint';
+export { UserInfoEndpoint } from './http/userinfo.endpoint';
 export { ProtocolServer } from './http/protocol-server';
 export { TOKEN_REQUEST_OBSERVER, type TokenRequestObserver } from './http/token-request-observer';
 export { OAuthCleanup, OAuthCleanupModule } from './cleanup/oauth-cleanup';

@@ -20,6 +20,7 @@ import { MetadataController } from './http/metadata.controller';
 import type { ProtocolServer } from './http/protocol-server';
 import { RevocationEndpoint } from './http/revocation.endpoint';
 import { TokenEndpoint } from './http/token.endpoint';
+import { UserInfoEndpoint } from './http/userinfo.endpoint';
 import { AppInstallController, InstallationsController, MarketplaceAppsController } from './installations/installations.controller';
 import { Installations } from './installations/installations';
 import { InstallationsRepository } from './installations/installations.repository';
@@ -68,6 +69,7 @@ export class OAuthModule {
         TokenEndpoint,
         RevocationEndpoint,
         IntrospectionEndpoint,
+        UserInfoEndpoint,
         BearerTokens,
         StorefrontService,
         StorefrontBearerStrategy,
@@ -91,11 +93,12 @@ export class OAuthModule {
 /** The protocol endpoints, served on node:http ahead of the framework (see ProtocolServer). */
 export function mountOAuthEndpoints(
   server: ProtocolServer,
-  endpoints: { token: TokenEndpoint; revocation: RevocationEndpoint; introspection: IntrospectionEndpoint },
+  endpoints: { token: TokenEndpoint; revocation: RevocationEndpoint; introspection: IntrospectionEndpoint; userinfo: UserInfoEndpoint },
 ): void {
   server.mount({
-    '/oauth2-token': (request) => endpoints.token.handle(request),
-    '/oauth2-token/revoke': (request) => endpoints.revocation.handle(request),
-    '/oauth2-token/introspect': (request) => endpoints.introspection.handle(request),
+    '/oauth2-token': { methods: ['POST'], handle: (request) => endpoints.token.handle(request) },
+    '/oauth2-token/revoke': { methods: ['POST'], handle: (request) => endpoints.revocation.handle(request) },
+    '/oauth2-token/introspect': { methods: ['POST'], handle: (request) => endpoints.introspection.handle(request) },
+    '/oauth2-token/userinfo': { methods: ['GET', 'POST'], handle: (request) => endpoints.userinfo.handle(request) },
   });
 }

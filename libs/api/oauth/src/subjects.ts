@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ProtocolClient } from './clients/protocol-client';
 import { ProtocolQueries } from './clients/protocol-queries';
+import type { Person } from './openid/claims';
 import { CustomerUser, User } from '@keyhouse/api-identity';
 import { DataSource } from 'typeorm';
 
@@ -50,6 +51,14 @@ export class Subjects {
    */
   isActive(application: ProtocolClient, subjectId: number, organizationId = application.organizationId): Promise<boolean> {
     return this.queries.subjectIsActive(application, subjectId, organizationId);
+  }
+
+  /** What OpenID Connect's standard claims tell of the subject (Core 5.1), or null once it is gone. */
+  person(application: ProtocolClient, subjectId: number): Promise<Person | null> {
+    const select = { firstName: true, lastName: true, email: true, locale: true };
+    return application.frontend
+      ? this.dataSource.getRepository(CustomerUser).findOne({ where: { id: subjectId }, select })
+      : this.dataSource.getRepository(User).findOne({ where: { id: subjectId }, select });
   }
 
   /** The subject for a password sign-in, with its digest and its organizations (whose audit trail the sign-in is in), if it may use this application at all. */

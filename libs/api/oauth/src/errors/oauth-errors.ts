@@ -99,10 +99,30 @@ export class ServerError extends OAuthError {
 export class InvalidTokenError extends OAuthError {
   readonly error = 'invalid_token';
   readonly status = 401;
-  override readonly headers = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
+  override readonly headers: Record<string, string> = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
+
+  constructor(description = 'The access token is invalid, expired or revoked.') {
+    super(description);
+  }
+}
+
+/** RFC 6750 3.1: no access token at all. The challenge then names no error; the body still says what is missing. */
+export class MissingTokenError extends InvalidTokenError {
+  override readonly headers = { 'WWW-Authenticate': 'Bearer realm="keyhouse"' };
 
   constructor() {
-    super('The access token is invalid, expired or revoked.');
+    super('Send an access token: Authorization: Bearer <token>.');
+  }
+}
+
+/** RFC 6750 3.1: a good token without the scope the resource needs. */
+export class InsufficientScopeError extends OAuthError {
+  readonly error = 'insufficient_scope';
+  readonly status = 403;
+
+  constructor(scope: string) {
+    super(`The access token was not granted the "${scope}" scope.`);
+    this.headers['WWW-Authenticate'] = `Bearer error="insufficient_scope", scope="${scope}"`;
   }
 }
 
@@ -116,13 +136,13 @@ export class RequestTooLargeError extends OAuthError {
   }
 }
 
-/** Protocol endpoints are POST only (RFC 6749 3.2). */
+/** Protocol endpoints are POST only (RFC 6749 3.2), but userinfo, which takes GET too (OpenID Connect Core 5.3.1). */
 export class MethodNotAllowedError extends OAuthError {
   readonly error = 'invalid_request';
   readonly status = 405;
-  override readonly headers = { Allow: 'POST' };
 
-  constructor() {
-    super('Use POST.');
+  constructor(allowed: readonly string[]) {
+    super(`Use ${allowed.join(' or ')}.`);
+    this.headers['Allow'] = allowed.join(', ');
   }
 }

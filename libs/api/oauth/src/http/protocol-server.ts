@@ -14,6 +14,12 @@ export interface ProtocolRequest {
 
 export type ProtocolHandler = (request: ProtocolRequest) => Promise<object>;
 
+export interface ProtocolRoute {
+  /** RFC 6749 3.2: POST; userinfo takes GET too (OpenID Connect Core 5.3.1). */
+  methods: ReadonlyArray<'GET' | 'POST'>;
+  handle: ProtocolHandler;
+}
+
 /**
  * Serves the protocol endpoints on node:http itself, in front of the web framework. They take
  * two body types and answer JSON, so the framework's per-request machinery (hooks, content-type
@@ -21,32 +27,34 @@ export type ProtocolHandler = (request: ProtocolRequest) => Promise<object>;
  * request goes to the framework untouched.
  */
 export class ProtocolServer {
-  private routes = new Map<string, ProtocolHandler>();
+  private routes = new Map<string, ProtocolRoute>();
 
   constructor(private readonly trust: ProxyTrust) {}
 
   /** Mounted once the application exists; until then protocol paths fall through to the framework. */
-  mount(routes: Record<string, ProtocolHandler>): void {
+  mount(routes: Record<string, ProtocolRoute>): void {
     this.routes = new Map(Object.entries(routes));
   }
 
   listener(framework: RequestListener): RequestListener {
     return (request, response) => {
       const path = (request.url ?? '/').split('?')[0];
-      const handle = this.routes.get(path);
-      if (!handle) return framework(request, response);
-      void this.serve(handle, request, response);
+      const route = this.routes.get(path);
+      if (!route) return framework(request, response);
+      void this.serve(route, request, response);
     };
   }
 
-  private async serve(handle: ProtocolHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async serve(route: ProtocolRoute, request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Read first: once the body is in, a client that hung up has no socket address left.
     const ip = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.trust);
     let answer: ProtocolAnswer;
     try {
-      if (request.method !== 'POST') throw new MethodNotAllowedError();
-      const body = parseBody(request.headers['content-type'], await readBody(request));
-      answer = { status: 200, headers: { ...NO_STORE }, body: await handle({ body, headers: request.headers, ip }) };
+      if (!route.methods.some((method) => method === request.method)) throw new MethodNotAllowedError(route.methods);
+      // A GET's request is its headers: a body has no meaning there (RFC 9110 9.3.1), and its
+      // query is never read, so no credential is taken from a URL.
+      const body = request.method === 'POST' ? parseBody(request.headers['content-type'], await readBody(request)) : undefined;
+      answer = { status: 200, headers: { ...NO_STORE }, body: await route.handle({ body, headers: request.headers, ip }) };
     } catch (error) {
       answer = oauthErrorAnswer(error);
     }
@@ -89,12 +97,15 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-/** RFC 6749 3.2 takes form bodies; JSON is accepted as Oro's clients send it. */
+/**
+ * RFC 6749 3.2 takes form bodies; JSON is accepted as Oro's clients send it. An empty body is no
+ * body, whatever its type: a userinfo POST may carry its token in the header alone (RFC 6750 2.1).
+ */
 function parseBody(contentType: string | undefined, text: string): unknown {
+  if (text.trim() === '') return undefined;
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded') return parseFormFields(text);
   if (type === 'application/json') {
-    if (text.trim() === '') return undefined;
     try {
       return JSON.parse(text);
     } catch {
