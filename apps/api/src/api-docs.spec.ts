@@ -38,6 +38,14 @@ const scanned: OpenAPIObject = {
       },
     },
   },
+  components: {
+    schemas: {
+      SignInBody: { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } }, required: ['username', 'password'] },
+      UpdateUserBody: { type: 'object', properties: { memberships: { type: 'array', items: { $ref: '#/components/schemas/MembershipBody' } } } },
+      MembershipBody: { type: 'object', properties: { organizationId: { type: 'integer' } } },
+      UserAnswer: { type: 'object', properties: { id: { type: 'integer' } } },
+    },
+  },
 };
 
 const route = (facts: Partial<RouteFacts>): RouteFacts => ({ public: false, operatorOnly: false, list: false, ids: [], body: false, ...facts });
@@ -118,6 +126,16 @@ describe('completeDocument', () => {
     expect(document.components?.parameters?.['range']).toMatchObject({
       in: 'query',
       content: { 'application/json': { schema: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2 } } },
+    });
+  });
+
+  it('closes the schemas of bodies, and of what they nest, to fields they do not declare', () => {
+    const schemas = document.components?.schemas ?? {};
+    expect(Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, 'additionalProperties' in schema ? schema.additionalProperties : 'open']))).toEqual({
+      SignInBody: false,
+      UpdateUserBody: false,
+      MembershipBody: false,
+      UserAnswer: 'open',
     });
   });
 

@@ -10,14 +10,18 @@ import {
   type OperationObject,
   type ParameterObject,
   type PathItemObject,
+  type ReferenceObject,
   type ResponseObject,
+  type SchemaObject,
 } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@keyhouse/api-identity';
+import { MAX_PAGE_SIZE } from '@keyhouse/api-persistence';
 import { ErrorAnswer, IdPipe, MAX_ID, OPERATOR_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION, ValidationErrorAnswer } from '@keyhouse/api-platform';
 
 const API_DOCS_PATH = '/admin/api/docs';
 const API_DOCUMENT_PATH = `${API_DOCS_PATH}/openapi.json`;
 const BACK_OFFICE_PREFIX = '/admin/api/';
+const COMPONENT_SCHEMAS = '#/components/schemas/';
 const UNSAFE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
 const METHODS = ['get', ...UNSAFE_METHODS] as const;
 /** What IdPipe accepts: the ids of INT columns. */
@@ -134,10 +138,11 @@ export function completeDocument(scanned: OpenAPIObject, facts: ReadonlyMap<stri
     tags: [...new Set(Object.keys(paths).map(resourceOf))].sort().map((name) => ({ name })),
     components: {
       ...scanned.components,
+      schemas: closeBodySchemas(paths, scanned.components?.schemas ?? {}),
       parameters: {
         filter: jsonQuery('filter', 'Filters by field, e.g. `{"name":"billing"}`; each resource has its own.', { type: 'object', example: { name: 'billing' } }),
         sort: jsonQuery('sort', '`["field","ASC"|"DESC"]`.', { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2, example: ['id', 'ASC'] }),
-        range: jsonQuery('range', '`[first,last]`, both included, at most 1000 rows.', {
+        range: jsonQuery('range', `\`[first,last]\`, both included, at most ${MAX_PAGE_SIZE} rows.`, {
           type: 'array',
           items: { type: 'integer', minimum: 0 },
           minItems: 2,
@@ -158,6 +163,27 @@ export function completeDocument(scanned: OpenAPIObject, facts: ReadonlyMap<stri
       },
     },
   };
+}
+
+/**
+ * A body class refuses the fields it does not declare (the validation pipe forbids them), and
+ * so do the classes nested in it: their schemas say so.
+ */
+function closeBodySchemas(paths: Record<string, PathItemObject>, schemas: Record<string, SchemaObject | ReferenceObject>): Record<string, SchemaObject | ReferenceObject> {
+  const bodies = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      const name = key === '$ref' && typeof value === 'string' ? value.slice(COMPONENT_SCHEMAS.length) : undefined;
+      if (name === undefined) visit(value);
+      else if (!bodies.has(name)) {
+        bodies.add(name);
+        visit(schemas[name]);
+      }
+    }
+  };
+  for (const item of Object.values(paths)) for (const method of METHODS) visit(item[method]?.requestBody);
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, bodies.has(name) && 'properties' in schema ? { ...schema, additionalProperties: false } : schema]));
 }
 
 /** A list parameter: JSON in the query string, described by its schema. */

@@ -199,10 +199,14 @@ describe('the back-office API as documented', () => {
     }
   });
 
+  async function createApplication(name: string) {
+    const organizationId = (await admin.get<Array<{ id: number }>>('/admin/api/organizations')).body[0].id;
+    const body = { name, organizationId, grants: ['authorization_code'], redirectUris: ['https://app.example.com/callback'], scopes: ['read'] };
+    return asDocumented('post', '/admin/api/oauth-applications', '/admin/api/oauth-applications', body);
+  }
+
   it('creates an application, shows its secret once, its usage and its audit trail', async () => {
-    const organizationId = ((await admin.get<Array<{ id: number }>>('/admin/api/organizations')).body)[0].id;
-    const body = { name: 'Docs check', organizationId, grants: ['authorization_code'], redirectUris: ['https://app.example.com/callback'], scopes: ['read'] };
-    const created = await asDocumented('post', '/admin/api/oauth-applications', '/admin/api/oauth-applications', body);
+    const created = await createApplication('Docs check');
     expect(created).toMatchObject({ status: 201, problems: [] });
     const id = (created.body as { id: number }).id;
     const item = (suffix: string, query = '') => [`/admin/api/oauth-applications/${id}${suffix}${query}`, `/admin/api/oauth-applications/{id}${suffix}`] as const;
@@ -220,6 +224,26 @@ describe('the back-office API as documented', () => {
     expect(await asDocumented('post', '/admin/api/users', '/admin/api/users', [1, 2])).toMatchObject({ status: 400, problems: [] });
     const stranger = await t.client().get('/admin/api/me');
     expect(schemas.answerProblems('get', '/admin/api/me', stranger.status, stranger.body)).toEqual([]);
+  });
+
+  it('answers the statuses the fuzzer found undocumented, as documented now', async () => {
+    const stranger = t.client();
+    const signIn = (body: string, type: string) => stranger.request('POST', '/admin/api/session', body, { 'content-type': type });
+    const wrongPassword = await signIn(JSON.stringify({ username: 'admin', password: 'not-the-password' }), 'application/json');
+    expect([wrongPassword.status, schemas.answerProblems('post', '/admin/api/session', wrongPassword.status, wrongPassword.body)]).toEqual([401, []]);
+    const asForm = await signIn('username=admin&password=not-the-password', 'application/x-www-form-urlencoded');
+    expect([asForm.status, schemas.answerProblems('post', '/admin/api/session', asForm.status, asForm.body)]).toEqual([415, []]);
+
+    const unknownApp = await asDocumented('post', '/admin/api/apps/installed', '/admin/api/apps/installed', { integrationName: 'no-such-app' });
+    expect(unknownApp).toMatchObject({ status: 404, problems: [] });
+
+    const id = ((await createApplication('Many secrets')).body as { id: number }).id;
+    const addSecret = () => asDocumented('post', `/admin/api/oauth-applications/${id}/secrets`, '/admin/api/oauth-applications/{id}/secrets', {});
+    const statuses: number[] = [];
+    for (let added = 0; added < 5; added++) statuses.push((await addSecret()).status);
+    // The secret made with the application and four more are live: a sixth is one too many.
+    expect(statuses).toEqual([201, 201, 201, 201, 409]);
+    expect(await addSecret()).toMatchObject({ status: 409, problems: [] });
   });
 
   it('answers a method a path does not take as its reusable 405 says', async () => {

@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from './support/test-app';
  * FUZZ_SEED=<seed> (printed), FUZZ_RUNS=<requests per operation>.
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 14);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 25);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 20);
 
 type ErrorBody = { message: string; errors: Record<string, string> };
 

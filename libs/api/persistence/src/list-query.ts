@@ -48,7 +48,7 @@ export class ListQueryError extends Error {
   }
 }
 
-const MAX_PAGE_SIZE = 1000;
+export const MAX_PAGE_SIZE = 1000;
 const DEFAULT_PAGE_SIZE = 25;
 
 /**
