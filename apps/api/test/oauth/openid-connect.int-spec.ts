@@ -1,4 +1,5 @@
 import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
+import { sqlDatetime } from '@keyhouse/api-persistence';
 import { authorize, authorizePath, CALLBACK, codeOf, locationOf, pkcePair, signInOnPage } from '../support/authorize';
 import { createCustomerUser, createOrganization, createUser } from '../support/fixtures';
 import type { HttpClient } from '../support/http-client';
@@ -232,6 +233,89 @@ describe('OpenID Connect Core 1.0 on the authorization code flow', () => {
       const put = await userinfo(accessToken, 'PUT');
       expect(put.status).toBe(405);
       expect(put.headers.get('allow')).toBe('GET, POST');
+    });
+  });
+
+  describe('prompt, max_age and login_hint (Core 3.1.2.1)', () => {
+    const HOUR = 3600;
+    let person: { username: string; password: string; browser: HttpClient };
+    const request = (extra: Record<string, string>) => authorizePath({ response_type: 'code', client_id: app.clientId, redirect_uri: CALLBACK, scope: 'openid', ...extra });
+    /** The person's console session, as if signed in that many seconds ago. */
+    const signedInAgo = (ageSeconds: number) =>
+      t.dataSource.query('UPDATE admin_sessions SET createdAt = ? WHERE userId = (SELECT id FROM users WHERE username = ?)', [
+        sqlDatetime(new Date(Date.now() - ageSeconds * 1000)),
+        person.username,
+      ]);
+    const authTimeOf = async (code: string) => decodeJwt((await exchange(app, code)).body['id_token'] as string).claims['auth_time'] as number;
+
+    beforeAll(async () => {
+      await createUser(t.dataSource, { username: 'prompted', password: 'prompted-password', organizations: [{ id: 1 }], roles: [] });
+      person = { username: 'prompted', password: 'prompted-password', browser: await t.signedIn('prompted', 'prompted-password') };
+      // Consent given once, so what follows is about signing in.
+      await codeFor(app, { scope: 'openid' }, person.browser);
+    });
+
+    it('prompt=login signs the user in again, then comes back without it; auth_time is the new sign-in', async () => {
+      await signedInAgo(HOUR);
+      const toSignIn = locationOf(await person.browser.get(request({ prompt: 'login', state: 's1' })));
+      expect(toSignIn.pathname).toBe('/oauth2-token/sign-in');
+      const from = seconds(Date.now());
+      const back = await signInOnPage(person.browser, toSignIn, person.username, person.password);
+      expect(back).toBe(request({ state: 's1' }));
+      const location = locationOf(await person.browser.get(back));
+      expect(location.searchParams.get('state')).toBe('s1');
+      expect(await authTimeOf(codeOf(location))).toBeGreaterThanOrEqual(from);
+    });
+
+    it('prompt="login consent" signs in again and then asks for consent, though it was given', async () => {
+      const toSignIn = locationOf(await person.browser.get(request({ prompt: 'login consent' })));
+      const back = await signInOnPage(person.browser, toSignIn, person.username, person.password);
+      expect(back).toBe(request({ prompt: 'consent' }));
+      expect((await person.browser.get<string>(back)).body).toContain('Authorize Relying party');
+    });
+
+    it('prompt=consent asks even for a first-party application, which otherwise never asks', async () => {
+      const own = await createClient(admin, { name: 'Own RP', grants: ['authorization_code'], redirectUris: [CALLBACK], firstParty: true });
+      const ownRequest = (extra: Record<string, string>) => authorizePath({ response_type: 'code', client_id: own.clientId, redirect_uri: CALLBACK, scope: 'openid', ...extra });
+      expect(locationOf(await person.browser.get(ownRequest({}))).searchParams.get('code')).toBeTruthy();
+      expect((await person.browser.get<string>(ownRequest({ prompt: 'consent' }))).body).toContain('Authorize Own RP');
+    });
+
+    it('max_age: an older sign-in is done again (and comes back without max_age), a recent enough one is used', async () => {
+      await signedInAgo(2 * HOUR);
+      const kept = locationOf(await person.browser.get(request({ max_age: String(3 * HOUR) })));
+      const old = await authTimeOf(codeOf(kept));
+      expect(Math.abs(old - (seconds(Date.now()) - 2 * HOUR))).toBeLessThan(5);
+
+      const toSignIn = locationOf(await person.browser.get(request({ max_age: String(HOUR), state: 's2' })));
+      expect(toSignIn.pathname).toBe('/oauth2-token/sign-in');
+      const from = seconds(Date.now());
+      const back = await signInOnPage(person.browser, toSignIn, person.username, person.password);
+      expect(back).toBe(request({ state: 's2' }));
+      expect(await authTimeOf(codeOf(locationOf(await person.browser.get(back))))).toBeGreaterThanOrEqual(from);
+    });
+
+    it('max_age=0 is prompt=login, and with prompt=none a too old sign-in is login_required', async () => {
+      expect(locationOf(await person.browser.get(request({ max_age: '0' }))).pathname).toBe('/oauth2-token/sign-in');
+      await signedInAgo(2 * HOUR);
+      const silent = locationOf(await person.browser.get(request({ prompt: 'none', max_age: String(HOUR), state: 's3' })));
+      expect(Object.fromEntries(silent.searchParams)).toMatchObject({ error: 'login_required', state: 's3' });
+    });
+
+    it('refuses prompt values it does not offer, none with another value, and a max_age that is no number of seconds', async () => {
+      const errorOf = async (extra: Record<string, string>) => locationOf(await person.browser.get(request(extra))).searchParams.get('error');
+      expect(await errorOf({ prompt: 'select_account' })).toBe('invalid_request');
+      expect(await errorOf({ prompt: 'none login' })).toBe('invalid_request');
+      expect(await errorOf({ max_age: 'soon' })).toBe('invalid_request');
+      expect(await errorOf({ max_age: '-1' })).toBe('invalid_request');
+    });
+
+    it('login_hint fills in the sign-in form', async () => {
+      const browser = t.client();
+      const toSignIn = locationOf(await browser.get(request({ login_hint: 'prompted@example.com' })));
+      expect(toSignIn.searchParams.get('login_hint')).toBe('prompted@example.com');
+      const page = await browser.get<string>(`${toSignIn.pathname}${toSignIn.search}`);
+      expect(page.body).toMatch(/<input id="username" name="username"[^>]* value="prompted@example.com"/);
     });
   });
 

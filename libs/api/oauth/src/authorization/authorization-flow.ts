@@ -22,7 +22,7 @@ import { Visitors, type Cookies, type Visitor } from './visitors';
 export type FlowAnswer =
   | { kind: 'page'; status: number; html: string }
   | { kind: 'redirect'; location: string }
-  | { kind: 'sign-in'; audience: 'back-office' | 'storefront'; returnTo: string };
+  | { kind: 'sign-in'; audience: 'back-office' | 'storefront'; returnTo: string; loginHint?: string };
 
 /**
  * RFC 6749 4.1.1-4.1.2: the authorization endpoint. Validate, make sure someone is signed in on
@@ -44,17 +44,17 @@ export class AuthorizationFlow {
   async authorize(query: unknown, cookies: Cookies, requestUrl: string): Promise<FlowAnswer> {
     const request = await readAuthorizationRequest(query, (clientId) => this.clients.byClientId(clientId));
     const visitor = await this.visitors.resolve(cookies, request.client.protocol.frontend);
-    if (!visitor) {
-      if (request.prompt === 'none') throw this.redirectError(request, new InteractionRequiredError('login_required', 'The user is not signed in.'));
-      return { kind: 'sign-in', audience: audienceOf(request), returnTo: requestUrl };
+    if (!visitor || mustSignInAgain(request, visitor)) {
+      if (request.prompt.has('none')) throw this.redirectError(request, new InteractionRequiredError('login_required', 'The user is not signed in.'));
+      return { kind: 'sign-in', audience: audienceOf(request), returnTo: afterSignIn(requestUrl), loginHint: request.loginHint };
     }
     assertCanInstall(visitor);
 
-    if (request.prompt !== 'consent') {
+    if (!request.prompt.has('consent')) {
       const organizationId = await this.consentGivenIn(request, visitor);
       if (organizationId !== undefined) return this.approve(request, visitor, organizationId);
     }
-    if (request.prompt === 'none') throw this.redirectError(request, new InteractionRequiredError('consent_required', 'The user has not consented yet.'));
+    if (request.prompt.has('none')) throw this.redirectError(request, new InteractionRequiredError('consent_required', 'The user has not consented yet.'));
     return { kind: 'page', status: 200, html: this.consentPage(request, visitor) };
   }
 
@@ -141,6 +141,32 @@ function assertCanInstall(visitor: Visitor): void {
   if (visitor.organizations.length === 0) {
     throw new AuthorizationPageError('No organization', 'Your account does not belong to any organization, so no application can be installed for it.', 403);
   }
+}
+
+/**
+ * OpenID Connect Core 3.1.2.1: `prompt=login` asks for a new sign-in whatever the session, and
+ * `max_age` for one no older than that many seconds (`max_age=0` is `prompt=login`).
+ */
+function mustSignInAgain(request: AuthorizationRequest, visitor: Visitor): boolean {
+  if (request.prompt.has('login')) return true;
+  return request.maxAge !== undefined && Date.now() - visitor.authTime.getTime() >= request.maxAge * 1000;
+}
+
+/**
+ * The request to come back to once signed in: without what asked for that sign-in (`login`,
+ * `max_age`), which it has just satisfied and would otherwise ask for again and again. The
+ * browser could drop them from the URL anyway: what the client relies on is the ID token's
+ * `auth_time` (Core 3.1.3.7), which is the new sign-in's.
+ */
+function afterSignIn(requestUrl: string): string {
+  const url = new URL(requestUrl, 'http://keyhouse.invalid');
+  const prompt = (url.searchParams.get('prompt') ?? '').split(' ');
+  if (!prompt.includes('login') && !url.searchParams.has('max_age')) return requestUrl;
+  const remaining = prompt.filter((value) => value !== '' && value !== 'login');
+  if (remaining.length) url.searchParams.set('prompt', remaining.join(' '));
+  else url.searchParams.delete('prompt');
+  url.searchParams.delete('max_age');
+  return `${url.pathname}${url.search}`;
 }
 
 const audienceOf = (request: AuthorizationRequest) => (request.client.protocol.frontend ? 'storefront' : 'back-office');

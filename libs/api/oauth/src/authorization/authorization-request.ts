@@ -1,3 +1,4 @@
+import { MAX_LOGIN_LENGTH } from '@keyhouse/api-identity';
 import { fieldsOf } from '@keyhouse/api-platform';
 import { InvalidRequestError, OAuthError, UnauthorizedClientError, UnsupportedResponseTypeError } from '../errors/oauth-errors';
 import { checkRequestedScope } from '../http/scope';
@@ -14,11 +15,18 @@ export interface AuthorizationRequest {
   state: string | undefined;
   codeChallenge: string | undefined;
   codeChallengeMethod: CodeChallengeMethod | undefined;
-  /** `prompt` (OpenID Connect Core 3.1.2.1): `none` never shows a page, `consent` always asks. */
-  prompt: 'none' | 'consent' | undefined;
+  /** `prompt` (OpenID Connect Core 3.1.2.1): `none` never shows a page, `login` signs in again, `consent` always asks. */
+  prompt: ReadonlySet<Prompt>;
+  /** `max_age` (Core 3.1.2.1), in seconds: a sign-in older than this is done again. */
+  maxAge: number | undefined;
+  /** `login_hint` (Core 3.1.2.1): the account to offer on the sign-in page, when it has to be shown. */
+  loginHint: string | undefined;
   /** OpenID Connect Core 3.1.2.1: repeated in the ID token, which binds it to the client's session. */
   nonce: string | undefined;
 }
+
+export type Prompt = 'none' | 'login' | 'consent';
+const PROMPTS: readonly string[] = ['none', 'login', 'consent'] satisfies Prompt[];
 
 /** The parameters of the request, as sent: what the consent form carries back in hidden fields. */
 export const AUTHORIZATION_PARAMETERS = [
@@ -60,6 +68,8 @@ export class AuthorizationErrorRedirect extends Error {
 
 const MAX_STATE_LENGTH = 2000;
 const MAX_NONCE_LENGTH = 512;
+// A year: more than any client means, and far from overflowing a date.
+const MAX_MAX_AGE = 366 * 24 * 3600;
 
 type Fields = Record<string, unknown>;
 
@@ -89,7 +99,7 @@ export async function readAuthorizationRequest(
 function readRedirectableParameters(
   fields: Fields,
   client: AuthorizingClient,
-): Pick<AuthorizationRequest, 'scope' | 'codeChallenge' | 'codeChallengeMethod' | 'prompt' | 'nonce'> {
+): Pick<AuthorizationRequest, 'scope' | 'codeChallenge' | 'codeChallengeMethod' | 'prompt' | 'maxAge' | 'loginHint' | 'nonce'> {
   for (const [name, value] of Object.entries(fields)) {
     if (Array.isArray(value)) throw new InvalidRequestError(`Parameter "${name}" is repeated.`);
   }
@@ -106,7 +116,16 @@ function readRedirectableParameters(
   const scope = checkRequestedScope(text(fields['scope']), client.protocol) ?? client.protocol.scopes;
   const nonce = text(fields['nonce']);
   if (nonce !== undefined && nonce.length > MAX_NONCE_LENGTH) throw new InvalidRequestError(`The nonce must be at most ${MAX_NONCE_LENGTH} characters.`);
-  return { scope, ...readPkce(fields, client), prompt: readPrompt(text(fields['prompt'])), nonce };
+  const loginHint = text(fields['login_hint']);
+  return {
+    scope,
+    ...readPkce(fields, client),
+    prompt: readPrompt(text(fields['prompt'])),
+    maxAge: readMaxAge(text(fields['max_age'])),
+    // Only a hint (Core 3.1.2.1): one that could not be typed in the form is not offered.
+    loginHint: loginHint !== undefined && loginHint.length <= MAX_LOGIN_LENGTH ? loginHint : undefined,
+    nonce,
+  };
 }
 
 function chooseRedirectUri(fields: Fields, client: AuthorizingClient): { redirectUri: string; redirectUriSent: boolean } {
@@ -154,10 +173,19 @@ function readPkce(fields: Fields, client: AuthorizingClient): Pick<Authorization
   throw new InvalidRequestError(`The code_challenge_method "${chosen}" is not supported: use S256.`);
 }
 
-function readPrompt(prompt: string | undefined): AuthorizationRequest['prompt'] {
-  if (prompt === undefined || prompt === 'login') return undefined;
-  if (prompt === 'none' || prompt === 'consent') return prompt;
-  throw new InvalidRequestError(`The prompt "${prompt}" is not supported.`);
+/** Core 3.1.2.1: space-delimited values, and `none` only alone. `select_account` is not offered: one session per side. */
+function readPrompt(prompt: string | undefined): ReadonlySet<Prompt> {
+  const values = new Set(prompt === undefined ? [] : prompt.split(' '));
+  const unsupported = [...values].find((value) => !PROMPTS.includes(value));
+  if (unsupported !== undefined) throw new InvalidRequestError(`The prompt "${unsupported}" is not supported.`);
+  if (values.has('none') && values.size > 1) throw new InvalidRequestError('The prompt "none" cannot be combined with other values.');
+  return values as ReadonlySet<Prompt>;
+}
+
+function readMaxAge(maxAge: string | undefined): number | undefined {
+  if (maxAge === undefined) return undefined;
+  if (!/^[0-9]{1,8}$/.test(maxAge) || Number(maxAge) > MAX_MAX_AGE) throw new InvalidRequestError(`The max_age must be a number of seconds from 0 to ${MAX_MAX_AGE}.`);
+  return Number(maxAge);
 }
 
 function single(fields: Fields, name: string): string | undefined {

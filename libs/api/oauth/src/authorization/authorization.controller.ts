@@ -97,7 +97,7 @@ export class AuthorizationController {
       await reply.status(answer.status).type('text/html; charset=utf-8').send(answer.html);
       return;
     }
-    const location = answer.kind === 'redirect' ? answer.location : signInUrl(answer.audience, answer.returnTo);
+    const location = answer.kind === 'redirect' ? answer.location : signInUrl(answer);
     await reply.status(303).header('Location', location).send();
   }
 
@@ -107,6 +107,7 @@ export class AuthorizationController {
   }
 }
 
-function signInUrl(audience: 'back-office' | 'storefront', returnTo: string): string {
-  return `/oauth2-token/sign-in?${new URLSearchParams({ audience, return_to: returnTo }).toString()}`;
+function signInUrl({ audience, returnTo, loginHint }: Extract<FlowAnswer, { kind: 'sign-in' }>): string {
+  const query = new URLSearchParams({ audience, return_to: returnTo, ...(loginHint !== undefined ? { login_hint: loginHint } : {}) });
+  return `/oauth2-token/sign-in?${query.toString()}`;
 }

@@ -48,7 +48,9 @@ export class SignInPages {
     const fields = fieldsOf(query);
     const returnTo = readReturnTo(fields['return_to']);
     const csrfToken = randomBytes(32).toString('base64url');
-    return { answer: page(200, { audience: readAudience(fields['audience']), returnTo, csrfToken }), csrfCookie: csrfToken };
+    // OpenID Connect's login_hint (Core 3.1.2.1): the account the client expects, filled in.
+    const username = typeof fields['login_hint'] === 'string' ? fields['login_hint'].slice(0, MAX_LOGIN_LENGTH) : undefined;
+    return { answer: page(200, { audience: readAudience(fields['audience']), returnTo, csrfToken, username }), csrfCookie: csrfToken };
   }
 
   async submit(body: unknown, cookies: Cookies, ip: string): Promise<SignInResult> {
