@@ -15,6 +15,8 @@ import { ConsoleSessionStrategy } from './session/console-session.strategy';
 import { MeController } from './session/me.controller';
 import { SessionController } from './session/session.controller';
 import { SessionService } from './session/session.service';
+import { SignInAccounts } from './session/sign-in-accounts';
+import { SignInPipeline } from './session/sign-in-pipeline';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { StorefrontSessionService } from './session/storefront-session.service';
 import { UsersController } from './users/users.controller';
@@ -35,6 +37,8 @@ export class IdentityModule {
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: PasswordHasher, useValue: new PasswordHasher() },
         SignInThrottle,
+        SignInAccounts,
+        SignInPipeline,
         SessionService,
         StorefrontSessionService,
         ConsoleSessionStrategy,
@@ -49,7 +53,7 @@ export class IdentityModule {
         UserReaches,
         IdentityCleanup,
       ],
-      exports: [BackOfficeAuthGuard, FirstAdminSeeder, PasswordHasher, SignInThrottle, SessionService, StorefrontSessionService, IDENTITY_OPTIONS, UserAccountsService, IdentityCleanup, UserReaches],
+      exports: [BackOfficeAuthGuard, FirstAdminSeeder, PasswordHasher, SignInThrottle, SignInAccounts, SignInPipeline, SessionService, StorefrontSessionService, IDENTITY_OPTIONS, UserAccountsService, IdentityCleanup, UserReaches],
     };
   }
 }

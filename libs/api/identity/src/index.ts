@@ -8,6 +8,8 @@ export { SESSION_COOKIE } from './session/session-cookie';
 export { CurrentPrincipal } from './session/decorators';
 export type { BackOfficePrincipal } from './session/principal';
 export { SignInThrottle, type SignInReservation } from './session/sign-in-throttle';
+export { SignInAccounts, type BackOfficeAccount, type CustomerAccount, type SignInAccount } from './session/sign-in-accounts';
+export { INVALID_CREDENTIALS, InvalidCredentialsException, SignInPipeline, type PasswordAttempt, type SignInDoor } from './session/sign-in-pipeline';
 export { MAX_LOGIN_LENGTH, type AccountKind } from './session/sign-in-account';
 export { csrfTokenMatches, SessionService } from './session/session.service';
 export { STOREFRONT_SESSION_COOKIE, StorefrontSessionService } from './session/storefront-session.service';

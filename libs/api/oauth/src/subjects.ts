@@ -7,12 +7,6 @@ import { DataSource } from 'typeorm';
 
 export type SubjectType = 'user' | 'customer';
 
-export interface SignInSubject {
-  id: number;
-  passwordHash: string;
-  organizationIds: number[];
-}
-
 export const subjectTypeOf = (application: Pick<ProtocolClient, 'frontend'>): SubjectType => (application.frontend ? 'customer' : 'user');
 
 /**
@@ -59,32 +53,5 @@ export class Subjects {
     return application.frontend
       ? this.dataSource.getRepository(CustomerUser).findOne({ where: { id: subjectId }, select })
       : this.dataSource.getRepository(User).findOne({ where: { id: subjectId }, select });
-  }
-
-  /** The subject for a password sign-in, with its digest and its organizations (whose audit trail the sign-in is in), if it may use this application at all. */
-  async findForSignIn(application: ProtocolClient, login: string): Promise<SignInSubject | null> {
-    const name = login.trim().toLowerCase();
-    if (application.frontend) {
-      const customer = await this.dataSource
-        .getRepository(CustomerUser)
-        .createQueryBuilder('customer')
-        .addSelect('customer.passwordHash')
-        .where('customer.email = :name AND customer.enabled = :enabled AND customer.organizationId = :organizationId', {
-          name,
-          enabled: true,
-          organizationId: application.organizationId,
-        })
-        .getOne();
-      return customer && { id: customer.id, passwordHash: customer.passwordHash, organizationIds: [customer.organizationId] };
-    }
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .innerJoin('user.memberships', 'membership', 'membership.organizationId = :organizationId', { organizationId: application.organizationId })
-      .leftJoinAndSelect('user.memberships', 'everyMembership')
-      .where('(user.username = :name OR user.email = :name) AND user.enabled = :enabled', { name, enabled: true })
-      .getOne();
-    return user && { id: user.id, passwordHash: user.passwordHash, organizationIds: user.memberships.map((membership) => membership.organizationId) };
   }
 }

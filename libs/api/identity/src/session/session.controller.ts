@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiNoContentResponse,
@@ -8,7 +8,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { SessionDto } from '@keyhouse/shared-contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { SessionAnswer } from '../answers';
 import { toMeDto } from '../dto';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
@@ -16,10 +16,9 @@ import { SESSION_COOKIE, setSessionCookie } from './session-cookie';
 import { ClientAddress, Public } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from './decorators';
 import type { BackOfficePrincipal } from './principal';
+import { JsonCredentialsGuard } from './json-credentials.guard';
 import { SessionService } from './session.service';
-import { MAX_LOGIN_LENGTH } from './sign-in-account';
-
-const MAX_PASSWORD_LENGTH = 1024;
+import { SignInBody } from './sign-in.body';
 
 @Controller('admin/api/session')
 export class SessionController {
@@ -31,6 +30,7 @@ export class SessionController {
   @Public()
   @Post()
   @HttpCode(200)
+  @UseGuards(JsonCredentialsGuard)
   @ApiOkResponse({ type: SessionAnswer, description: 'Signed in: the session cookie is set.' })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password, or a disabled user.' })
   @ApiUnsupportedMediaTypeResponse({ description: 'The credentials are not `application/json` (which a cross-site form cannot send).' })
@@ -38,17 +38,7 @@ export class SessionController {
     description: 'Too many failed sign-ins for this account or from this address.',
     headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
   })
-  async signIn(
-    @Body() body: unknown,
-    @Req() request: FastifyRequest,
-    @ClientAddress() ip: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SessionDto> {
-    // JSON only: a cross-site HTML form cannot send it, which closes login CSRF.
-    if (!request.headers['content-type']?.startsWith('application/json')) {
-      throw new UnsupportedMediaTypeException({ message: 'Send the credentials as application/json.' });
-    }
-    const { username, password } = readCredentials(body);
+  async signIn(@Body() { username, password }: SignInBody, @ClientAddress() ip: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
     const { token, principal, expiresAt } = await this.sessions.signIn(username, password, ip);
     setSessionCookie(reply, { token, expiresAt }, this.options.session.secureCookie);
     return { user: toMeDto(principal), csrfToken: principal.session.csrfToken };
@@ -71,15 +61,4 @@ export class SessionController {
     if (principal.session) await this.sessions.signOut(principal.session.tokenDigest);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
-}
-
-function readCredentials(body: unknown): { username: string; password: string } {
-  const { username, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const errors: Record<string, string> = {};
-  if (typeof username !== 'string' || !username.trim()) errors['username'] = 'Enter your username or email.';
-  else if (username.length > MAX_LOGIN_LENGTH) errors['username'] = `Use at most ${MAX_LOGIN_LENGTH} characters.`;
-  if (typeof password !== 'string' || !password) errors['password'] = 'Enter your password.';
-  else if (password.length > MAX_PASSWORD_LENGTH) errors['password'] = 'Too long.';
-  if (Object.keys(errors).length) throw new BadRequestException({ message: 'Both username and password are required.', errors });
-  return { username: username as string, password: password as string };
 }

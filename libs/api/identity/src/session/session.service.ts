@@ -1,14 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { AuditTrail } from '@keyhouse/api-platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
 import { withMemberships, reachOf } from '../access/user-reach';
 import { AdminSession, User } from '../entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
-import { PasswordHasher } from '../passwords/password-hasher';
 import type { BackOfficePrincipal } from './principal';
-import { normalizeLogin } from './sign-in-account';
-import { SignInThrottle } from './sign-in-throttle';
+import { SignInAccounts, type BackOfficeAccount } from './sign-in-accounts';
+import { SignInPipeline, type SignInDoor } from './sign-in-pipeline';
 
 export interface SignedIn {
   /** The cookie value; only its digest is stored. */
@@ -17,41 +15,25 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
-/** One answer for every refused sign-in, so it never tells whether the account exists. */
-export const INVALID_CREDENTIALS = 'Invalid username or password.';
-
 @Injectable()
 export class SessionService {
+  /** The console's sign-in: back-office users, by username or email. */
+  private readonly door: SignInDoor<BackOfficeAccount> = { kind: 'user', audit: 'session', find: (login) => this.accounts.user(login) };
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly hasher: PasswordHasher,
-    private readonly throttle: SignInThrottle,
-    private readonly audit: AuditTrail,
+    private readonly signIns: SignInPipeline,
+    private readonly accounts: SignInAccounts,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
   async signIn(login: string, password: string, ip: string): Promise<SignedIn> {
-    const name = normalizeLogin(login);
-    const reservation = await this.throttle.reserve('user', login, ip);
+    const { user } = await this.signIns.withPassword(this.door, { login, password, origin: ip });
+    return this.open(user);
+  }
 
-    const user = await this.users()
-      .addSelect('user.passwordHash')
-      .where('user.username = :name OR user.email = :name', { name })
-      .getOne();
-    const valid = user ? await this.hasher.verify(password, user.passwordHash) : await this.hasher.verifyDecoy(password);
-    if (!user || !valid || !user.enabled) {
-      await this.audit.record(
-        { action: 'session.sign_in_failed', actorUserId: null, actorName: name.slice(0, 255), target: { type: 'user', id: user?.id ?? null, name: name }, organizationIds: organizationsOf(user) },
-        this.dataSource.manager,
-      );
-      throw new UnauthorizedException({ message: INVALID_CREDENTIALS });
-    }
-    await this.throttle.succeeded(reservation);
-    await this.audit.record(
-      { action: 'session.signed_in', actorUserId: user.id, target: { type: 'user', id: user.id, name: user.username }, organizationIds: organizationsOf(user) },
-      this.dataSource.manager,
-    );
-
+  /** A new console session for a user who just signed in, whichever way. */
+  async open(user: User): Promise<SignedIn> {
     const token = randomBytes(32).toString('base64url');
     const session = this.dataSource.getRepository(AdminSession).create({
       tokenDigest: digestSessionToken(token),
@@ -103,11 +85,6 @@ export function csrfTokenMatches(sent: unknown, expected: string): boolean {
   const a = Buffer.from(sent);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Whose audit trail a sign-in belongs in: each organization of the user; none for an unknown login, which is the operators' to see. */
-function organizationsOf(user: User | null): number[] {
-  return user ? user.memberships.map((membership) => membership.organizationId) : [];
 }
 
 function principalFor(user: User): BackOfficePrincipal {

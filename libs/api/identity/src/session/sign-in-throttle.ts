@@ -77,6 +77,11 @@ export class SignInThrottle {
     await failures.delete({ scope: 'account', subject: account });
   }
 
+  /** A sign-in vouched for without a password (single sign-on): the account's failures stop counting. */
+  async reset(kind: AccountKind, accountId: number): Promise<void> {
+    await this.dataSource.getRepository(SignInFailure).delete({ scope: 'account', subject: accountCounter(kind, accountId, '') });
+  }
+
   private async accountIdOf(kind: AccountKind, login: string): Promise<number | undefined> {
     const name = normalizeLogin(login);
     const account =

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { csrfTokenMatches, MAX_LOGIN_LENGTH, SESSION_COOKIE, SessionService, STOREFRONT_SESSION_COOKIE, StorefrontSessionService } from '@keyhouse/api-identity';
+import { Injectable } from '@nestjs/common';
+import { csrfTokenMatches, INVALID_CREDENTIALS, InvalidCredentialsException, MAX_LOGIN_LENGTH, SESSION_COOKIE, SessionService, STOREFRONT_SESSION_COOKIE, StorefrontSessionService } from '@keyhouse/api-identity';
 import { fieldsOf, RetryLaterException } from '@keyhouse/api-platform';
 import type { FlowAnswer } from './authorization-flow';
 import { AuthorizationPageError } from './authorization-request';
@@ -81,7 +81,7 @@ export class SignInPages {
       };
     } catch (error) {
       if (error instanceof RetryLaterException) return { ...again(429, error.message), retryAfterSeconds: error.retryAfterSeconds };
-      if (error instanceof UnauthorizedException) return again(401, 'Invalid username or password.');
+      if (error instanceof InvalidCredentialsException) return again(401, INVALID_CREDENTIALS);
       throw error;
     }
   }

@@ -1,17 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ProtocolClient } from '../clients/protocol-client';
-import { MAX_LOGIN_LENGTH, PasswordHasher, SignInThrottle, type AccountKind, type SignInReservation } from '@keyhouse/api-identity';
-import { AuditTrail, RetryLaterException } from '@keyhouse/api-platform';
-import { DataSource } from 'typeorm';
+import {
+  INVALID_CREDENTIALS,
+  InvalidCredentialsException,
+  MAX_LOGIN_LENGTH,
+  SignInAccounts,
+  SignInPipeline,
+  type PasswordAttempt,
+  type SignInAccount,
+  type SignInDoor,
+} from '@keyhouse/api-identity';
+import { RetryLaterException } from '@keyhouse/api-platform';
 import { InvalidGrantError, InvalidRequestError, TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { required } from '../http/token-parameters';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
-import { Subjects, subjectTypeOf, type SignInSubject } from '../subjects';
+import { subjectTypeOf } from '../subjects';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RefreshTokens } from '../tokens/refresh-tokens';
 import type { Grant, GrantRequest, TokenResponse } from './grant';
-
-const BAD_CREDENTIALS = 'Invalid username or password.';
 
 /**
  * RFC 6749 4.3, for trusted first-party clients: back-office applications sign in back-office
@@ -25,11 +31,8 @@ export class PasswordGrant implements Grant {
   constructor(
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
-    private readonly subjects: Subjects,
-    private readonly hasher: PasswordHasher,
-    private readonly throttle: SignInThrottle,
-    private readonly audit: AuditTrail,
-    private readonly dataSource: DataSource,
+    private readonly signIns: SignInPipeline,
+    private readonly accounts: SignInAccounts,
     @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
   ) {}
 
@@ -45,21 +48,12 @@ export class PasswordGrant implements Grant {
     const username = required(parameters, 'username');
     const password = required(parameters, 'password');
     if (username.length > MAX_LOGIN_LENGTH) throw new InvalidRequestError(`The username must be at most ${MAX_LOGIN_LENGTH} characters.`);
-    // An account's counter is shared with the sign-ins of its side (console, sign-in page): one account, one budget.
-    const reservation = await this.reserve(client.frontend ? 'customer' : 'user', username, `${client.clientId}@${ip}`);
-
-    const subject = await this.subjects.findForSignIn(client, username);
-    const valid = subject ? await this.hasher.verify(password, subject.passwordHash) : await this.hasher.verifyDecoy(password);
-    if (!subject || !valid) {
-      await this.recordSignIn('oauth_password.sign_in_failed', client, subject, username, ip);
-      throw new InvalidGrantError(BAD_CREDENTIALS);
-    }
-    await this.throttle.succeeded(reservation);
-    await this.recordSignIn('oauth_password.signed_in', client, subject, username, ip);
+    // An account's count is shared with the sign-ins of its side (console, sign-in page): one account, one budget.
+    const account = await this.signIn(this.doorFor(client, ip), { login: username, password, origin: `${client.clientId}@${ip}` });
 
     const scope = requestedScope ?? client.scopes;
-    const family = this.refreshTokens.enabled ? await this.refreshTokens.startFamily(client, { type: subjectTypeOf(client), id: subject.id }, scope) : undefined;
-    const { token, expiresIn } = this.accessTokens.issue(client, subject.id, scope, family?.id);
+    const family = this.refreshTokens.enabled ? await this.refreshTokens.startFamily(client, { type: subjectTypeOf(client), id: account.id }, scope) : undefined;
+    const { token, expiresIn } = this.accessTokens.issue(client, account.id, scope, family?.id);
     return {
       token_type: 'Bearer',
       expires_in: expiresIn,
@@ -70,34 +64,25 @@ export class PasswordGrant implements Grant {
   }
 
   /**
-   * A password sign-in is a sign-in like the console's: audited, in the trail of each of the
-   * subject's organizations (an unknown login's in the operators' only), with the application it
-   * came through.
+   * The accounts this application may sign in (its side's, in its organization), audited with the
+   * application they came through and the client's address: the protocol endpoints run outside
+   * the framework's request context.
    */
-  private recordSignIn(action: string, client: ProtocolClient, subject: SignInSubject | null, username: string, ip: string): Promise<void> {
-    const name = username.trim().toLowerCase().slice(0, 255);
-    const backOffice = !client.frontend;
-    const subjectId = subject?.id ?? null;
-    const actorUserId = backOffice && action === 'oauth_password.signed_in' ? subjectId : null;
-    return this.audit.record(
-      {
-        action,
-        actorUserId,
-        ...(actorUserId === null ? { actorName: name } : {}),
-        target: { type: backOffice ? 'user' : 'customer_user', id: subjectId, name },
-        organizationIds: subject?.organizationIds ?? [],
-        after: { clientId: client.clientId },
-        ip,
-        application: { id: client.id, clientId: client.clientId },
-      },
-      this.dataSource.manager,
-    );
+  private doorFor(client: ProtocolClient, ip: string): SignInDoor<SignInAccount> {
+    return {
+      kind: client.frontend ? 'customer' : 'user',
+      audit: 'oauth_password',
+      find: (login) => (client.frontend ? this.accounts.customer(login, client.organizationId) : this.accounts.user(login, client.organizationId)),
+      context: { after: { clientId: client.clientId }, ip, application: { id: client.id, clientId: client.clientId } },
+    };
   }
 
-  private async reserve(kind: AccountKind, username: string, origin: string): Promise<SignInReservation> {
+  /** The sign-in pipeline, its refusals in RFC 6749's words. */
+  private async signIn(door: SignInDoor<SignInAccount>, attempt: PasswordAttempt): Promise<SignInAccount> {
     try {
-      return await this.throttle.reserve(kind, username, origin);
+      return await this.signIns.withPassword(door, attempt);
     } catch (error) {
+      if (error instanceof InvalidCredentialsException) throw new InvalidGrantError(INVALID_CREDENTIALS);
       if (error instanceof RetryLaterException) {
         throw new TemporarilyUnavailableError('Too many failed sign-in attempts. Try again later.', 429, error.retryAfterSeconds);
       }
