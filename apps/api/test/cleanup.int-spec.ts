@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ClientAuthThrottle } from '@keyhouse/api-applications';
 import { AuditEvent } from '@keyhouse/api-audit';
 import { AdminSession, CustomerSession, SignInFailure } from '@keyhouse/api-identity';
-import { AuthorizationCode, Installation, RefreshToken, RevokedAccessToken, TokenFamily } from '@keyhouse/api-oauth';
+import { AuthorizationCode, Installation, RefreshToken, RevokedAccessToken, TokenFamily, UsedClientAssertion } from '@keyhouse/api-oauth';
 import { In, type DataSource, type ObjectLiteral } from 'typeorm';
 import { freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
 import { createCustomerUser } from './support/fixtures';
@@ -78,6 +78,7 @@ describe(`the cleanup of expired rows, on ${TEST_DIALECT}`, () => {
         sign_in_failures: 1,
         audit_events: 1,
         oauth_client_auth_throttles: BULK + 2,
+        oauth_used_client_assertions: 1,
       });
       const { dataSource } = t;
       expect(await dataSource.getRepository(RevokedAccessToken).count()).toBe(1);
@@ -90,6 +91,7 @@ describe(`the cleanup of expired rows, on ${TEST_DIALECT}`, () => {
       expect(await remaining(dataSource, SignInFailure, 'subject', ['failure-old', 'failure-recent'])).toEqual(['failure-recent']);
       expect(await remaining(dataSource, AuditEvent, 'action', ['test.beyond_retention', 'test.within_retention'])).toEqual(['test.within_retention']);
       expect(await remaining(dataSource, ClientAuthThrottle, 'address', ['window-ended', 'throttle-ended', 'throttled', 'counting'])).toEqual(['counting', 'throttled']);
+      expect(await remaining(dataSource, UsedClientAssertion, 'digest', ['a'.repeat(64), 'b'.repeat(64)])).toEqual(['b'.repeat(64)]);
     });
 
     it('finds nothing more the second time: running it again, or on several instances, is safe', async () => {
@@ -125,6 +127,12 @@ async function seed(t: TestApp): Promise<void> {
   const db = t.dataSource;
   const application = await createClient(await t.signedIn(), { name: 'Cleaned', grants: ['client_credentials', 'password'], userId: 1 });
   const customer = await createCustomerUser(db, { email: 'shopper@example.com', organization: { id: 1 } });
+
+  // The jti of an assertion that has expired guards nothing; one that may still be accepted stays refused.
+  await db.getRepository(UsedClientAssertion).insert([
+    { digest: 'a'.repeat(64), expiresAt: at(-MINUTE) },
+    { digest: 'b'.repeat(64), expiresAt: at(5 * MINUTE) },
+  ]);
 
   await db.getRepository(RevokedAccessToken).insert([
     { jti: 'revoked-expired', expiresAt: at(-MINUTE) },

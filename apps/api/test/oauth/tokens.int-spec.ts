@@ -72,7 +72,8 @@ describe('access tokens, keys, revocation, introspection and the APIs that accep
           grant_types_supported: ['client_credentials', 'password', 'refresh_token', 'authorization_code'],
           scopes_supported: expect.arrayContaining(['applications:read', 'applications:write', 'users:read', 'users:write', 'audit:read']),
           response_types_supported: ['code'],
-          token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+          token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+          token_endpoint_auth_signing_alg_values_supported: ['RS256', 'PS256', 'ES256', 'EdDSA'],
           code_challenge_methods_supported: ['S256'],
         }),
       );

@@ -10,3 +10,4 @@ export { DormantApplicationWatcher, type DormancyCheck } from './dormancy/dorman
 export { DAY_MS } from './dormancy/dormancy';
 export { COMMAND_LINE, OAuthApplicationsService } from './oauth-applications.service';
 export { ClientAuthThrottleRepository, storedAddress, type ThrottlePolicy } from './policy/client-auth-throttle.repository';
+export { jwkSetProblem, signingKeysOf, MAX_JWKS_KEYS, type ClientSigningKey } from './client-keys/jwk-set';

@@ -80,6 +80,7 @@ export class OAuthApplicationsService {
             userId: input.frontend ? null : input.userId,
             customerUserId: input.frontend ? input.userId : null,
             confidential: input.confidential,
+            tokenEndpointAuthMethod: input.confidential ? 'client_secret_basic' : 'none',
             redirectUris: input.redirectUris,
             scopes: input.scopes,
             accessTokenTtl: input.accessTokenTtl,

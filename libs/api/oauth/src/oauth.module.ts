@@ -9,6 +9,8 @@ import { AuthorizingClients } from './authorization/authorizing-clients';
 import { SignInPages } from './authorization/sign-in-pages';
 import { Visitors } from './authorization/visitors';
 import { ClientAuthenticator } from './clients/client-authenticator';
+import { ClientKeySets } from './clients/client-key-sets';
+import { PrivateKeyJwt } from './clients/private-key-jwt';
 import { ProtocolQueries } from './clients/protocol-queries';
 import { AuthorizationCodeGrant } from './grants/authorization-code.grant';
 import { ClientCredentialsGrant } from './grants/client-credentials.grant';
@@ -61,6 +63,9 @@ export class OAuthModule {
         ProtocolQueries,
         ClientAuthThrottleRepository,
         ClientAuthenticator,
+        PrivateKeyJwt,
+        // Its cache of fetched jwks_uri sets lives as long as the instance.
+        { provide: ClientKeySets, useFactory: () => new ClientKeySets() },
         AccessTokens,
         IdTokens,
         RefreshTokens,

@@ -9,3 +9,4 @@ export * from './installations';
 export * from './usage';
 export * from './audit';
 export * from './roles';
+export * from './client-authentication';

@@ -1,4 +1,4 @@
-import type { GrantType } from '@keyhouse/shared-contracts';
+import type { GrantType, JwkSet, TokenEndpointAuthMethod } from '@keyhouse/shared-contracts';
 import { CustomerUser, Organization, User } from '@keyhouse/api-identity';
 import {
   Column,
@@ -100,6 +100,22 @@ export class OAuthApplication {
   /** CIDR ranges client_credentials may be used from; null: from anywhere. */
   @Column({ type: 'simple-json', nullable: true })
   allowedIpRanges!: string[] | null;
+
+  /**
+   * How it proves itself at the token, revocation and introspection endpoints: a secret, an
+   * assertion signed with its own key (private_key_jwt: no secret at all), or nothing (`none`, a
+   * public client). Fixed at creation.
+   */
+  @Column({ type: 'varchar', length: 32, default: 'client_secret_basic' })
+  tokenEndpointAuthMethod!: TokenEndpointAuthMethod;
+
+  /** private_key_jwt: the public keys its assertions are verified with, unless `jwksUri` publishes them. */
+  @Column({ type: 'simple-json', nullable: true })
+  jwks!: JwkSet | null;
+
+  /** private_key_jwt: where the client publishes its public keys (fetched and cached), unless `jwks` holds them. */
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  jwksUri!: string | null;
 
   @Column({ type: 'varchar', length: 32, unique: true })
   clientId!: string;

@@ -4,7 +4,7 @@ import { USAGE_DAYS } from '@keyhouse/shared-contracts';
 import { LONGEST_TOKEN_LIFETIME_SECONDS } from '@keyhouse/api-keys';
 import { deleteInBatches, type DeletedRows } from '@keyhouse/api-persistence';
 import { DataSource } from 'typeorm';
-import { AuthorizationCode, RefreshToken, RevokedAccessToken, TokenFamily } from '../entities';
+import { AuthorizationCode, RefreshToken, RevokedAccessToken, TokenFamily, UsedClientAssertion } from '../entities';
 
 /** The longest AUTH_CODE_TTL allowed: a code may be redeemed that long after its family was created. */
 const LONGEST_CODE_LIFETIME_SECONDS = 3600;
@@ -45,6 +45,10 @@ export class OAuthCleanup {
           'candidate.createdAt < :familyCutoff AND NOT EXISTS (SELECT 1 FROM oauth_refresh_tokens remaining WHERE remaining.familyId = candidate.id)',
           { familyCutoff: secondsBefore(now, LONGEST_TOKEN_LIFETIME_SECONDS + LONGEST_CODE_LIFETIME_SECONDS) },
         ),
+      ),
+      // An expired assertion is refused for its expiry alone: its jti has nothing left to guard.
+      oauth_used_client_assertions: await deleteInBatches(this.dataSource.getRepository(UsedClientAssertion), 'digest', (query) =>
+        query.where('candidate.expiresAt < :now', { now }),
       ),
       // Days older than the longest usage request (USAGE_DAYS.max, today included) are never read again.
       oauth_application_usage: await new ApplicationUsageRepository(this.dataSource).prune(utcDay(now.getTime() - (USAGE_DAYS.max - 1) * DAY_MS)),

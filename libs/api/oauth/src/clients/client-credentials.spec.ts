@@ -43,4 +43,39 @@ describe('readClientCredentials (RFC 6749 2.3.1)', () => {
     expect(() => readClientCredentials(undefined, params({}))).toThrow(InvalidClientError);
     expect(() => readClientCredentials('Bearer x', params({}))).toThrow(InvalidClientError);
   });
+
+  describe('client assertions (RFC 7521 4.2, RFC 7523 2.2)', () => {
+    const TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+    const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const assertion = `${segment({ alg: 'ES256' })}.${segment({ iss: 'app', sub: 'app' })}.signature`;
+
+    it('names the client by the assertion\'s subject, before anything is verified', () => {
+      expect(readClientCredentials(undefined, params({ client_assertion_type: TYPE, client_assertion: assertion }))).toEqual({
+        clientId: 'app',
+        assertion,
+        method: 'private_key_jwt',
+      });
+      expect(readClientCredentials(undefined, params({ client_assertion_type: TYPE, client_assertion: assertion, client_id: 'app' })).clientId).toBe('app');
+    });
+
+    it('refuses a client_id other than the subject, and a second method next to the assertion', () => {
+      const sent = { client_assertion_type: TYPE, client_assertion: assertion };
+      expect(() => readClientCredentials(undefined, params({ ...sent, client_id: 'other' }))).toThrow(InvalidRequestError);
+      expect(() => readClientCredentials(undefined, params({ ...sent, client_secret: 's' }))).toThrow(InvalidRequestError);
+      expect(() => readClientCredentials(basic('app', 's'), params(sent))).toThrow(InvalidRequestError);
+    });
+
+    it('wants both parameters, with the JWT bearer type', () => {
+      expect(() => readClientCredentials(undefined, params({ client_assertion: assertion }))).toThrow(InvalidRequestError);
+      expect(() => readClientCredentials(undefined, params({ client_assertion: assertion, client_assertion_type: 'urn:other' }))).toThrow(InvalidRequestError);
+      expect(() => readClientCredentials(undefined, params({ client_assertion_type: TYPE, client_id: 'app' }))).toThrow(InvalidRequestError);
+    });
+
+    it.each(['not-a-jwt', `${segment({ alg: 'ES256' })}.${segment({ iss: 'app' })}.x`, `${segment({ alg: 'ES256' })}.${segment({ sub: 7 })}.x`])(
+      'is invalid_client when the assertion names no client: %s',
+      (unreadable) => {
+        expect(() => readClientCredentials(undefined, params({ client_assertion_type: TYPE, client_assertion: unreadable }))).toThrow(InvalidClientError);
+      },
+    );
+  });
 });

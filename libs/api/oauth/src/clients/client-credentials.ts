@@ -1,24 +1,42 @@
+import type { TokenEndpointAuthMethod } from '@keyhouse/shared-contracts';
 import { InvalidClientError, InvalidRequestError } from '../errors/oauth-errors';
 import type { Parameters } from '../http/token-parameters';
+import { readAssertionSubject } from './client-assertion';
 
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+/** RFC 7523 2.2: the only client_assertion_type there is here. */
+export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 export interface PresentedClient {
   clientId: string;
   secret?: string;
-  method: ClientAuthMethod;
+  /** The signed JWT of private_key_jwt, not verified yet. */
+  assertion?: string;
+  method: TokenEndpointAuthMethod;
 }
 
+const ONE_METHOD = 'Use one client authentication method: HTTP Basic, client_secret in the body or a client assertion.';
+
 /**
- * Reads what the client presented (RFC 6749 2.3.1): HTTP Basic, or client_id + client_secret in
- * the body, never both. Credentials in the query string are never read.
+ * Reads what the client presented (RFC 6749 2.3.1, RFC 7521 4.2): HTTP Basic, client_id +
+ * client_secret in the body, or a client assertion; never two of them. Credentials in the query
+ * string are never read.
  */
 export function readClientCredentials(authorization: string | undefined, parameters: Parameters): PresentedClient {
   const bodyId = parameters.get('client_id');
   const bodySecret = parameters.get('client_secret');
+  const assertion = readAssertion(parameters);
+  if (assertion !== undefined) {
+    if (authorization !== undefined && /^basic /i.test(authorization)) throw new InvalidRequestError(ONE_METHOD);
+    if (bodySecret !== undefined) throw new InvalidRequestError(ONE_METHOD);
+    // RFC 7521 4.2: the assertion's subject names the client; a client_id sent too must agree.
+    const clientId = readAssertionSubject(assertion);
+    if (clientId === undefined) throw new InvalidClientError();
+    if (bodyId !== undefined && bodyId !== clientId) throw new InvalidRequestError('client_id differs from the subject of the client assertion.');
+    return { clientId, assertion, method: 'private_key_jwt' };
+  }
   if (authorization !== undefined && /^basic /i.test(authorization)) {
     const basic = decodeBasic(authorization.slice(6).trim());
-    if (bodySecret !== undefined) throw new InvalidRequestError('Use one client authentication method: HTTP Basic or client_secret in the body, not both.');
+    if (bodySecret !== undefined) throw new InvalidRequestError(ONE_METHOD);
     // A body client_id that merely repeats the Basic one is harmless; a different one is a conflict.
     if (bodyId !== undefined && bodyId !== basic.clientId) throw new InvalidRequestError('client_id differs from the one in the Authorization header.');
     return { ...basic, method: 'client_secret_basic' };
@@ -26,6 +44,16 @@ export function readClientCredentials(authorization: string | undefined, paramet
   if (bodyId === undefined) throw new InvalidClientError();
   if (bodySecret === undefined) return { clientId: bodyId, method: 'none' };
   return { clientId: bodyId, secret: bodySecret, method: 'client_secret_post' };
+}
+
+/** RFC 7521 4.2: client_assertion and client_assertion_type come together, and the type is the JWT one (RFC 7523 2.2). */
+function readAssertion(parameters: Parameters): string | undefined {
+  const assertion = parameters.get('client_assertion');
+  const type = parameters.get('client_assertion_type');
+  if (assertion === undefined && type === undefined) return undefined;
+  if (assertion === undefined) throw new InvalidRequestError('client_assertion_type was sent without client_assertion.');
+  if (type !== JWT_BEARER_ASSERTION_TYPE) throw new InvalidRequestError(`client_assertion_type must be ${JWT_BEARER_ASSERTION_TYPE}.`);
+  return assertion;
 }
 
 /** RFC 6749 2.3.1 and Appendix B: each half is form-urlencoded before base64. */

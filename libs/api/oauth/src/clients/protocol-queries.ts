@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { GrantType } from '@keyhouse/shared-contracts';
+import type { GrantType, TokenEndpointAuthMethod } from '@keyhouse/shared-contracts';
 import { storedAddress } from '@keyhouse/api-applications';
 import { nativeQuery, readSqlDatetime, sqlDatetime, type NativeQuery } from '@keyhouse/api-persistence';
 import { DataSource } from 'typeorm';
+import type { ClientKeySource } from './client-key-sets';
 import type { ProtocolClient } from './protocol-client';
 
 export interface LiveSecret {
@@ -25,6 +26,7 @@ interface ClientRow {
   userId: number | null;
   customerUserId: number | null;
   confidential: number;
+  tokenEndpointAuthMethod: TokenEndpointAuthMethod;
   scopes: string;
   accessTokenTtl: number | null;
   allowedIpRanges: string | null;
@@ -32,6 +34,8 @@ interface ClientRow {
 }
 
 interface AuthenticationRow extends ClientRow {
+  jwks: string | null;
+  jwksUri: string | null;
   secretId: number | null;
   digest: string | null;
   failures: number | null;
@@ -40,7 +44,7 @@ interface AuthenticationRow extends ClientRow {
 
 // The application, and whether the user it acts as may still act (enabled, still a member).
 const CLIENT_COLUMNS = `a.id, a.clientId, a.organizationId, a.active, a.grants, a.frontend, a.userId, a.customerUserId,
-  a.confidential, a.scopes, a.accessTokenTtl, a.allowedIpRanges,
+  a.confidential, a.tokenEndpointAuthMethod, a.scopes, a.accessTokenTtl, a.allowedIpRanges,
   (SELECT COUNT(*) FROM users u JOIN user_organizations uo ON uo.userId = u.id AND uo.organizationId = a.organizationId
     WHERE u.id = a.userId AND u.enabled = 1)
   + (SELECT COUNT(*) FROM customer_users c WHERE c.id = a.customerUserId AND c.enabled = 1 AND c.organizationId = a.organizationId) AS ownerActive`;
@@ -60,15 +64,16 @@ export class ProtocolQueries {
   }
 
   /**
-   * The client, its secrets that have not expired, and the wrong secrets `address` presented for
-   * it, in one round trip: the throttle costs the token path no query of its own.
+   * The client, its secrets that have not expired (or, for private_key_jwt, its keys), and the
+   * wrong secrets `address` presented for it, in one round trip: the throttle costs the token path
+   * no query of its own.
    */
-  async clientWithLiveSecrets(
+  async clientWithCredentials(
     clientId: string,
     address: string,
-  ): Promise<{ client: ProtocolClient; secrets: LiveSecret[]; addressFailures: AddressFailures | undefined } | undefined> {
+  ): Promise<{ client: ProtocolClient; secrets: LiveSecret[]; keys: ClientKeySource; addressFailures: AddressFailures | undefined } | undefined> {
     const rows = await this.query<AuthenticationRow>(
-      `SELECT ${CLIENT_COLUMNS}, s.id AS secretId, s.digest AS digest, t.failures AS failures, t.throttledUntil AS throttledUntil
+      `SELECT ${CLIENT_COLUMNS}, a.jwks AS jwks, a.jwksUri AS jwksUri, s.id AS secretId, s.digest AS digest, t.failures AS failures, t.throttledUntil AS throttledUntil
          FROM oauth_applications a
          LEFT JOIN oauth_client_secrets s ON s.applicationId = a.id AND (s.expiresAt IS NULL OR s.expiresAt > ?)
          LEFT JOIN oauth_client_auth_throttles t ON t.applicationId = a.id AND t.address = ?
@@ -79,7 +84,7 @@ export class ProtocolQueries {
     const secrets = rows.filter((row) => row.secretId !== null && row.digest !== null).map((row) => ({ id: Number(row.secretId), digest: String(row.digest) }));
     const [first] = rows;
     const addressFailures = first.failures === null ? undefined : { throttledUntil: first.throttledUntil === null ? null : readSqlDatetime(first.throttledUntil) };
-    return { client: toClient(first), secrets, addressFailures };
+    return { client: toClient(first), secrets, keys: { jwks: first.jwks, jwksUri: first.jwksUri }, addressFailures };
   }
 
   async client(clientId: string): Promise<ProtocolClient | undefined> {
@@ -130,6 +135,7 @@ function toClient(row: ClientRow): ProtocolClient {
     userId: row.userId === null ? null : Number(row.userId),
     customerUserId: row.customerUserId === null ? null : Number(row.customerUserId),
     confidential: Boolean(Number(row.confidential)),
+    tokenEndpointAuthMethod: row.tokenEndpointAuthMethod,
     scopes: JSON.parse(row.scopes) as string[],
     accessTokenTtl: row.accessTokenTtl === null ? null : Number(row.accessTokenTtl),
     ownerActive: Number(row.ownerActive) > 0,

@@ -3,7 +3,8 @@ import { Installation } from './installation.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { RevokedAccessToken } from './revoked-access-token.entity';
 import { TokenFamily } from './token-family.entity';
+import { UsedClientAssertion } from './used-client-assertion.entity';
 
-export { AuthorizationCode, Installation, RefreshToken, RevokedAccessToken, TokenFamily };
+export { AuthorizationCode, Installation, RefreshToken, RevokedAccessToken, TokenFamily, UsedClientAssertion };
 
-export const oauthEntities = [TokenFamily, RefreshToken, RevokedAccessToken, Installation, AuthorizationCode];
+export const oauthEntities = [TokenFamily, RefreshToken, RevokedAccessToken, Installation, AuthorizationCode, UsedClientAssertion];

@@ -4,6 +4,7 @@ import { API_SCOPES, OPENID_SCOPES } from '@keyhouse/shared-contracts';
 import { AuthorizingClients } from '../authorization/authorizing-clients';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
 import { ID_TOKEN_CLAIMS, SCOPE_CLAIMS } from '../openid/claims';
+import { CLIENT_AUTHENTICATION_METADATA } from './client-authentication-metadata';
 import { TokenEndpoint } from './token.endpoint';
 
 /**
@@ -50,10 +51,7 @@ export class MetadataController {
       scopes_supported: [...OPENID_SCOPES, ...Object.keys(API_SCOPES)],
       response_types_supported: ['code'],
       response_modes_supported: ['query'],
-      // 'none': public clients, which prove themselves with PKCE instead of a secret.
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
-      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
-      introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      ...CLIENT_AUTHENTICATION_METADATA,
       code_challenge_methods_supported: plainPkce ? ['S256', 'plain'] : ['S256'],
       access_token_signing_alg_values_supported: ['RS256'],
       authorization_response_iss_parameter_supported: true,
