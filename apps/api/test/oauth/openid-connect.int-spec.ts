@@ -62,6 +62,7 @@ describe('OpenID Connect Core 1.0 on the authorization code flow', () => {
         subject_types_supported: ['public'],
         id_token_signing_alg_values_supported: ['RS256'],
         token_endpoint_auth_methods_supported: expect.arrayContaining(['client_secret_basic', 'client_secret_post']),
+        request_parameter_supported: false,
         request_uri_parameter_supported: false,
       });
       expect(openid.body['scopes_supported']).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'users:read', 'applications:write']));
@@ -308,6 +309,13 @@ describe('OpenID Connect Core 1.0 on the authorization code flow', () => {
       expect(await errorOf({ prompt: 'none login' })).toBe('invalid_request');
       expect(await errorOf({ max_age: 'soon' })).toBe('invalid_request');
       expect(await errorOf({ max_age: '-1' })).toBe('invalid_request');
+    });
+
+    it('refuses request objects and registration, which it does not support, rather than ignore them (Core 6.1, 6.2, 7.2.1)', async () => {
+      const errorOf = async (extra: Record<string, string>) => locationOf(await person.browser.get(request(extra))).searchParams.get('error');
+      expect(await errorOf({ request: 'eyJhbGciOiJub25lIn0.e30.' })).toBe('request_not_supported');
+      expect(await errorOf({ request_uri: 'https://app.example.com/request.jwt' })).toBe('request_uri_not_supported');
+      expect(await errorOf({ registration: '{}' })).toBe('registration_not_supported');
     });
 
     it('login_hint fills in the sign-in form', async () => {

@@ -1,6 +1,6 @@
 import { MAX_LOGIN_LENGTH } from '@keyhouse/api-identity';
 import { fieldsOf } from '@keyhouse/api-platform';
-import { InvalidRequestError, OAuthError, UnauthorizedClientError, UnsupportedResponseTypeError } from '../errors/oauth-errors';
+import { InvalidRequestError, NotSupportedError, OAuthError, UnauthorizedClientError, UnsupportedResponseTypeError } from '../errors/oauth-errors';
 import { checkRequestedScope } from '../http/scope';
 import type { AuthorizingClient } from './authorizing-clients';
 import { isWellFormedPkceValue, type CodeChallengeMethod } from './pkce';
@@ -105,6 +105,10 @@ function readRedirectableParameters(
   }
   const state = text(fields['state']);
   if (state !== undefined && state.length > MAX_STATE_LENGTH) throw new InvalidRequestError(`The state must be at most ${MAX_STATE_LENGTH} characters.`);
+
+  if (text(fields['request']) !== undefined) throw new NotSupportedError('request_not_supported', 'Request objects are not supported: send the parameters themselves.');
+  if (text(fields['request_uri']) !== undefined) throw new NotSupportedError('request_uri_not_supported', 'request_uri is not supported: send the parameters themselves.');
+  if (text(fields['registration']) !== undefined) throw new NotSupportedError('registration_not_supported', 'Clients are registered by an administrator, not in the request.');
 
   const responseType = text(fields['response_type']);
   if (responseType === undefined) throw new InvalidRequestError('Missing required parameter "response_type".');

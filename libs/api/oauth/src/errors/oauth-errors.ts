@@ -72,6 +72,21 @@ export class InteractionRequiredError extends OAuthError {
   }
 }
 
+/**
+ * OpenID Connect Core 3.1.2.6: a request object (6.1, 6.2) or registration (7.2.1) was sent, which
+ * this server does not support; refused rather than ignored, since it may carry the request itself.
+ */
+export class NotSupportedError extends OAuthError {
+  readonly status = 400;
+
+  constructor(
+    readonly error: 'request_not_supported' | 'request_uri_not_supported' | 'registration_not_supported',
+    description: string,
+  ) {
+    super(description);
+  }
+}
+
 /** The server cannot serve now: no signing keys (503), or a throttle (429 with Retry-After). */
 export class TemporarilyUnavailableError extends OAuthError {
   readonly error = 'temporarily_unavailable';

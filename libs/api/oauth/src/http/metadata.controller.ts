@@ -59,7 +59,8 @@ export class MetadataController {
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],
       claims_supported: [...ID_TOKEN_CLAIMS, ...Object.values(SCOPE_CLAIMS).flat()],
-      // Its default is true: say that request_uri (Core 6.2) is not supported.
+      // Request objects (Core 6) are not supported; request_uri's default is true, so say it.
+      request_parameter_supported: false,
       request_uri_parameter_supported: false,
     };
   }
