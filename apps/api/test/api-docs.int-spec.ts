@@ -183,6 +183,18 @@ describe('the back-office API as documented', () => {
     return { status: answer.status, headers: answer.headers, body: answer.body, problems: schemas.answerProblems(method, template, answer.status, answer.body) };
   }
 
+  it('describes everything with schemas that a strict JSON Schema validator compiles', () => {
+    const uncompiled = Object.keys(schemas.components).flatMap((name) => {
+      try {
+        schemas.problems(schemas.component(name), null);
+        return [];
+      } catch (error) {
+        return [`${name}: ${(error as Error).message}`];
+      }
+    });
+    expect(uncompiled).toEqual([]);
+  });
+
   it('signs in, and shows the session and the user', async () => {
     const signIn = await t.client().post('/admin/api/session', { username: 'admin', password: 'integration-admin-password' });
     expect(schemas.answerProblems('post', '/admin/api/session', signIn.status, signIn.body)).toEqual([]);

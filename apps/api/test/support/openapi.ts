@@ -65,6 +65,11 @@ export class OpenApiSchemas {
     return schema && (asJsonSchema(schema) as JsonSchema);
   }
 
+  /** A reference to a component schema, to check values against. */
+  component(name: string): JsonSchema {
+    return { $ref: `${DOCUMENT_ID}#/definitions/${name}` };
+  }
+
   /** The documented schema of an answer's JSON body. */
   answerSchema(method: HttpMethod, path: string, status: number): JsonSchema | undefined {
     const response = this.operation(method, path).responses[String(status)] as ResponseObject | undefined;
