@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   EMAIL_STATUSES,
+  TEMPLATE_AUDIENCES,
   type EmailDto,
   type EmailStatus,
   type EmailTemplateDto,
@@ -66,7 +67,7 @@ export class EmailTemplateAnswer extends NotificationSettingAnswer implements Em
   @ApiProperty()
   event!: string;
 
-  @ApiProperty({ enum: ['back_office', 'storefront'], enumName: 'TemplateAudience' })
+  @ApiProperty({ enum: TEMPLATE_AUDIENCES, enumName: 'TemplateAudience' })
   audience!: TemplateAudience;
 
   @ApiProperty()

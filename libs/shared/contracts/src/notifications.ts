@@ -39,7 +39,10 @@ export interface EmailDto {
   html?: string;
 }
 
-export type TemplateAudience = 'back_office' | 'storefront';
+/** Whose email a template writes: Oro keeps one creation template for back-office owners and one for storefront owners. */
+export const TEMPLATE_AUDIENCES = ['back_office', 'storefront'] as const;
+
+export type TemplateAudience = (typeof TEMPLATE_AUDIENCES)[number];
 
 /**
  * Where a rule or template applies: the platform default (`organizationId` null, edited by
@@ -83,6 +86,13 @@ export interface EmailTemplateInput {
   body: string;
 }
 
+/**
+ * Body of `PUT /admin/api/email-templates/:id` and of `POST /admin/api/email-templates/preview`:
+ * the text, all that can change. The console may send the rest of the record back with it; what
+ * identifies the template (event, audience, locale, organization) must then be as it is.
+ */
+export type EmailTemplateText = Pick<EmailTemplateDto, 'subject' | 'body'>;
+
 /** `POST /admin/api/email-templates/preview` answer: the template rendered with sample values. */
 export interface TemplatePreviewDto {
   subject: string;
@@ -99,7 +109,10 @@ export interface NotificationRuleDto extends NotificationSettingScope {
   updatedAt: string;
 }
 
-/** Who a rule tells; the body of `PUT /admin/api/notification-rules/:id`. */
+/**
+ * Who a rule tells; the body of `PUT /admin/api/notification-rules/:id`. The console may send the
+ * rest of the record back with it; the event and the organization must then be as they are.
+ */
 export type NotificationRuleRecipients = Pick<NotificationRuleDto, 'enabled' | 'notifyOwner' | 'notifyOrganizationAdmins' | 'extraRecipients'>;
 
 /** Body of `POST /admin/api/notification-rules`: an organization's override of the event's platform rule. */

@@ -1,8 +1,6 @@
+import type { TemplateAudience } from '@keyhouse/shared-contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { SettingOrganization } from './setting-organization';
-
-/** Whose email it is: Oro keeps one creation template for back-office owners and one for storefront owners. */
-export type TemplateAudience = 'back_office' | 'storefront';
 
 /**
  * The subject and HTML body of one event's email, for one audience and locale; editable in the

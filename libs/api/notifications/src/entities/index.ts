@@ -3,7 +3,6 @@ import { NotificationRule } from './notification-rule.entity';
 import { OutboxEmail } from './outbox-email.entity';
 
 export { EmailTemplate, NotificationRule, OutboxEmail };
-export type { TemplateAudience } from './email-template.entity';
 export type { OutboxStatus } from './outbox-email.entity';
 
 export const notificationEntities = [EmailTemplate, NotificationRule, OutboxEmail];

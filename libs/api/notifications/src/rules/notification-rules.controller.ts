@@ -6,6 +6,7 @@ import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyho
 import type { FastifyReply } from 'fastify';
 import { NotificationRuleAnswer } from '../answers';
 import { NotificationRulesService } from './notification-rules.service';
+import { NotificationRuleInputBody, NotificationRuleRecipientsBody } from './rule-bodies';
 
 /** Who is told of each event: the platform's rules and organizations' overrides of them. */
 @Controller('admin/api/notification-rules')
@@ -30,15 +31,15 @@ export class NotificationRulesController {
   @Post()
   @RequirePermission('notifications.edit')
   @ApiCreatedResponse({ type: NotificationRuleAnswer })
-  create(@Caller() caller: BackOfficeCaller, @Body() body: unknown): Promise<NotificationRuleDto> {
-    return this.rules.create(caller, body);
+  create(@Caller() caller: BackOfficeCaller, @Body() input: NotificationRuleInputBody): Promise<NotificationRuleDto> {
+    return this.rules.create(caller, input);
   }
 
   @Put(':id')
   @RequirePermission('notifications.edit')
   @ApiOkResponse({ type: NotificationRuleAnswer })
-  update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<NotificationRuleDto> {
-    return this.rules.update(caller, id, body);
+  update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() changes: NotificationRuleRecipientsBody): Promise<NotificationRuleDto> {
+    return this.rules.update(caller, id, changes);
   }
 
   @Delete(':id')

@@ -55,12 +55,8 @@ export class NotificationRulesRepository {
 
   /** The organization's override of the event's rule if it has one, else the platform default. */
   async inForce(db: EntityManager, event: string, organizationId: number): Promise<NotificationRule | undefined> {
-    const rules = await db
-      .getRepository(NotificationRule)
-      .createQueryBuilder('rule')
-      .where('rule.event = :event', { event })
-      .andWhere('(rule.organizationId = :organizationId OR rule.organizationId IS NULL)', { organizationId })
-      .getMany();
+    const query = db.getRepository(NotificationRule).createQueryBuilder('rule').where('rule.event = :event', { event });
+    const rules = await visibleSettings(query, [organizationId]).getMany();
     return rules.find((rule) => rule.organizationId === organizationId) ?? rules.find((rule) => rule.organizationId === null);
   }
 }

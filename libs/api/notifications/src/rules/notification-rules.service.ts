@@ -1,17 +1,24 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
+import type { NotificationRuleDto, NotificationRuleRecipients } from '@keyhouse/shared-contracts';
 import { isDuplicateKeyError, type ListParams, type Page } from '@keyhouse/api-persistence';
 import { AuditTrail, assertCan, changedFields, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import { toRuleDto } from '../dto';
 import type { NotificationRule } from '../entities';
 import { NotificationSettingsRepository } from '../settings/notification-settings.repository';
-import { assertMayChange } from '../settings/setting-scope';
+import { assertMayChange, assertValidEdit } from '../settings/setting-scope';
 import { NotificationRulesRepository } from './notification-rules.repository';
-import { readRuleChanges, readRuleOverride } from './rule-input';
+import { NOT_CREATED, type NotificationRuleInputBody, type NotificationRuleRecipientsBody } from './rule-bodies';
 
-const NOT_CREATED = 'The rule was not created.';
 const ALREADY_CUSTOMIZED = { event: 'This organization has its own rule for this event already: edit that one.' };
+
+/** Who a body says the rule tells, without the rest of the record that may come with it. */
+const recipientsOf = ({ enabled, notifyOwner, notifyOrganizationAdmins, extraRecipients }: NotificationRuleRecipients): NotificationRuleRecipients => ({
+  enabled,
+  notifyOwner,
+  notifyOrganizationAdmins,
+  extraRecipients,
+});
 
 const target = (rule: Pick<NotificationRule, 'id' | 'event'>) => ({ type: 'notification_rule', id: rule.id, name: rule.event });
 
@@ -40,8 +47,9 @@ export class NotificationRulesService {
   }
 
   /** An organization's override of the event's platform rule. */
-  async create(caller: BackOfficeCaller, body: unknown): Promise<NotificationRuleDto> {
-    const { event, organizationId, ...recipients } = readRuleOverride(body);
+  async create(caller: BackOfficeCaller, input: NotificationRuleInputBody): Promise<NotificationRuleDto> {
+    const { event, organizationId } = input;
+    const recipients = recipientsOf(input);
     assertCan(caller.reach, 'notifications.edit', organizationId);
     try {
       const id = await this.dataSource.transaction(async (db) => {
@@ -63,10 +71,12 @@ export class NotificationRulesService {
     }
   }
 
-  async update(caller: BackOfficeCaller, id: number, body: unknown): Promise<NotificationRuleDto> {
+  /** Who the rule tells is all that changes; the event and the organization identify it. */
+  async update(caller: BackOfficeCaller, id: number, changes: NotificationRuleRecipientsBody): Promise<NotificationRuleDto> {
     const rule = await this.find(caller, id);
     assertMayChange(caller.reach, rule.organizationId);
-    const recipients = readRuleChanges(body, rule);
+    assertValidEdit(changes, rule);
+    const recipients = recipientsOf(changes);
     await this.dataSource.transaction(async (db) => {
       await this.rules.update(db, id, recipients);
       await this.audit.record(

@@ -1,6 +1,15 @@
 import { PLATFORM_DEFAULTS } from '@keyhouse/shared-contracts';
 import { ListQueryError, type FilterApplier } from '@keyhouse/api-persistence';
-import { assertCan, assertPlatformOperator, organizationCondition, type OrganizationScope, type Reach } from '@keyhouse/api-platform';
+import {
+  assertCan,
+  assertPlatformOperator,
+  changedUnchangeables,
+  fieldProblems,
+  organizationCondition,
+  ValidationFailedException,
+  type OrganizationScope,
+  type Reach,
+} from '@keyhouse/api-platform';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
@@ -13,7 +22,11 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 /** A setting is shown with the name of the organization it overrides for. */
 export const withOrganization = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>) => query.leftJoinAndSelect(`${query.alias}.organization`, 'organization');
 
-/** The platform defaults (everyone who may view notifications needs them) and the overrides of the organizations in scope. */
+/**
+ * The platform defaults and the overrides of the organizations in scope: what a caller may view
+ * (everyone who may view notifications needs the defaults), or what mail about one organization
+ * may be written with.
+ */
 export function visibleSettings<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewable: OrganizationScope): SelectQueryBuilder<T> {
   const [overrides, parameters] = organizationCondition(`${query.alias}.organizationId`, viewable, 'viewableOrganizations');
   return query.andWhere(`(${query.alias}.organizationId IS NULL OR ${overrides})`, parameters);
@@ -53,4 +66,14 @@ export const inForceFilter =
 export function assertMayChange(reach: Reach, organizationId: number | null): void {
   if (organizationId === null) assertPlatformOperator(reach, 'change the platform defaults (customize them for your organization instead)');
   else assertCan(reach, 'notifications.edit', organizationId);
+}
+
+/**
+ * An edit's problems, all at once as the console shows them: its fields' (which the pipe found)
+ * and the fields that identify the setting sent with another value than the stored one holds.
+ * Without a stored setting (a preview), the fields' alone.
+ */
+export function assertValidEdit(body: object, stored: object | null, message?: string): void {
+  const errors = { ...fieldProblems(body), ...(stored ? changedUnchangeables(body, stored) : {}) };
+  if (Object.keys(errors).length) throw new ValidationFailedException(errors, message);
 }

@@ -6,6 +6,7 @@ import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyho
 import type { FastifyReply } from 'fastify';
 import { EmailTemplateAnswer, TemplatePreviewAnswer } from '../answers';
 import { EmailTemplatesService } from './email-templates.service';
+import { EmailTemplateInputBody, EmailTemplateTextBody } from './template-bodies';
 
 /** Email templates, editable in the console: the platform's and organizations' own. */
 @Controller('admin/api/email-templates')
@@ -30,15 +31,15 @@ export class EmailTemplatesController {
   @Post()
   @RequirePermission('notifications.edit')
   @ApiCreatedResponse({ type: EmailTemplateAnswer })
-  create(@Caller() caller: BackOfficeCaller, @Body() body: unknown): Promise<EmailTemplateDto> {
-    return this.templates.create(caller, body);
+  create(@Caller() caller: BackOfficeCaller, @Body() input: EmailTemplateInputBody): Promise<EmailTemplateDto> {
+    return this.templates.create(caller, input);
   }
 
   @Put(':id')
   @RequirePermission('notifications.edit')
   @ApiOkResponse({ type: EmailTemplateAnswer })
-  update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<EmailTemplateDto> {
-    return this.templates.update(caller, id, body);
+  update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() changes: EmailTemplateTextBody): Promise<EmailTemplateDto> {
+    return this.templates.update(caller, id, changes);
   }
 
   @Delete(':id')
@@ -52,7 +53,7 @@ export class EmailTemplatesController {
   @Post('preview')
   @HttpCode(200)
   @ApiOkResponse({ type: TemplatePreviewAnswer })
-  preview(@Body() body: unknown): TemplatePreviewDto {
-    return this.templates.preview(body);
+  preview(@Body() text: EmailTemplateTextBody): TemplatePreviewDto {
+    return this.templates.preview(text);
   }
 }

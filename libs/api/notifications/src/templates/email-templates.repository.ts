@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { EmailTemplateText, TemplateAudience } from '@keyhouse/shared-contracts';
 import { containsFilter, findPage, idFilter, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
 import type { OrganizationScope, Reach } from '@keyhouse/api-platform';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { EmailTemplate, type TemplateAudience } from '../entities';
+import { EmailTemplate } from '../entities';
 import { inForceFilter, organizationFilter, visibleSettings, withOrganization } from '../settings/setting-scope';
-import type { TemplateText } from './template-input';
 
 type TemplateIdentity = Pick<EmailTemplate, 'event' | 'audience' | 'locale' | 'organizationId'>;
 
@@ -42,12 +42,12 @@ export class EmailTemplatesRepository {
     return db.getRepository(EmailTemplate).existsBy({ event, audience, locale, organizationId: organizationId ?? IsNull() });
   }
 
-  async insert(db: EntityManager, template: TemplateIdentity & TemplateText): Promise<number> {
+  async insert(db: EntityManager, template: TemplateIdentity & EmailTemplateText): Promise<number> {
     const { identifiers } = await db.getRepository(EmailTemplate).insert(template);
     return Number(identifiers[0]['id']);
   }
 
-  async update(db: EntityManager, id: number, text: TemplateText): Promise<void> {
+  async update(db: EntityManager, id: number, text: EmailTemplateText): Promise<void> {
     await db.getRepository(EmailTemplate).update({ id }, text);
   }
 
@@ -57,11 +57,7 @@ export class EmailTemplatesRepository {
 
   /** One event's and audience's templates that mail about the organization may be written from: the platform's and the organization's own. */
   candidates(db: EntityManager, event: string, audience: TemplateAudience, organizationId: number): Promise<EmailTemplate[]> {
-    return db
-      .getRepository(EmailTemplate)
-      .createQueryBuilder('template')
-      .where('template.event = :event AND template.audience = :audience', { event, audience })
-      .andWhere('(template.organizationId = :organizationId OR template.organizationId IS NULL)', { organizationId })
-      .getMany();
+    const query = db.getRepository(EmailTemplate).createQueryBuilder('template').where('template.event = :event AND template.audience = :audience', { event, audience });
+    return visibleSettings(query, [organizationId]).getMany();
   }
 }

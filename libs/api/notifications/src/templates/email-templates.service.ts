@@ -7,14 +7,12 @@ import { toTemplateDto } from '../dto';
 import type { EmailTemplate } from '../entities';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from '../notification-options';
 import { NotificationSettingsRepository } from '../settings/notification-settings.repository';
-import { assertMayChange } from '../settings/setting-scope';
+import { assertMayChange, assertValidEdit } from '../settings/setting-scope';
 import { EmailTemplatesRepository } from './email-templates.repository';
 import { sampleValues } from './sample-values';
 import { FALLBACK_LOCALE } from './template-choice';
-import { readNewTemplate, readPreviewText, readTemplateChanges } from './template-input';
+import { NOT_SAVED, type EmailTemplateInputBody, type EmailTemplateTextBody } from './template-bodies';
 import { renderTemplate } from './template-renderer';
-
-const NOT_SAVED = 'The template cannot be saved.';
 
 const target = (template: Pick<EmailTemplate, 'id' | 'event' | 'audience' | 'locale'>) => ({
   type: 'email_template',
@@ -60,9 +58,10 @@ export class EmailTemplatesService {
   }
 
   /** A platform template in another language (operators), or an organization's own template. */
-  async create(caller: BackOfficeCaller, body: unknown): Promise<EmailTemplateDto> {
-    const { subject, body: html, ...identity } = readNewTemplate(body);
-    const { event, organizationId } = identity;
+  async create(caller: BackOfficeCaller, input: EmailTemplateInputBody): Promise<EmailTemplateDto> {
+    const { event, audience, locale, subject, body: html } = input;
+    const organizationId = input.organizationId ?? null;
+    const identity = { event, audience, locale, organizationId };
     assertMayChange(caller.reach, organizationId);
     try {
       const id = await this.dataSource.transaction(async (db) => {
@@ -86,10 +85,12 @@ export class EmailTemplatesService {
     }
   }
 
-  async update(caller: BackOfficeCaller, id: number, body: unknown): Promise<EmailTemplateDto> {
+  /** The text is all that changes; event, audience, locale and organization identify the template. */
+  async update(caller: BackOfficeCaller, id: number, changes: EmailTemplateTextBody): Promise<EmailTemplateDto> {
     const template = await this.find(caller, id);
     assertMayChange(caller.reach, template.organizationId);
-    const text = readTemplateChanges(body, template);
+    assertValidEdit(changes, template, NOT_SAVED);
+    const text = { subject: changes.subject, body: changes.body };
     await this.dataSource.transaction(async (db) => {
       await this.templates.update(db, id, text);
       await this.audit.record(
@@ -123,8 +124,9 @@ export class EmailTemplatesService {
   }
 
   /** Renders unsaved text with sample values: the console's live preview. */
-  preview(body: unknown): TemplatePreviewDto {
-    const { subject, body: html } = readPreviewText(body);
+  preview(text: EmailTemplateTextBody): TemplatePreviewDto {
+    assertValidEdit(text, null, NOT_SAVED);
+    const { subject, body: html } = text;
     const values = sampleValues(this.options.issuer);
     return { subject: renderTemplate(subject, values, { html: false }), html: renderTemplate(html, values, { html: true }) };
   }
