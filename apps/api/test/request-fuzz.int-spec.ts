@@ -70,7 +70,7 @@ describe('requests generated from the OpenAPI document', () => {
     fc
       .assert(fc.asyncProperty(arbitrary, predicate), { seed: SEED, numRuns: RUNS })
       .catch((error: Error) => {
-        throw new Error(`${method.toUpperCase()} ${path}: ${error.message}\n${String(error.cause)}`);
+        throw new Error(`${method.toUpperCase()} ${path}: ${error.message}${error.cause === undefined ? '' : `\n${String(error.cause)}`}`);
       });
 
   /** The operation's path with every parameter set to `value`. */
