@@ -14,7 +14,7 @@ const common = {
     '^.+\\.[tj]s$': ['@swc/jest', { swcrc: false, module: swcModule, jsc: { ...jsc, baseUrl: undefined, paths: undefined } }],
   },
   // ES-module-only dependencies: Node 20 loads them with require(esm), Jest's runtime cannot.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@nestjs/passport|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@nestjs/passport|jose|oauth4webapi|openid-client)/)'],
   moduleNameMapper: Object.fromEntries(
     Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
   ),
