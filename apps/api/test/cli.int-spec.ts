@@ -243,6 +243,7 @@ describe(`npm run keyhouse, on ${TEST_DIALECT}`, () => {
       'oauth_authorization_codes',
       'oauth_refresh_tokens',
       'oauth_token_families',
+      'oauth_used_client_assertions',
       'oauth_application_usage',
       'oauth_client_auth_throttles',
       'admin_sessions',
