@@ -43,6 +43,19 @@ describe('notifications in the console: emails, templates, rules', () => {
       expect(answer.body).toEqual({ subject: 'New: ERP Sync', html: '<p>Ann Example & Client Credentials</p>' });
     });
 
+    // Found by the request fuzz: the preview took `audience: 0`, which the document refuses.
+    it('previews the form as sent, but not with a field of the wrong kind', async () => {
+      const text = { subject: 'New: {{ applicationName }}', body: '<p>{{ ownerName }}</p>' };
+      const asListed = { ...text, event: 'oauth_application.created', audience: 'back_office', locale: 'de', organizationId: null };
+      expect((await admin.post('/admin/api/email-templates/preview', asListed)).status).toBe(200);
+      const answer = await admin.post('/admin/api/email-templates/preview', { ...text, audience: 0, organizationId: 'x' });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({
+        message: 'The template cannot be saved.',
+        errors: { audience: 'Send it back as listed, or leave it out.', organizationId: 'Send it back as listed, or leave it out.' },
+      });
+    });
+
     it('saves a valid template, and the next mail is rendered from it', async () => {
       const saved = await admin.request<EmailTemplateDto>(
         'PUT',

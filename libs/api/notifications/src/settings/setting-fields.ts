@@ -16,13 +16,19 @@ export const IsNotificationEvent = (): PropertyDecorator =>
     ApiProperty({ enum: APPLICATION_EVENTS, enumName: 'ApplicationEventType' }),
   );
 
+const NOT_AS_LISTED = 'Send it back as listed, or leave it out.';
+
 /**
  * A field that says which setting this is (its event, its organization...), which the console
  * sends back with an edit as it sends whole records: unchanged, since a setting is never moved.
+ * Sent, it is of its kind (`isKind`) even where there is no stored setting to compare it with
+ * (the preview).
  */
-export const IdentifiesSetting = (documented: ApiPropertyOptions): PropertyDecorator =>
+export const IdentifiesSetting = (documented: ApiPropertyOptions, isKind: (value: unknown) => boolean): PropertyDecorator =>
   applyDecorators(
     Unchangeable('This cannot be changed: customize the setting or revert it instead.'),
+    Omittable(),
+    FieldRule('isSettingIdentity', (value) => (isKind(value) ? undefined : NOT_AS_LISTED)),
     ApiPropertyOptional({ ...documented, description: 'As listed: sent back unchanged, or left out. A setting is customized or reverted, never moved.' }),
   );
 
@@ -33,7 +39,7 @@ export const IdentifiesSetting = (documented: ApiPropertyOptions): PropertyDecor
 const Listed = (documented: ApiPropertyOptions, asListed: (value: unknown) => boolean): PropertyDecorator =>
   applyDecorators(
     Omittable(),
-    FieldRule('isAsListed', (value) => (asListed(value) ? undefined : 'Send it back as listed, or leave it out.')),
+    FieldRule('isAsListed', (value) => (asListed(value) ? undefined : NOT_AS_LISTED)),
     ApiPropertyOptional({ ...documented, description: 'As listed; ignored.' }),
   );
 
@@ -42,10 +48,10 @@ export class ListedSetting {
   @Listed(ID, isId)
   id?: unknown;
 
-  @IdentifiesSetting({ enum: APPLICATION_EVENTS, enumName: 'ApplicationEventType' })
+  @IdentifiesSetting({ enum: APPLICATION_EVENTS, enumName: 'ApplicationEventType' }, (value) => (APPLICATION_EVENTS as readonly unknown[]).includes(value))
   event?: unknown;
 
-  @IdentifiesSetting({ ...ID, nullable: true })
+  @IdentifiesSetting({ ...ID, nullable: true }, (value) => value === null || isId(value))
   organizationId?: unknown;
 
   @Listed({ type: String, nullable: true }, (value) => value === null || typeof value === 'string')

@@ -37,10 +37,10 @@ export class EmailTemplateTextBody extends ListedSetting implements EmailTemplat
   @IsString({ message: NO_TEXT })
   body!: string;
 
-  @IdentifiesSetting(AUDIENCE)
+  @IdentifiesSetting(AUDIENCE, (value) => (TEMPLATE_AUDIENCES as readonly unknown[]).includes(value))
   audience?: unknown;
 
-  @IdentifiesSetting({ type: String })
+  @IdentifiesSetting({ type: String }, (value) => typeof value === 'string')
   locale?: unknown;
 }
 
