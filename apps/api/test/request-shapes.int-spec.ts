@@ -60,6 +60,13 @@ describe('request shapes around the bodies', () => {
     });
   });
 
+  it('refuses an unknown field named like what every object has, which the validation used to drop unseen', async () => {
+    const rule = { event: 'oauth_application.created', organizationId: 1, enabled: true, notifyOwner: true, notifyOrganizationAdmins: true };
+    const answer = await admin.post<ErrorBody>('/admin/api/notification-rules', { ...rule, toString: {} });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual({ toString: 'Unknown field "toString".' });
+  });
+
   it('answers a body that is not JSON 400 in the validation shape', async () => {
     const answer = await admin.request<ErrorBody>('POST', '/admin/api/users', '{"username": ', { 'content-type': 'application/json' });
     expect(answer.status).toBe(400);

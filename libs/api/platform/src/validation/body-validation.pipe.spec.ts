@@ -88,6 +88,14 @@ describe('BodyValidationPipe', () => {
     });
   });
 
+  it('refuses the names of what objects inherit at any depth, which class-transformer would drop unseen', async () => {
+    const body = { name: 'Ada', toString: {}, memberships: [{ organizationId: 1, valueOf: 2 }] };
+    expect(await refusal(body)).toEqual({
+      message: 'Some fields are not valid.',
+      errors: { toString: 'Unknown field "toString".', 'memberships.0.valueOf': 'Unknown field "valueOf".' },
+    });
+  });
+
   it("answers a refused body in the resource's words", async () => {
     expect(await refusal({ name: 7, colour: 'red' }, OrganizationBody)).toEqual({
       message: 'The organization was not created.',

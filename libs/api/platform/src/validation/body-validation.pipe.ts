@@ -30,8 +30,18 @@ export function RequestBody(notAnObject: string, options: RequestBodyOptions = {
   return (target) => Reflect.defineMetadata(SHAPE, { notAnObject, ...options }, target);
 }
 
-// class-transformer copies these as properties rather than dropping them; refused by name instead.
-const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+/**
+ * Keys that name what every object inherits (`__proto__`, `constructor`, `toString`...), and
+ * `prototype`: class-transformer drops or mangles them, at any depth, so that the whitelist would
+ * never see them. They are refused by name instead, with their path.
+ */
+function reservedKeys(value: unknown, path = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const at = path ? `${path}.${key}` : key;
+    return [...(key in Object.prototype || key === 'prototype' ? [at] : []), ...reservedKeys(inner, at)];
+  });
+}
 
 const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
@@ -59,8 +69,8 @@ export class BodyValidationPipe implements PipeTransform {
     if (metadata.type !== 'body' || !isDtoClass(dto)) return value;
     const shape = (Reflect.getMetadata(SHAPE, dto) as BodyShape | undefined) ?? DEFAULT_SHAPE;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationFailedException({}, shape.notAnObject);
-    const reserved = Object.keys(value).filter((key) => RESERVED_KEYS.includes(key));
-    if (reserved.length) throw new ValidationFailedException(Object.fromEntries(reserved.map((key) => [key, unknownField(key)])), shape.refused);
+    const reserved = reservedKeys(value);
+    if (reserved.length) throw new ValidationFailedException(Object.fromEntries(reserved.map((path) => [path, unknownField(path.split('.').pop() ?? path)])), shape.refused);
 
     const body = plainToInstance(dto, value) as Record<string, unknown>;
     const errors = await validate(body, VALIDATOR_OPTIONS);
