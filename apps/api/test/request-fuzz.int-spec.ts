@@ -89,9 +89,8 @@ describe('requests generated from the OpenAPI document', () => {
         // Refused: for what is wrong with it (400), or first for what the row does not allow (403, 409).
         expect(answer.status).toBeGreaterThanOrEqual(400);
         if (answer.status !== 400) return;
-        // The JSON parser refuses a `__proto__` key with the whole body, before any field is looked at.
-        const fieldsToName = typeof body === 'object' && body !== null && !Array.isArray(body) && !JSON.stringify(body).includes('"__proto__"');
-        if (fieldsToName) expect(Object.keys(answer.body.errors).length).toBeGreaterThan(0);
+        const anObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+        if (anObject) expect(Object.keys(answer.body.errors).length).toBeGreaterThan(0);
       });
     }
   });

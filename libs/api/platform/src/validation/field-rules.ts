@@ -58,6 +58,19 @@ export const isLocale = (value: unknown): value is string => typeof value === 's
 export const IsLocale = (options?: ValidationOptions): PropertyDecorator =>
   FieldRule('isLocale', (value) => (isLocale(value) ? undefined : NOT_A_LOCALE), options);
 
+export const MAX_TEXT_LENGTH = 255;
+
+/** A line of text that may not be blank (a label, a name, a subject); surrounding spaces do not count. */
+export const IsNonBlankText = (blank: string, options?: ValidationOptions): PropertyDecorator =>
+  FieldRule(
+    'isNonBlankText',
+    (value) => {
+      if (typeof value !== 'string' || !value.trim()) return blank;
+      return value.trim().length > MAX_TEXT_LENGTH ? `Use at most ${MAX_TEXT_LENGTH} characters.` : undefined;
+    },
+    options,
+  );
+
 export const MAX_NAME_LENGTH = 100;
 export const NAME_TOO_LONG = `Use at most ${MAX_NAME_LENGTH} characters.`;
 

@@ -1,15 +1,19 @@
-import { Allow } from 'class-validator';
+import { ValidationFailedException } from '../errors/validation-failed.exception';
+import { fieldProblems } from './body-validation.pipe';
+import { FieldRule } from './field-rules';
 
 const UNCHANGEABLE = Symbol('keyhouse:unchangeable');
 
 /**
  * A field of the record that an edit may carry back unchanged (react-admin sends the whole
- * record) but never with another value, `refusal` saying why. The value is checked against the
- * stored record by the service, see `changedUnchangeables`.
+ * record) but never with another value, `refusal` saying why. Given `takes` (what kind of value
+ * the record holds there), a value of another kind is refused with the body's fields, as the
+ * document calls it malformed; any other value is compared with the stored record by the
+ * service, see `changedUnchangeables`.
  */
-export function Unchangeable(refusal: string): PropertyDecorator {
+export function Unchangeable(refusal: string, takes: (value: unknown) => boolean = () => true): PropertyDecorator {
   return (target, property) => {
-    Allow()(target, property);
+    FieldRule('unchangeable', (value) => (value === undefined || takes(value) ? undefined : refusal))(target, property);
     const refusals = { ...refusalsOf(target), [property]: refusal };
     Reflect.defineMetadata(UNCHANGEABLE, refusals, target);
   };
@@ -23,6 +27,19 @@ export function changedUnchangeables(body: object, record: object): Record<strin
     Object.entries(refusalsOf(body)).filter(([name]) => sent[name] !== undefined && JSON.stringify(sent[name]) !== JSON.stringify(held[name])),
   );
 }
+
+/**
+ * For a body with service rules, the look-up of the record it edits: should the record not be
+ * there, or not the caller's to edit, a body with problems of its own is refused for them, as
+ * the pipe refuses any other body before a record is looked for. Use it as `.catch()`.
+ */
+export const malformedFirst =
+  (body: object, refused: string) =>
+  (error: unknown): never => {
+    const problems = fieldProblems(body);
+    if (Object.keys(problems).length) throw new ValidationFailedException(problems, refused);
+    throw error;
+  };
 
 // Read through the prototype chain: a body class inherits the unchangeable fields of the class it extends.
 const refusalsOf = (target: object): Record<string, string> => (Reflect.getMetadata(UNCHANGEABLE, target) as Record<string, string> | undefined) ?? {};
