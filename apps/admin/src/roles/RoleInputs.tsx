@@ -1,4 +1,4 @@
-import type { Permission, RoleDto } from '@keyhouse/shared-contracts';
+import { ROLE_NAME_PATTERN, ROLE_NAME_RULE, type Permission, type RoleDto } from '@keyhouse/shared-contracts';
 import { Alert } from '@mui/material';
 import { Labeled, maxLength, RadioButtonGroupInput, regex, required, TextInput, useRecordContext } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
@@ -11,7 +11,7 @@ import { useRoleEditability } from './useRoleEditability';
 
 // The API's rules, checked here first so most mistakes show before a round trip.
 const validateLabel = [required(), maxLength(255)];
-const validateName = regex(/^ROLE_[A-Z0-9_]{1,59}$/, 'Use ROLE_ followed by capital letters, digits or underscores (at most 64 characters).');
+const validateName = regex(ROLE_NAME_PATTERN, ROLE_NAME_RULE);
 
 /** Where a new role applies: operators choose the platform or an organization; others one of theirs. */
 const NewRoleOrganization = ({ appliesTo, onOrganizationChange }: { appliesTo: AppliesTo; onOrganizationChange(id: number | null): void }) => {

@@ -1,4 +1,4 @@
-import type { UserDto } from '@keyhouse/shared-contracts';
+import { USERNAME_PATTERN, USERNAME_RULE, type UserDto } from '@keyhouse/shared-contracts';
 import { Stack } from '@mui/material';
 import { email, maxLength, regex, required, TextInput, useRecordContext } from 'react-admin';
 
@@ -6,11 +6,7 @@ import { CheckboxInput, NewPasswordInput, useAccess, useOrganizationChoices } fr
 import { MembershipsInput } from './MembershipsInput';
 
 // The API's rules, checked here first so most mistakes show before a round trip.
-const validateUsername = [
-  required(),
-  maxLength(180),
-  regex(/^[A-Za-z0-9._@-]+$/, 'Use letters, digits, dots, dashes, underscores or @.'),
-];
+const validateUsername = [required(), regex(USERNAME_PATTERN, USERNAME_RULE)];
 const validateEmail = [required(), email(), maxLength(255)];
 const validateName = maxLength(100);
 

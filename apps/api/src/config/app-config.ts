@@ -4,6 +4,7 @@ import type { ApplicationsOptions, ThrottlePolicy } from '@keyhouse/api-applicat
 import type { AuditOptions } from '@keyhouse/api-audit';
 import type { IdentityOptions } from '@keyhouse/api-identity';
 import type { ProxyTrust } from '@keyhouse/api-platform';
+import { isUsername } from '@keyhouse/shared-contracts';
 import { ConfigError, read, readBoolean, readEmail, readInteger, readProxyTrust, redactUrl, type Env } from './env-readers';
 
 /** Everything configurable, validated once at boot (DESIGN.md section 2, plus the documented extensions). */
@@ -145,7 +146,7 @@ function mailConfig(env: Env): AppConfig['mail'] {
 
 function identityConfig(env: Env, issuer: string): IdentityOptions {
   const username = read(env, 'ADMIN_USERNAME') ?? 'admin';
-  if (!/^[A-Za-z0-9._@-]{1,180}$/.test(username)) {
+  if (!isUsername(username)) {
     throw new ConfigError(`ADMIN_USERNAME=${username}: use 1 to 180 letters, digits, dots, dashes, underscores or @`);
   }
   const password = read(env, 'ADMIN_PASSWORD');

@@ -1,46 +1,45 @@
-import { ValidationFailedException } from '@keyhouse/api-platform';
-import { readAccountChanges } from './account-changes';
+import { BodyValidationPipe, changedUnchangeables, fieldProblems } from '@keyhouse/api-platform';
+import { accountChanges } from './account-changes';
+import { UpdateCustomerUserBody } from './customer-users/customer-user-bodies';
+import { UpdateUserBody } from './users/user-bodies';
 
-const shape = {
-  editable: ['email', 'firstName', 'lastName', 'enabled'] as const,
-  readOnly: { id: 'Set by the server.', username: 'The username cannot be changed.' },
-  refused: 'The user was not saved.',
-};
-const current = { id: 7, username: 'ann', email: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', enabled: true };
+const current = { id: 7, username: 'ann', email: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', enabled: true, locale: 'en' };
 
-function errorsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationFailedException);
-    return ((error as ValidationFailedException).getResponse() as { errors: Record<string, string> }).errors;
-  }
-  throw new Error('expected a validation failure');
-}
+const bodyOf = async <T extends object>(metatype: new () => T, value: object): Promise<T> =>
+  (await new BodyValidationPipe().transform(value, { type: 'body', metatype })) as T;
 
-describe('readAccountChanges', () => {
-  it('answers only what differs from the record, trimmed, the email lower-case', () => {
-    expect(readAccountChanges({ ...current, email: ' Ann.Lee@Example.com ', firstName: ' Ann ', enabled: false }, current, shape)).toEqual({
+describe('account edits', () => {
+  it('change only what differs from the record, trimmed, the email lower-case', () => {
+    expect(accountChanges({ ...current, email: ' Ann.Lee@Example.com ', firstName: ' Ann ', enabled: false }, current)).toEqual({
       email: 'ann.lee@example.com',
       enabled: false,
     });
   });
 
-  it('changes nothing for the record sent back as it is', () => {
-    expect(readAccountChanges({ ...current }, current, shape)).toEqual({});
+  it('change nothing for the record sent back as it is', async () => {
+    const body = await bodyOf(UpdateUserBody, { ...current });
+    expect(fieldProblems(body)).toEqual({});
+    expect(changedUnchangeables(body, current)).toEqual({});
+    expect(accountChanges({ ...current }, current)).toEqual({});
   });
 
-  it('refuses changed read-only fields, unknown ones, and fields this kind of account does not edit, each at its field', () => {
-    expect(errorsOf(() => readAccountChanges({ id: 8, username: 'bob', passwordHash: 'x', locale: 'de' }, current, shape))).toEqual({
-      id: 'Set by the server.',
+  it('take a name sent as null (an emptied input) for none', () => {
+    expect(accountChanges({ firstName: null, lastName: 'Lee' }, current)).toEqual({ firstName: '' });
+  });
+
+  it('refuse changed read-only fields and unknown ones, each at its field', async () => {
+    const body = await bodyOf(UpdateUserBody, { id: 8, username: 'bob', passwordHash: 'x', locale: 'de' });
+    expect({ ...fieldProblems(body), ...changedUnchangeables(body, current) }).toEqual({
+      id: 'The id is set by the server.',
       username: 'The username cannot be changed.',
       passwordHash: 'Unknown field "passwordHash".',
-      locale: 'Unknown field "locale".',
+      locale: 'Users choose the language of their emails themselves.',
     });
   });
 
-  it('reports every bad value at once', () => {
-    expect(errorsOf(() => readAccountChanges({ email: 'not an address', firstName: 'x'.repeat(101), lastName: 3, enabled: 'no' }, current, shape))).toEqual({
+  it('report every bad value at once', async () => {
+    const body = await bodyOf(UpdateUserBody, { email: 'not an address', firstName: 'x'.repeat(101), lastName: 3, enabled: 'no' });
+    expect(fieldProblems(body)).toEqual({
       email: 'Enter an email address.',
       firstName: 'Use at most 100 characters.',
       lastName: 'Use at most 100 characters.',
@@ -48,11 +47,9 @@ describe('readAccountChanges', () => {
     });
   });
 
-  it('reads a locale where the account has one', () => {
-    const customer = { ...shape, editable: [...shape.editable, 'locale'] as const };
-    expect(readAccountChanges({ locale: 'pt-BR' }, { ...current, locale: 'en' }, customer)).toEqual({ locale: 'pt-BR' });
-    expect(errorsOf(() => readAccountChanges({ locale: 'Portuguese' }, { ...current, locale: 'en' }, customer))).toEqual({
-      locale: 'Use a language code such as en or de.',
-    });
+  it('read a locale where the account has one', async () => {
+    const customer = await bodyOf(UpdateCustomerUserBody, { locale: 'pt-BR' });
+    expect(accountChanges(customer, current)).toEqual({ locale: 'pt-BR' });
+    expect(fieldProblems(await bodyOf(UpdateCustomerUserBody, { locale: 'Portuguese' }))).toEqual({ locale: 'Use a language code such as en or de.' });
   });
 });

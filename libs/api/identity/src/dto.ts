@@ -1,6 +1,6 @@
-import type { CustomerUserDto, MeDto, MembershipDto, OrganizationDto, UserDto } from '@keyhouse/shared-contracts';
+import { isBuiltInRole, type CustomerUserDto, type MeDto, type MembershipDto, type OrganizationDto, type RoleDto, type UserDto } from '@keyhouse/shared-contracts';
 import { inScope, type OrganizationScope } from '@keyhouse/api-platform';
-import type { CustomerUser, Membership, Organization, User } from './entities';
+import type { CustomerUser, Membership, Organization, Role, User } from './entities';
 import type { BackOfficePrincipal } from './session/principal';
 
 const byOrganization = (a: Membership, b: Membership) => a.organizationId - b.organizationId;
@@ -49,6 +49,17 @@ export function toCustomerUserDto(customer: CustomerUser): CustomerUserDto {
     locale: customer.locale,
     organizationId: customer.organizationId,
     createdAt: customer.createdAt.toISOString(),
+  };
+}
+
+export function toRoleDto(role: Role): RoleDto {
+  return {
+    id: role.id,
+    name: role.name,
+    label: role.label,
+    permissions: role.permissions,
+    organizationId: role.organizationId,
+    builtIn: isBuiltInRole(role.name),
   };
 }
 

@@ -7,6 +7,12 @@ export interface MembershipDto {
   roles: string[];
 }
 
+/** A back-office user's name to sign in with, as it is stored (trimmed, then lower-cased). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{1,180}$/;
+export const USERNAME_RULE = 'Use 1 to 180 letters, digits, dots, dashes, underscores or @.';
+
+export const isUsername = (value: unknown): value is string => typeof value === 'string' && USERNAME_PATTERN.test(value);
+
 /** A back-office user as the API shows it: never a password digest. */
 export interface UserDto {
   id: number;
@@ -44,19 +50,61 @@ export interface MeDto extends UserDto {
   application?: { id: number; clientId: string; organizationId: number };
 }
 
+/**
+ * Body of `POST /admin/api/users`: `memberships`, or the older pair `organizationIds` + `roles`
+ * (the same roles in each organization), never both.
+ */
+export interface UserInput {
+  username: string;
+  email: string;
+  password: string;
+  /** Null or left out: none. */
+  firstName?: string | null;
+  lastName?: string | null;
+  platformOperator?: boolean;
+  memberships?: MembershipDto[];
+  organizationIds?: number[];
+  roles?: string[];
+}
+
+/** What `PUT /admin/api/users/:id` changes; the rest of the record may come back unchanged. */
+export interface UserChanges {
+  email?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  enabled?: boolean;
+  platformOperator?: boolean;
+  /** In the organizations where the caller may edit users; the others may only come back as they are. */
+  memberships?: MembershipDto[];
+}
+
 export interface OrganizationDto {
   id: number;
   name: string;
   createdAt: string;
 }
 
+/** Body of `POST /admin/api/organizations`. */
+export interface OrganizationInput {
+  name: string;
+}
+
 /** Body of `POST /admin/api/customer-users`. */
 export interface CustomerUserInput {
   organizationId?: number;
   email: string;
-  firstName?: string;
-  lastName?: string;
+  firstName?: string | null;
+  lastName?: string | null;
   password: string;
+  locale?: string;
+}
+
+/** What `PUT /admin/api/customer-users/:id` changes; the rest of the record may come back unchanged. */
+export interface CustomerUserChanges {
+  email?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  enabled?: boolean;
   locale?: string;
 }
 

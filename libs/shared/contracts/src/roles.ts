@@ -13,13 +13,21 @@ export interface RoleDto {
   builtIn: boolean;
 }
 
-/** Body of `POST /admin/api/roles`; `PUT` takes `label` and `permissions`. */
+/** A role's machine name, given or made from its label. */
+export const ROLE_NAME_PATTERN = /^ROLE_[A-Z0-9_]{1,59}$/;
+export const ROLE_NAME_RULE = 'Use ROLE_ followed by capital letters, digits or underscores (at most 64 characters).';
+
+/** Body of `POST /admin/api/roles`. */
 export interface RoleInput {
   label: string;
-  name?: string;
+  /** Left out, null or empty: made from the label. */
+  name?: string | null;
   permissions: Permission[];
   organizationId?: number | null;
 }
+
+/** What `PUT /admin/api/roles/:id` changes; the name and the organization stay. */
+export type RoleChanges = Partial<Pick<RoleInput, 'label' | 'permissions'>>;
 
 export const BUILT_IN_ROLES = ['ROLE_ADMINISTRATOR', 'ROLE_APPLICATION_MANAGER', 'ROLE_VIEWER', 'ROLE_USER'] as const;
 

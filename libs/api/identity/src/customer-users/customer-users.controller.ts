@@ -8,6 +8,7 @@ import { toCustomerUserDto } from '../dto';
 import { IdPipe, RequirePermission } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
+import { CreateCustomerUserBody, UpdateCustomerUserBody } from './customer-user-bodies';
 import { CustomerUsersService } from './customer-users.service';
 
 @Controller('admin/api/customer-users')
@@ -30,14 +31,14 @@ export class CustomerUsersController {
   @Post()
   @RequirePermission('customer_users.create')
   @ApiCreatedResponse({ type: CustomerUserAnswer })
-  async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<CustomerUserDto> {
+  async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: CreateCustomerUserBody): Promise<CustomerUserDto> {
     return toCustomerUserDto(await this.customers.create(principal, body));
   }
 
   @Put(':id')
   @RequirePermission('customer_users.edit')
   @ApiOkResponse({ type: CustomerUserAnswer })
-  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<CustomerUserDto> {
+  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number, @Body() body: UpdateCustomerUserBody): Promise<CustomerUserDto> {
     return toCustomerUserDto(await this.customers.update(principal, id, body));
   }
 

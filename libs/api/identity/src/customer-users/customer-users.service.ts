@@ -1,24 +1,24 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { booleanFilter, containsFilter, findPage, idFilter, isDuplicateKeyError, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
-import { assertCan, AuditTrail, changedFields, inOrganizations, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
+import {
+  assertCan,
+  AuditTrail,
+  changedFields,
+  changedUnchangeables,
+  fieldProblems,
+  inOrganizations,
+  malformedFirst,
+  ValidationFailedException,
+  type BackOfficeCaller,
+} from '@keyhouse/api-platform';
 import { DataSource, Not } from 'typeorm';
-import { readAccountChanges } from '../account-changes';
+import { accountChanges } from '../account-changes';
 import { toCustomerUserDto } from '../dto';
-import { CustomerUser } from '../entities';
+import { CustomerUser, Organization } from '../entities';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { readCustomerUserInput } from './customer-user-input';
+import { CUSTOMER_USER_NOT_SAVED, type CreateCustomerUserBody, type UpdateCustomerUserBody } from './customer-user-bodies';
 
 const EMAIL_TAKEN = 'A customer user with this email already exists.';
-
-const CUSTOMER_USER_SHAPE = {
-  editable: ['email', 'firstName', 'lastName', 'enabled', 'locale'],
-  readOnly: {
-    id: 'The id is set by the server.',
-    organizationId: 'A customer user stays in their organization.',
-    createdAt: 'The creation date is set by the server.',
-  },
-  refused: 'The customer user was not saved.',
-} as const;
 
 const CUSTOMER_USER_LIST: ListSpec<CustomerUser> = {
   resource: 'customer-users',
@@ -52,19 +52,26 @@ export class CustomerUsersService {
   }
 
   /** A storefront account in an organization where the caller may create them (the first one, unless named). */
-  async create(principal: BackOfficeCaller, body: unknown): Promise<CustomerUser> {
-    const input = readCustomerUserInput(body);
+  async create(principal: BackOfficeCaller, body: CreateCustomerUserBody): Promise<CustomerUser> {
     const where = principal.reach.organizationsWith('customer_users.create');
-    const organizationId = input.organizationId ?? (where === 'all' ? principal.reach.memberOf : where)[0];
-    if (organizationId === undefined || !principal.reach.can('customer_users.create', organizationId)) {
+    const organizationId = body.organizationId ?? (where === 'all' ? principal.reach.memberOf : where)[0];
+    // An operator's reach takes in any id: the organization must also exist.
+    const exists = (id: number) => this.dataSource.getRepository(Organization).existsBy({ id });
+    if (organizationId === undefined || !principal.reach.can('customer_users.create', organizationId) || !(await exists(organizationId))) {
       throw new ValidationFailedException({ organizationId: 'Choose an organization you belong to.' });
     }
+    // The email is the storefront's sign-in name: stored lower-case.
+    const shown = {
+      email: body.email.trim().toLowerCase(),
+      firstName: (body.firstName ?? '').trim(),
+      lastName: (body.lastName ?? '').trim(),
+      locale: body.locale ?? 'en',
+    };
     const customers = this.dataSource.getRepository(CustomerUser);
-    if (await customers.existsBy({ email: input.email })) throw new ValidationFailedException({ email: EMAIL_TAKEN });
+    if (await customers.existsBy({ email: shown.email })) throw new ValidationFailedException({ email: EMAIL_TAKEN });
     try {
-      const passwordHash = await this.hasher.hash(input.password);
+      const passwordHash = await this.hasher.hash(body.password);
       const id = await this.dataSource.transaction(async (db) => {
-        const shown = { email: input.email, firstName: input.firstName, lastName: input.lastName, locale: input.locale };
         const created = await db.getRepository(CustomerUser).save(customers.create({ ...shown, organizationId, enabled: true, passwordHash }));
         await this.audit.record(
           {
@@ -90,14 +97,15 @@ export class CustomerUsersService {
    * Names, email (the sign-in name), language, and whether the account may sign in: a disabled
    * customer's storefront sessions and tokens are refused from the next request on.
    */
-  async update(principal: BackOfficeCaller, id: number, body: unknown): Promise<CustomerUser> {
-    const customer = await this.get(principal, id);
-    assertCan(principal.reach, 'customer_users.edit', customer.organizationId);
+  async update(principal: BackOfficeCaller, id: number, body: UpdateCustomerUserBody): Promise<CustomerUser> {
+    const customer = await this.editable(principal, id).catch(malformedFirst(body, CUSTOMER_USER_NOT_SAVED));
     const before = toCustomerUserDto(customer);
-    const changes = readAccountChanges(body, { ...before }, CUSTOMER_USER_SHAPE);
+    const errors = { ...fieldProblems(body), ...changedUnchangeables(body, before) };
+    if (Object.keys(errors).length) throw new ValidationFailedException(errors, CUSTOMER_USER_NOT_SAVED);
+    const changes = accountChanges(body, customer);
     const customers = this.dataSource.getRepository(CustomerUser);
     if (changes.email !== undefined && (await customers.existsBy({ email: changes.email, id: Not(id) }))) {
-      throw new ValidationFailedException({ email: EMAIL_TAKEN }, CUSTOMER_USER_SHAPE.refused);
+      throw new ValidationFailedException({ email: EMAIL_TAKEN }, CUSTOMER_USER_NOT_SAVED);
     }
     if (Object.keys(changes).length === 0) return customer;
     try {
@@ -115,10 +123,16 @@ export class CustomerUsersService {
         );
       });
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: EMAIL_TAKEN }, CUSTOMER_USER_SHAPE.refused);
+      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: EMAIL_TAKEN }, CUSTOMER_USER_NOT_SAVED);
       throw error;
     }
     return this.get(principal, id);
+  }
+
+  private async editable(principal: BackOfficeCaller, id: number): Promise<CustomerUser> {
+    const customer = await this.get(principal, id);
+    assertCan(principal.reach, 'customer_users.edit', customer.organizationId);
+    return customer;
   }
 
   private visibleTo(principal: BackOfficeCaller) {

@@ -8,6 +8,7 @@ import { toOrganizationDto } from '../dto';
 import { IdPipe, PlatformOperatorOnly, RequirePermission } from '@keyhouse/api-platform';
 import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
+import { CreateOrganizationBody } from './organization-bodies';
 import { OrganizationsService } from './organizations.service';
 
 @Controller('admin/api/organizations')
@@ -30,7 +31,7 @@ export class OrganizationsController {
   @Post()
   @PlatformOperatorOnly()
   @ApiCreatedResponse({ type: OrganizationAnswer })
-  async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<OrganizationDto> {
+  async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: CreateOrganizationBody): Promise<OrganizationDto> {
     return toOrganizationDto(await this.organizations.create(principal, body));
   }
 

@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { containsFilter, findPage, idFilter, isDuplicateKeyError, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
-import { AuditTrail, fieldsOf, inOrganizations, unknownFieldErrors, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { AuditTrail, inOrganizations, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import { Organization } from '../entities';
+import type { CreateOrganizationBody } from './organization-bodies';
 
 const ORGANIZATION_LIST: ListSpec<Organization> = {
   resource: 'organizations',
@@ -33,8 +34,8 @@ export class OrganizationsService {
    * A new tenant (platform operators only, see the controller). Its creator does not join it: an
    * operator reaches every organization anyway, and its administrators are added as users.
    */
-  async create(principal: BackOfficeCaller, body: unknown): Promise<Organization> {
-    const name = readName(body);
+  async create(principal: BackOfficeCaller, body: CreateOrganizationBody): Promise<Organization> {
+    const name = body.name.trim();
     try {
       const id = await this.dataSource.transaction(async (db) => {
         const organization = await db.getRepository(Organization).save({ name });
@@ -56,14 +57,4 @@ export class OrganizationsService {
     const organizations = this.dataSource.getRepository(Organization).createQueryBuilder('organization');
     return inOrganizations(organizations, 'organization.id', principal.reach.organizationsWith('organizations.view'));
   }
-}
-
-function readName(raw: unknown): string {
-  const body = fieldsOf(raw);
-  const errors = unknownFieldErrors(body, ['name']);
-  const name = typeof body['name'] === 'string' ? body['name'].trim() : '';
-  if (!name) errors['name'] = 'Enter a name for the organization.';
-  else if (name.length > 255) errors['name'] = 'Use at most 255 characters.';
-  if (Object.keys(errors).length) throw new ValidationFailedException(errors, 'The organization was not created.');
-  return name;
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, ForbiddenException, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse } from '@nestjs/swagger';
-import { isBuiltInRole, type RoleDto } from '@keyhouse/shared-contracts';
+import type { RoleDto } from '@keyhouse/shared-contracts';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import { IdPipe, Caller, RequirePermission, type BackOfficeCaller } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
 import { RoleAnswer } from '../answers';
-import type { Role } from '../entities';
+import { toRoleDto } from '../dto';
+import { CreateRoleBody, UpdateRoleBody } from './role-bodies';
 import { RolesService } from './roles.service';
 
 const MAY_NOT_LIST_ROLES = 'Needs `roles.view`, `users.create` or `users.edit`.';
@@ -39,14 +40,14 @@ export class RolesController {
   @Post()
   @RequirePermission('roles.create')
   @ApiCreatedResponse({ type: RoleAnswer })
-  async create(@Caller() caller: BackOfficeCaller, @Body() body: unknown): Promise<RoleDto> {
+  async create(@Caller() caller: BackOfficeCaller, @Body() body: CreateRoleBody): Promise<RoleDto> {
     return toRoleDto(await this.roles.create(caller, body));
   }
 
   @Put(':id')
   @RequirePermission('roles.edit')
   @ApiOkResponse({ type: RoleAnswer })
-  async update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<RoleDto> {
+  async update(@Caller() caller: BackOfficeCaller, @Param('id', IdPipe) id: number, @Body() body: UpdateRoleBody): Promise<RoleDto> {
     return toRoleDto(await this.roles.update(caller, id, body));
   }
 }
@@ -55,15 +56,4 @@ function assertMayListRoles({ reach }: BackOfficeCaller): void {
   if (!(['roles.view', 'users.create', 'users.edit'] as const).some((permission) => reach.canAnywhere(permission))) {
     throw new ForbiddenException({ message: 'You need the "roles.view" permission for this.' });
   }
-}
-
-function toRoleDto(role: Role): RoleDto {
-  return {
-    id: role.id,
-    name: role.name,
-    label: role.label,
-    permissions: role.permissions,
-    organizationId: role.organizationId,
-    builtIn: isBuiltInRole(role.name),
-  };
 }

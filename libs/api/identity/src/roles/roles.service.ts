@@ -1,10 +1,12 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { isBuiltInRole, type Permission } from '@keyhouse/shared-contracts';
+import { isBuiltInRole, type Permission, type RoleChanges } from '@keyhouse/shared-contracts';
 import { containsFilter, findPage, idFilter, isDuplicateKeyError, ListQueryError, type ListParams, type ListSpec, type Page } from '@keyhouse/api-persistence';
-import { AuditTrail, changedFields, fieldsOf, organizationCondition, unknownFieldErrors, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { AuditTrail, changedFields, changedUnchangeables, fieldProblems, malformedFirst, organizationCondition, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
-import { Role } from '../entities';
-import { readRoleLabel, readRoleName, readRolePermissions, throwIfAny } from './role-input';
+import { toRoleDto } from '../dto';
+import { Organization, Role } from '../entities';
+import { ROLE_NOT_CREATED, ROLE_NOT_SAVED, type CreateRoleBody, type UpdateRoleBody } from './role-bodies';
+import { inGridOrder, nameFromLabel } from './role-input';
 
 const ROLE_LIST: ListSpec<Role> = {
   resource: 'roles',
@@ -46,17 +48,18 @@ export class RolesService {
     return role;
   }
 
-  async create(caller: BackOfficeCaller, body: unknown): Promise<Role> {
-    const fields = fieldsOf(body);
-    const errors = unknownFieldErrors(fields, ['label', 'name', 'permissions', 'organizationId']);
-    const label = readRoleLabel(fields, errors);
-    const name = readRoleName(fields, label, errors);
-    const permissions = readRolePermissions(fields, errors);
-    const organizationId = readOrganizationId(fields['organizationId'], errors);
-    throwIfAny(errors, 'The role was not created.');
+  async create(caller: BackOfficeCaller, body: CreateRoleBody): Promise<Role> {
+    const label = body.label.trim();
+    const name = body.name || nameFromLabel(label);
+    const permissions = inGridOrder(body.permissions);
+    const organizationId = body.organizationId ?? null;
     if (organizationId === null) this.assertMayChangePlatformRoles(caller);
     else if (!caller.reach.can('roles.create', organizationId)) throw new ForbiddenException({ message: 'You need the "roles.create" permission in this organization for this.' });
-    assertHeld(caller, organizationId, permissions, 'The role was not created.');
+    // An operator's reach takes in any id: the organization must also exist.
+    else if (!(await this.dataSource.getRepository(Organization).existsBy({ id: organizationId }))) {
+      throw new ValidationFailedException({ organizationId: 'There is no organization with this id.' }, ROLE_NOT_CREATED);
+    }
+    assertHeld(caller, organizationId, permissions, ROLE_NOT_CREATED);
     try {
       const id = await this.dataSource.transaction(async (db) => {
         const role = await db.getRepository(Role).save({ name, label, permissions, organizationId });
@@ -65,29 +68,20 @@ export class RolesService {
       });
       return await this.get(caller, id);
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ name: 'A role with this name already exists.' }, 'The role was not created.');
+      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ name: 'A role with this name already exists.' }, ROLE_NOT_CREATED);
       throw error;
     }
   }
 
   /** Label and permissions; the name and the organization stay (users are given roles by name). */
-  async update(caller: BackOfficeCaller, id: number, body: unknown): Promise<Role> {
-    const role = await this.get(caller, id);
-    if (isBuiltInRole(role.name)) throw new ForbiddenException({ message: `${role.label} is a built-in role: it cannot be changed. Create a role of your own instead.` });
-    if (role.organizationId === null) this.assertMayChangePlatformRoles(caller);
-    else if (!caller.reach.can('roles.edit', role.organizationId)) throw new ForbiddenException({ message: 'You need the "roles.edit" permission in this organization for this.' });
-    // Editing a role that already grants more than the caller holds would let them reshape what they could not create.
-    assertHeld(caller, role.organizationId, role.permissions, 'The role was not saved.');
-
-    const fields = fieldsOf(body);
-    const errors = unknownFieldErrors(fields, ['label', 'permissions', 'id', 'name', 'organizationId', 'builtIn']);
-    if ('name' in fields && fields['name'] !== role.name) errors['name'] = 'The name cannot be changed: users are given roles by it.';
-    if ('organizationId' in fields && fields['organizationId'] !== role.organizationId) errors['organizationId'] = 'A role stays where it was created.';
-    const changes: Partial<Pick<Role, 'label' | 'permissions'>> = {};
-    if ('label' in fields) changes.label = readRoleLabel(fields, errors);
-    if ('permissions' in fields) changes.permissions = readRolePermissions(fields, errors);
-    throwIfAny(errors, 'The role was not saved.');
-    if (changes.permissions) assertHeld(caller, role.organizationId, changes.permissions, 'The role was not saved.');
+  async update(caller: BackOfficeCaller, id: number, body: UpdateRoleBody): Promise<Role> {
+    const role = await this.editable(caller, id).catch(malformedFirst(body, ROLE_NOT_SAVED));
+    const errors = { ...fieldProblems(body), ...changedUnchangeables(body, toRoleDto(role)) };
+    if (Object.keys(errors).length) throw new ValidationFailedException(errors, ROLE_NOT_SAVED);
+    const changes: RoleChanges = {};
+    if (body.label !== undefined) changes.label = body.label.trim();
+    if (body.permissions !== undefined) changes.permissions = inGridOrder(body.permissions);
+    if (changes.permissions) assertHeld(caller, role.organizationId, changes.permissions, ROLE_NOT_SAVED);
     const diff = changedFields({ label: role.label, permissions: role.permissions }, changes);
     if (diff.after && Object.keys(diff.after).length) {
       await this.dataSource.transaction(async (db) => {
@@ -96,6 +90,17 @@ export class RolesService {
       });
     }
     return this.get(caller, id);
+  }
+
+  /** A role the caller sees and may edit: not a built-in one, and none that already grants more than they hold. */
+  private async editable(caller: BackOfficeCaller, id: number): Promise<Role> {
+    const role = await this.get(caller, id);
+    if (isBuiltInRole(role.name)) throw new ForbiddenException({ message: `${role.label} is a built-in role: it cannot be changed. Create a role of your own instead.` });
+    if (role.organizationId === null) this.assertMayChangePlatformRoles(caller);
+    else if (!caller.reach.can('roles.edit', role.organizationId)) throw new ForbiddenException({ message: 'You need the "roles.edit" permission in this organization for this.' });
+    // Editing a role that already grants more than the caller holds would let them reshape what they could not create.
+    assertHeld(caller, role.organizationId, role.permissions, ROLE_NOT_SAVED);
+    return role;
   }
 
   private assertMayChangePlatformRoles(caller: BackOfficeCaller): void {
@@ -110,15 +115,6 @@ export class RolesService {
     const [mine, parameters] = organizationCondition('role.organizationId', caller.reach.memberOf, 'memberOf');
     return query.andWhere(`(role.organizationId IS NULL OR ${mine})`, parameters);
   }
-}
-
-function readOrganizationId(value: unknown, errors: Record<string, string>): number | null {
-  if (value === undefined || value === null) return null;
-  if (!Number.isSafeInteger(value) || (value as number) <= 0) {
-    errors['organizationId'] = 'Must be an id, or null for a platform role.';
-    return null;
-  }
-  return value as number;
 }
 
 /** Refuses permissions the caller does not hold where the role applies (everywhere, for a platform role: only operators pass). */

@@ -1,7 +1,9 @@
+import type { UserInput } from '@keyhouse/shared-contracts';
 import { Reach } from '@keyhouse/api-platform';
 import { In, type EntityManager } from 'typeorm';
 import { Role } from '../entities';
 import type { MembershipGrant } from './memberships';
+import { ORGANIZATION_IDS, ROLE_NAMES } from './user-bodies';
 
 /** A membership as a request names it: the organization, and roles by name. */
 export interface MembershipInput {
@@ -19,51 +21,35 @@ export interface ResolvedMemberships {
   beyond: string[];
 }
 
+/** Each role once. */
+export const membershipInputs = (memberships: readonly MembershipInput[]): MembershipInput[] =>
+  memberships.map(({ organizationId, roles }) => ({ organizationId, roles: [...new Set(roles)] }));
+
+const MEMBERSHIP_FIELDS = ['memberships', 'organizationIds', 'roles'];
+
 /**
- * Reads `memberships` (`[{"organizationId", "roles"}]`) from a body, or the older pair
- * `organizationIds` + `roles` (the same roles in each organization). Problems go to `errors`.
+ * The memberships a new user is given: `memberships`, or the older pair `organizationIds` +
+ * `roles` (the same roles in each organization), never both; `field` is where problems with
+ * them are told. Undefined when they cannot be read: the problem is in `errors` already, or
+ * put there.
  */
-export function readMemberships(body: Record<string, unknown>, errors: Record<string, string>): { memberships?: MembershipInput[]; field: 'memberships' | 'roles' } {
-  if (body['memberships'] !== undefined) {
-    if (body['organizationIds'] !== undefined || body['roles'] !== undefined) {
-      errors['memberships'] = 'Send either memberships, or organizationIds with roles, not both.';
-      return { field: 'memberships' };
-    }
-    const raw = body['memberships'];
-    const valid =
-      Array.isArray(raw) &&
-      raw.every(
-        (entry) =>
-          typeof entry === 'object' &&
-          entry !== null &&
-          !Array.isArray(entry) &&
-          Object.keys(entry).every((key) => key === 'organizationId' || key === 'roles') &&
-          Number.isSafeInteger(entry.organizationId) &&
-          entry.organizationId > 0 &&
-          Array.isArray(entry.roles) &&
-          entry.roles.every((role: unknown) => typeof role === 'string'),
-      );
-    if (!valid) {
-      errors['memberships'] = 'Give a list of {"organizationId", "roles": [role names]}.';
-      return { field: 'memberships' };
-    }
-    const memberships = (raw as MembershipInput[]).map(({ organizationId, roles }) => ({ organizationId, roles: [...new Set(roles)] }));
-    if (new Set(memberships.map((membership) => membership.organizationId)).size !== memberships.length) {
-      errors['memberships'] = 'Each organization may appear once.';
-      return { field: 'memberships' };
-    }
-    return { memberships, field: 'memberships' };
+export function requestedMemberships(
+  body: Pick<UserInput, 'memberships' | 'organizationIds' | 'roles'>,
+  errors: Record<string, string>,
+): { memberships: MembershipInput[]; field: 'memberships' | 'roles' } | undefined {
+  if (Object.keys(errors).some((path) => MEMBERSHIP_FIELDS.includes(path.split('.')[0]))) return undefined;
+  const { memberships, organizationIds, roles } = body;
+  if (memberships !== undefined) {
+    if (organizationIds === undefined && roles === undefined) return { memberships: membershipInputs(memberships), field: 'memberships' };
+    errors['memberships'] = 'Send either memberships, or organizationIds with roles, not both.';
+    return undefined;
   }
-  if (body['organizationIds'] === undefined && body['roles'] === undefined) return { field: 'roles' };
-  const ids = body['organizationIds'];
-  const roles = body['roles'];
-  const validIds = Array.isArray(ids) && ids.every((id) => Number.isSafeInteger(id) && (id as number) > 0);
-  const validRoles = Array.isArray(roles) && roles.every((role) => typeof role === 'string');
-  if (!validIds) errors['organizationIds'] = 'Give a list of organization ids.';
-  if (!validRoles) errors['roles'] = 'Give a list of role names.';
-  if (!validIds || !validRoles) return { field: 'roles' };
-  const names = [...new Set(roles as string[])];
-  return { memberships: [...new Set(ids as number[])].map((organizationId) => ({ organizationId, roles: names })), field: 'roles' };
+  if (organizationIds === undefined && roles === undefined) return { memberships: [], field: 'roles' };
+  if (organizationIds === undefined) errors['organizationIds'] = ORGANIZATION_IDS;
+  if (roles === undefined) errors['roles'] = ROLE_NAMES;
+  if (organizationIds === undefined || roles === undefined) return undefined;
+  const names = [...new Set(roles)];
+  return { memberships: [...new Set(organizationIds)].map((organizationId) => ({ organizationId, roles: names })), field: 'roles' };
 }
 
 /**

@@ -1,17 +1,34 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { isDuplicateKeyError } from '@keyhouse/api-persistence';
-import { AuditTrail, changedFields, fieldsOf, inScope, Reach, unknownFieldErrors, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { isUsername, USERNAME_RULE } from '@keyhouse/shared-contracts';
+import {
+  AuditTrail,
+  changedFields,
+  changedUnchangeables,
+  fieldProblems,
+  inScope,
+  isEmailAddress,
+  isNewPassword,
+  malformedFirst,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  NOT_AN_EMAIL,
+  Reach,
+  ValidationFailedException,
+  type BackOfficeCaller,
+} from '@keyhouse/api-platform';
 import { DataSource, Not, type EntityManager } from 'typeorm';
-import { readAccountChanges, type AccountChanges } from '../account-changes';
-import { isEmailAddress, NOT_AN_EMAIL } from '../account-fields';
+import { accountChanges } from '../account-changes';
 import { reachOf } from '../access/user-reach';
 import { toUserDto } from '../dto';
 import { Role, User } from '../entities';
-import { findOrganization } from '../organizations/find-organization';
+import { existingOrganizations, findOrganization } from '../organizations/find-organization';
 import { generatePassword } from '../passwords/generate-password';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { readMemberships, resolveMemberships, type MembershipInput, type ResolvedMemberships } from './membership-input';
+import { membershipInputs, requestedMemberships, resolveMemberships, type MembershipInput, type ResolvedMemberships } from './membership-input';
 import { setMemberships, type MembershipGrant } from './memberships';
+import { USER_NOT_CREATED, USER_NOT_SAVED, type CreateUserBody, type UpdateUserBody } from './user-bodies';
+import { UsersService } from './users.service';
 
 export interface NewUser {
   username: string;
@@ -30,37 +47,24 @@ export interface CreatedUser {
   generatedPassword?: string;
 }
 
-const USERNAME = /^[A-Za-z0-9._@-]{1,180}$/;
-const MIN_PASSWORD_LENGTH = 12;
-const MAX_PASSWORD_LENGTH = 1024;
 const USERNAME_TAKEN = 'This username is already taken.';
-const NOT_SAVED = 'The user was not saved.';
-const NOT_CREATED = 'The user was not created.';
+const EMAIL_IN_USE = 'This email address is already used.';
+const OUTSIDE_YOUR_ORGANIZATIONS = 'Choose one or more of your organizations.';
 const BEYOND_REACH = 'This user may do more than you may: only someone who may do all of it can change them.';
 
-const USER_SHAPE = {
-  editable: ['email', 'firstName', 'lastName', 'enabled'],
-  readOnly: {
-    id: 'The id is set by the server.',
-    username: 'The username cannot be changed.',
-    locale: 'Users choose the language of their emails themselves.',
-    organizationIds: 'Change the memberships to change organizations.',
-    roles: 'Change the memberships to change roles.',
-    createdAt: 'The creation date is set by the server.',
-  },
-  refused: NOT_SAVED,
-} as const;
-
-/** The problems with a new user's own fields, each at its field; an empty object when there are none. */
+/** The problems with the fields of a user created at the command line, each at its field; an empty object when there are none. */
 export function checkNewUserFields({ username, email, password }: Pick<NewUser, 'username' | 'email' | 'password'>): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!USERNAME.test(username.trim())) errors['username'] = 'Use 1 to 180 letters, digits, dots, dashes, underscores or @.';
+  if (!isUsername(username.trim())) errors['username'] = USERNAME_RULE;
   if (!isEmailAddress(email)) errors['email'] = NOT_AN_EMAIL;
-  if (password !== undefined && (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)) {
+  if (password !== undefined && !isNewPassword(password)) {
     errors['password'] = `Use ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, or leave it out to have one generated.`;
   }
   return errors;
 }
+
+/** Stored lower-case: sign-in matches either name the same way on MySQL and SQLite. */
+const signInName = (name: string): string => name.trim().toLowerCase();
 
 /** A new account once its memberships are found. */
 interface NewAccount {
@@ -86,6 +90,7 @@ export class UserAccountsService {
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditTrail,
+    private readonly users: UsersService,
   ) {}
 
   /** The operator's way: one organization and one role, by id or name; a password is generated when left out. */
@@ -104,26 +109,26 @@ export class UserAccountsService {
 
   /**
    * The console's way: memberships only in organizations where the caller may create users, with
-   * roles the caller holds there; a platform operator only by an operator.
+   * roles the caller holds there; a platform operator only by an operator. One answer names every
+   * problem: those the body's fields had (they are left out of it) and these.
    */
-  async createFor(caller: BackOfficeCaller, body: unknown): Promise<User> {
-    const fields = fieldsOf(body);
-    const errors = unknownFieldErrors(fields, USER_FIELDS);
-    const input = readNewUser(fields, errors);
-    Object.assign(errors, checkNewUserFields(input));
-    // The API has no generated password: say only what it takes.
-    if (errors['password']) errors['password'] = `Use ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`;
-    const platformOperator = readFlag(fields, 'platformOperator', errors) ?? false;
+  async createFor(caller: BackOfficeCaller, body: CreateUserBody): Promise<User> {
+    const errors = fieldProblems(body);
+    const platformOperator = body.platformOperator ?? false;
     if (platformOperator && !caller.reach.platformOperator) errors['platformOperator'] = 'Only a platform operator can make someone a platform operator.';
-    const { memberships = [], field } = readMemberships(fields, errors);
-    const organizationsField = field === 'roles' ? 'organizationIds' : 'memberships';
-    if (!errors[organizationsField] && !platformOperator && memberships.length === 0) errors[organizationsField] = 'Choose one or more of your organizations.';
-    if (!errors[organizationsField] && memberships.some(({ organizationId }) => !caller.reach.can('users.create', organizationId))) {
-      errors[organizationsField] = 'Choose one or more of your organizations.';
+    const requested = requestedMemberships(body, errors);
+    let grants: MembershipGrant[] = [];
+    if (requested) {
+      const { memberships, field } = requested;
+      const ids = memberships.map((membership) => membership.organizationId);
+      const allowed = ids.length ? await this.mayAddUsersIn(caller, ids) : platformOperator;
+      if (!allowed) errors[field === 'roles' ? 'organizationIds' : 'memberships'] = OUTSIDE_YOUR_ORGANIZATIONS;
+      const resolved = await resolveMemberships(this.dataSource.manager, memberships, caller.reach);
+      reportRoleProblems(resolved, field, errors);
+      grants = resolved.grants;
     }
-    const resolved = await resolveMemberships(this.dataSource.manager, memberships, caller.reach);
-    reportRoleProblems(resolved, field, errors);
-    const account = { ...input, platformOperator, grants: resolved.grants, memberships };
+    const { username, email, password, firstName, lastName } = body;
+    const account = { username, email, password, firstName: firstName ?? '', lastName: lastName ?? '', platformOperator, grants, memberships: requested?.memberships ?? [] };
     const { user } = await this.createAccount(account, errors, caller.userId);
     return user;
   }
@@ -135,35 +140,29 @@ export class UserAccountsService {
    * the tokens of applications acting as them. Nobody disables or demotes themselves: the last
    * administrator could lock everyone out.
    */
-  async updateFor(caller: BackOfficeCaller, user: User, body: unknown): Promise<void> {
-    const fields = { ...fieldsOf(body) };
-    const errors: Record<string, string> = {};
-    const platformOperator = readFlag(fields, 'platformOperator', errors);
-    const { memberships } = readMemberships(pick(fields, ['memberships']), errors);
+  async updateFor(caller: BackOfficeCaller, id: number, body: UpdateUserBody): Promise<void> {
+    const user = await this.editable(caller, id).catch(malformedFirst(body, USER_NOT_SAVED));
+    const errors = fieldProblems(body);
+    const { platformOperator } = body;
+    const memberships = body.memberships && membershipInputs(body.memberships);
     const before = toUserDto(user, caller.reach.organizationsWith('users.view'));
     // Organizations and roles are read from the memberships: sent beside changed memberships they
     // are the old record's echo; beside unchanged ones, a change to them is refused at its field.
     const membershipsChanged = memberships !== undefined && !sameMemberships(memberships, before.memberships);
-    for (const name of ['platformOperator', 'memberships', ...(membershipsChanged ? ['organizationIds', 'roles'] : [])]) delete fields[name];
-    let changes: AccountChanges = {};
-    try {
-      changes = readAccountChanges(fields, { ...before }, USER_SHAPE);
-    } catch (error) {
-      if (!(error instanceof ValidationFailedException)) throw error;
-      Object.assign(errors, error.errors);
-    }
-    if (user.memberships.some(({ organizationId }) => !caller.reach.can('users.edit', organizationId))) {
-      throw new ForbiddenException({ message: 'You need the "users.edit" permission in every organization this user belongs to.' });
-    }
-    if (!caller.reach.covers(reachOf(user))) throw new ForbiddenException({ message: BEYOND_REACH });
+    const unchangeable = changedUnchangeables(body, before);
+    if (membershipsChanged) for (const name of ['organizationIds', 'roles']) delete unchangeable[name];
+    Object.assign(errors, unchangeable);
+    // A user's language is theirs to choose: an echo of the record here, not an edit.
+    const { email, firstName, lastName, enabled } = body;
+    const changes = accountChanges({ email, firstName, lastName, enabled }, user);
     if (changes.enabled === false && user.id === caller.userId) errors['enabled'] = 'You cannot disable your own account.';
     if (platformOperator !== undefined && platformOperator !== user.platformOperator) {
       if (!caller.reach.platformOperator) errors['platformOperator'] = 'Only a platform operator can change who is a platform operator.';
       else if (user.id === caller.userId) errors['platformOperator'] = 'You cannot change your own platform operator status.';
     }
-    if (changes.email !== undefined && (await this.nameInUse(changes.email, user.id))) errors['email'] = 'This email address is already used.';
+    if (changes.email !== undefined && (await this.nameInUse(changes.email, user.id))) errors['email'] = EMAIL_IN_USE;
     const membershipChange = membershipsChanged ? await this.membershipChange(caller, user, memberships, errors) : undefined;
-    if (Object.keys(errors).length) throw new ValidationFailedException(errors, NOT_SAVED);
+    if (Object.keys(errors).length) throw new ValidationFailedException(errors, USER_NOT_SAVED);
 
     const operatorChange = platformOperator !== undefined && platformOperator !== user.platformOperator ? { platformOperator } : {};
     const after = { ...changes, ...operatorChange, ...(membershipChange ? { memberships: membershipChange.shown } : {}) };
@@ -178,9 +177,19 @@ export class UserAccountsService {
         await this.audit.record({ action: 'user.updated', actorUserId: caller.userId, target: { type: 'user', id: user.id, name: user.username }, organizationIds, ...diff }, db);
       });
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: 'This email address was taken meanwhile.' }, NOT_SAVED);
+      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ email: 'This email address was taken meanwhile.' }, USER_NOT_SAVED);
       throw error;
     }
+  }
+
+  /** A user the caller sees, all of whose organizations they manage, and who may do no more than they may. */
+  private async editable(caller: BackOfficeCaller, id: number): Promise<User> {
+    const user = await this.users.get(caller, id);
+    if (user.memberships.some(({ organizationId }) => !caller.reach.can('users.edit', organizationId))) {
+      throw new ForbiddenException({ message: 'You need the "users.edit" permission in every organization this user belongs to.' });
+    }
+    if (!caller.reach.covers(reachOf(user))) throw new ForbiddenException({ message: BEYOND_REACH });
+    return user;
   }
 
   /**
@@ -192,7 +201,8 @@ export class UserAccountsService {
     const managedScope = caller.reach.organizationsWith('users.edit');
     const current = user.memberships.map((membership) => ({ organizationId: membership.organizationId, roles: membership.roles.map((role) => role.name).sort() }));
     const same = (a: MembershipInput, b: MembershipInput | undefined) => b !== undefined && JSON.stringify([...a.roles].sort()) === JSON.stringify(b.roles);
-    const outside = wanted.filter(({ organizationId }) => !inScope(managedScope, organizationId));
+    const existing = await existingOrganizations(this.dataSource.manager, wanted.map((membership) => membership.organizationId));
+    const outside = wanted.filter(({ organizationId }) => !inScope(managedScope, organizationId) || !existing.has(organizationId));
     if (outside.some((membership) => !same(membership, current.find((held) => held.organizationId === membership.organizationId)))) {
       errors['memberships'] = 'You can only change memberships in organizations where you may edit users.';
       return undefined;
@@ -210,13 +220,13 @@ export class UserAccountsService {
   }
 
   private async createAccount(account: NewAccount, errors: Record<string, string>, actorUserId: number | null): Promise<CreatedUser> {
-    // Stored lower-case: sign-in matches either name the same way on MySQL and SQLite.
-    const username = account.username.trim().toLowerCase();
-    const email = account.email.trim().toLowerCase();
     // One sign-in field takes either name, so neither may equal another user's username or email.
-    if (!errors['username'] && (await this.nameInUse(username))) errors['username'] = USERNAME_TAKEN;
-    if (!errors['email'] && (await this.nameInUse(email))) errors['email'] = 'This email address is already used.';
-    if (Object.keys(errors).length) throw new ValidationFailedException(errors, NOT_CREATED);
+    // A name with a problem of its own was left out of the request's body: it is not looked up.
+    if (!errors['username'] && (await this.nameInUse(signInName(account.username)))) errors['username'] = USERNAME_TAKEN;
+    if (!errors['email'] && (await this.nameInUse(signInName(account.email)))) errors['email'] = EMAIL_IN_USE;
+    if (Object.keys(errors).length) throw new ValidationFailedException(errors, USER_NOT_CREATED);
+    const username = signInName(account.username);
+    const email = signInName(account.email);
 
     const generatedPassword = account.password === undefined ? generatePassword() : undefined;
     const passwordHash = await this.hasher.hash(account.password ?? generatedPassword ?? '');
@@ -240,13 +250,20 @@ export class UserAccountsService {
       return { user: await this.findWithMemberships(this.dataSource.manager, id), generatedPassword };
     } catch (error) {
       // Someone created the same name between the check and the insert.
-      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ username: 'This username or email address was taken meanwhile.' }, NOT_CREATED);
+      if (isDuplicateKeyError(error)) throw new ValidationFailedException({ username: 'This username or email address was taken meanwhile.' }, USER_NOT_CREATED);
       throw error;
     }
   }
 
   private findWithMemberships(db: EntityManager, id: number): Promise<User> {
     return db.getRepository(User).findOneOrFail({ where: { id }, relations: { memberships: { roles: true, organization: true } } });
+  }
+
+  /** Whether the caller may create users in each of these organizations, and each exists (an operator's reach takes in any id). */
+  private async mayAddUsersIn(caller: BackOfficeCaller, organizationIds: number[]): Promise<boolean> {
+    if (!organizationIds.every((organizationId) => caller.reach.can('users.create', organizationId))) return false;
+    const existing = await existingOrganizations(this.dataSource.manager, organizationIds);
+    return organizationIds.every((organizationId) => existing.has(organizationId));
   }
 
   /** Whether another user (not `exceptId`) signs in with this name, as username or email. */
@@ -256,37 +273,10 @@ export class UserAccountsService {
   }
 }
 
-const USER_FIELDS = ['username', 'email', 'password', 'firstName', 'lastName', 'organizationIds', 'roles', 'memberships', 'platformOperator'];
-
-/** The account fields of a `POST /admin/api/users` body; problems go to `errors`, each at its field. */
-function readNewUser(body: Record<string, unknown>, errors: Record<string, string>): Pick<NewAccount, 'username' | 'email' | 'firstName' | 'lastName'> & { password: string } {
-  const text = (name: string, max: number, required: boolean) => {
-    const value = body[name] ?? (required ? undefined : '');
-    if (typeof value !== 'string' || value.length > max) errors[name] = required ? 'Required.' : `Use at most ${max} characters.`;
-    return typeof value === 'string' ? value : '';
-  };
-  return {
-    username: text('username', 180, true),
-    email: text('email', 255, true),
-    password: text('password', MAX_PASSWORD_LENGTH, true),
-    firstName: text('firstName', 100, false),
-    lastName: text('lastName', 100, false),
-  };
-}
-
-function readFlag(body: Record<string, unknown>, name: string, errors: Record<string, string>): boolean | undefined {
-  const value = body[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') errors[name] = 'Must be true or false.';
-  return value === true;
-}
-
 function sameMemberships(a: MembershipInput[], b: MembershipInput[]): boolean {
   const normal = (memberships: MembershipInput[]) => JSON.stringify(memberships.map(({ organizationId, roles }) => [organizationId, [...roles].sort()]).sort());
   return normal(a) === normal(b);
 }
-
-const pick = (body: Record<string, unknown>, names: string[]) => Object.fromEntries(Object.entries(body).filter(([name]) => names.includes(name)));
 
 /** Unknown roles, and roles that would give more than the caller holds, at the field the roles came in. */
 function reportRoleProblems(resolved: Pick<ResolvedMemberships, 'problem' | 'beyond'>, field: 'memberships' | 'roles', errors: Record<string, string>): void {

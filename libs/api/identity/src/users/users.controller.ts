@@ -9,6 +9,7 @@ import { toUserDto } from '../dto';
 import { CurrentPrincipal } from '../session/decorators';
 import type { BackOfficePrincipal } from '../session/principal';
 import { UserAccountsService } from './user-accounts.service';
+import { CreateUserBody, UpdateUserBody } from './user-bodies';
 import { UsersService } from './users.service';
 
 @Controller('admin/api/users')
@@ -34,7 +35,7 @@ export class UsersController {
   @Post()
   @RequirePermission('users.create')
   @ApiCreatedResponse({ type: UserAnswer })
-  async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<UserDto> {
+  async create(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: CreateUserBody): Promise<UserDto> {
     const { id } = await this.accounts.createFor(principal, body);
     return this.dto(principal, await this.users.get(principal, id));
   }
@@ -42,8 +43,8 @@ export class UsersController {
   @Put(':id')
   @RequirePermission('users.edit')
   @ApiOkResponse({ type: UserAnswer })
-  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<UserDto> {
-    await this.accounts.updateFor(principal, await this.users.get(principal, id), body);
+  async update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number, @Body() body: UpdateUserBody): Promise<UserDto> {
+    await this.accounts.updateFor(principal, id, body);
     return this.dto(principal, await this.users.get(principal, id));
   }
 
