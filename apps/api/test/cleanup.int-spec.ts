@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClientAuthThrottle } from '@keyhouse/api-applications';
 import { AuditEvent } from '@keyhouse/api-audit';
-import { AdminSession, CustomerSession, SignInFailure } from '@keyhouse/api-identity';
+import { AdminSession, CustomerSession, SignInFailure, SsoRequest } from '@keyhouse/api-identity';
 import { AuthorizationCode, Installation, RefreshToken, RevokedAccessToken, TokenFamily, UsedClientAssertion } from '@keyhouse/api-oauth';
 import { In, type DataSource, type ObjectLiteral } from 'typeorm';
 import { freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
@@ -76,6 +76,7 @@ describe(`the cleanup of expired rows, on ${TEST_DIALECT}`, () => {
         admin_sessions: 1,
         customer_sessions: 1,
         sign_in_failures: 1,
+        sso_requests: 1,
         audit_events: 1,
         oauth_client_auth_throttles: BULK + 2,
         oauth_used_client_assertions: 1,
@@ -89,6 +90,7 @@ describe(`the cleanup of expired rows, on ${TEST_DIALECT}`, () => {
       expect(await remaining(dataSource, AdminSession, 'tokenDigest', ['session-expired', 'session-live'])).toEqual(['session-live']);
       expect(await remaining(dataSource, CustomerSession, 'tokenDigest', ['customer-expired', 'customer-live'])).toEqual(['customer-live']);
       expect(await remaining(dataSource, SignInFailure, 'subject', ['failure-old', 'failure-recent'])).toEqual(['failure-recent']);
+      expect(await remaining(dataSource, SsoRequest, 'stateDigest', ['sso-expired', 'sso-live'])).toEqual(['sso-live']);
       expect(await remaining(dataSource, AuditEvent, 'action', ['test.beyond_retention', 'test.within_retention'])).toEqual(['test.within_retention']);
       expect(await remaining(dataSource, ClientAuthThrottle, 'address', ['window-ended', 'throttle-ended', 'throttled', 'counting'])).toEqual(['counting', 'throttled']);
       expect(await remaining(dataSource, UsedClientAssertion, 'digest', ['a'.repeat(64), 'b'.repeat(64)])).toEqual(['b'.repeat(64)]);
@@ -210,6 +212,11 @@ async function seed(t: TestApp): Promise<void> {
     throttle('throttled', at(-MINUTE), at(MINUTE)),
     throttle('counting', at(MINUTE), null),
     ...Array.from({ length: BULK }, (_, i) => throttle(`bulk-${i}`, at(-HOUR), null)),
+  ]);
+
+  await db.getRepository(SsoRequest).insert([
+    { stateDigest: 'sso-expired', browserDigest: 'b', codeVerifier: 'v', expiresAt: at(-MINUTE) },
+    { stateDigest: 'sso-live', browserDigest: 'b', codeVerifier: 'v', expiresAt: at(5 * MINUTE) },
   ]);
 
   // SIGN_IN_WINDOW is 900 s by default.

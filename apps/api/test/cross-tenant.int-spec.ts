@@ -57,6 +57,10 @@ const RULES: Record<string, Rule> = {
   // Both run on a session of their own: the caller's must keep its CSRF token for the other routes.
   'POST /admin/api/session': { answered: () => [{ path: '/admin/api/session', body: { username: 'attacker', password: 'attacker-password' } }], why: 'signs the caller in' },
   'DELETE /admin/api/session': { answered: () => [{ path: '/admin/api/session' }], why: 'signs the caller out' },
+  'GET /admin/api/session/providers': { answered: () => [{ path: '/admin/api/session/providers' }], why: 'the sign-in page\'s ways in, the same for everyone' },
+  // Single sign-on is not configured here (404); configured, it signs a browser in: single-sign-on.int-spec.ts.
+  'GET /admin/api/session/sso': { answered: () => [{ path: '/admin/api/session/sso' }], why: 'a redirect to the provider' },
+  'GET /admin/api/session/sso/callback': { answered: () => [{ path: '/admin/api/session/sso/callback?code=x&state=y' }], why: 'the provider\'s way back' },
   'GET /admin/api/system/oauth': { answered: () => [{ path: '/admin/api/system/oauth' }], why: 'the server\'s key state' },
   'GET /admin/api/system/dormancy': { answered: () => [{ path: '/admin/api/system/dormancy' }], why: 'the server\'s policy' },
 

@@ -19,6 +19,10 @@ describe('the server process', () => {
       [{ OAUTH_PUBLIC_KEY_PATH: tmpdir() }, /^keyhouse: OAUTH_PUBLIC_KEY_PATH=.*: is a directory, expected a PEM key file\n$/],
       [{ OAUTH_PRIVATE_KEY_PATH: garbageKey }, /^keyhouse: OAUTH_PRIVATE_KEY_PATH=.*: not a PEM key this server can read\n$/],
       [
+        { SSO_NAME: 'Acme ID', SSO_AUTHORIZATION_URL: 'https://id.acme.test/authorize', SSO_CLIENT_SECRET: 'hunter2hunter2' },
+        /^keyhouse: SSO_TOKEN_URL, SSO_USERINFO_URL, SSO_CLIENT_ID: not set; single sign-on needs all of SSO_NAME, SSO_AUTHORIZATION_URL, SSO_TOKEN_URL, SSO_USERINFO_URL, SSO_CLIENT_ID, SSO_CLIENT_SECRET \(or none of them\)\n$/,
+      ],
+      [
         { DATABASE_URL: 'mysql://app:hunter2hunter2@127.0.0.1:9/keyhouse', DATABASE_WAIT_SECONDS: '0' },
         /^keyhouse: DATABASE_URL: cannot open mysql:\/\/app@127\.0\.0\.1:9\/keyhouse: ECONNREFUSED\n$/,
       ],

@@ -8,6 +8,16 @@ const emptyDir = mkdtempSync(join(tmpdir(), 'keyhouse-config-'));
 // Key paths that do not exist, so the defaults never depend on the working directory.
 const base = { OAUTH_PRIVATE_KEY_PATH: join(emptyDir, 'private.pem'), OAUTH_PUBLIC_KEY_PATH: join(emptyDir, 'public.pem') };
 
+/** A complete single sign-on setup. */
+const SSO = {
+  SSO_NAME: 'Acme ID',
+  SSO_AUTHORIZATION_URL: 'https://id.acme.test/authorize',
+  SSO_TOKEN_URL: 'https://id.acme.test/token',
+  SSO_USERINFO_URL: 'https://id.acme.test/userinfo',
+  SSO_CLIENT_ID: 'keyhouse',
+  SSO_CLIENT_SECRET: 'a-client-secret',
+};
+
 function errorOf(env: Record<string, string>): string {
   try {
     loadConfig({ ...base, ...env });
@@ -136,5 +146,39 @@ describe('loadConfig', () => {
     expect(errorOf({ DATABASE_URL: 'mysql://app:hunter2hunter2@db/' })).not.toContain('hunter2');
     expect(errorOf({ SMTP_URL: 'ftp://u:hunter2hunter2@mail' })).not.toContain('hunter2');
     expect(errorOf({ ADMIN_PASSWORD: 'hunter2' })).toBe('ADMIN_PASSWORD: must be at least 12 characters long');
+    expect(errorOf({ SSO_NAME: 'Acme', SSO_CLIENT_SECRET: 'hunter2hunter2' })).not.toContain('hunter2');
+    expect(errorOf({ ...SSO, SSO_TOKEN_URL: 'ftp://u:hunter2hunter2@id.acme.test/token' })).not.toContain('hunter2');
+  });
+
+  describe('single sign-on (SSO_*)', () => {
+    it('is off without any SSO_* setting', () => {
+      expect(loadConfig(base).identity.sso).toBeUndefined();
+    });
+
+    it('is on with all of them, its redirect URI under ISSUER, the email in `email` unless SSO_EMAIL_FIELD says otherwise', () => {
+      expect(loadConfig({ ...base, ...SSO, ISSUER: 'https://keys.example.com' }).identity.sso).toEqual({
+        name: 'Acme ID',
+        authorizationUrl: 'https://id.acme.test/authorize',
+        tokenUrl: 'https://id.acme.test/token',
+        userinfoUrl: 'https://id.acme.test/userinfo',
+        clientId: 'keyhouse',
+        clientSecret: 'a-client-secret',
+        emailField: 'email',
+        callbackUrl: 'https://keys.example.com/admin/api/session/sso/callback',
+      });
+      expect(loadConfig({ ...base, ...SSO, SSO_SCOPE: 'openid email', SSO_EMAIL_FIELD: 'upn' }).identity.sso).toMatchObject({ scope: 'openid email', emailField: 'upn' });
+    });
+
+    it.each([
+      [{ SSO_NAME: 'Acme ID' }, 'SSO_AUTHORIZATION_URL, SSO_TOKEN_URL, SSO_USERINFO_URL, SSO_CLIENT_ID, SSO_CLIENT_SECRET: not set; single sign-on needs all of'],
+      [{ ...SSO, SSO_CLIENT_SECRET: '' }, 'SSO_CLIENT_SECRET: not set; single sign-on needs all of'],
+      [{ SSO_SCOPE: 'openid' }, 'SSO_NAME, SSO_AUTHORIZATION_URL, SSO_TOKEN_URL, SSO_USERINFO_URL, SSO_CLIENT_ID, SSO_CLIENT_SECRET: not set'],
+      [{ ...SSO, SSO_USERINFO_URL: 'id.acme.test/userinfo' }, 'SSO_USERINFO_URL=id.acme.test/userinfo: expected an http(s) URL'],
+      [{ ...SSO, SSO_NAME: 'x'.repeat(61) }, `SSO_NAME=${'x'.repeat(61)}: use at most 60 characters`],
+    ])('stops at %j, naming what is wrong', (env, message) => {
+      const line = errorOf(env);
+      expect(line.startsWith(message)).toBe(true);
+      expect(line).not.toContain('a-client-secret');
+    });
   });
 });

@@ -2,10 +2,10 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseSettings } from '@keyhouse/api-persistence';
 import type { ApplicationsOptions, ThrottlePolicy } from '@keyhouse/api-applications';
 import type { AuditOptions } from '@keyhouse/api-audit';
-import type { IdentityOptions } from '@keyhouse/api-identity';
+import type { IdentityOptions, SingleSignOnOptions } from '@keyhouse/api-identity';
 import type { ProxyTrust } from '@keyhouse/api-platform';
 import { isUsername } from '@keyhouse/shared-contracts';
-import { ConfigError, read, readBoolean, readEmail, readInteger, readProxyTrust, redactUrl, type Env } from './env-readers';
+import { ConfigError, read, readBoolean, readEmail, readHttpUrl, readInteger, readProxyTrust, redactUrl, type Env } from './env-readers';
 
 /** Everything configurable, validated once at boot (DESIGN.md section 2, plus the documented extensions). */
 export interface AppConfig {
@@ -165,5 +165,37 @@ function identityConfig(env: Env, issuer: string): IdentityOptions {
       windowSeconds: readInteger(env, 'SIGN_IN_WINDOW', 900, { min: 1, max: DAY }),
     },
     firstAdmin: { username, email: readEmail(env, 'ADMIN_EMAIL', 'admin@example.com'), password },
+    sso: ssoConfig(env, issuer),
+  };
+}
+
+const SSO_REQUIRED = ['SSO_NAME', 'SSO_AUTHORIZATION_URL', 'SSO_TOKEN_URL', 'SSO_USERINFO_URL', 'SSO_CLIENT_ID', 'SSO_CLIENT_SECRET'];
+const SSO_OPTIONAL = ['SSO_SCOPE', 'SSO_EMAIL_FIELD'];
+const MAX_SSO_NAME_LENGTH = 60;
+
+/**
+ * Console single sign-on: all of SSO_* or none of it. A partial set is a half-done setup, and
+ * starting without the button would hide it. The client secret is never printed.
+ */
+function ssoConfig(env: Env, issuer: string): SingleSignOnOptions | undefined {
+  const given = [...SSO_REQUIRED, ...SSO_OPTIONAL].filter((name) => read(env, name) !== undefined);
+  if (!given.length) return undefined;
+  const missing = SSO_REQUIRED.filter((name) => !given.includes(name));
+  if (missing.length) {
+    throw new ConfigError(`${missing.join(', ')}: not set; single sign-on needs all of ${SSO_REQUIRED.join(', ')} (or none of them)`);
+  }
+  const name = read(env, 'SSO_NAME') as string;
+  if (name.length > MAX_SSO_NAME_LENGTH) throw new ConfigError(`SSO_NAME=${name}: use at most ${MAX_SSO_NAME_LENGTH} characters (it is the sign-in button's label)`);
+  const scope = read(env, 'SSO_SCOPE');
+  return {
+    name,
+    authorizationUrl: readHttpUrl(env, 'SSO_AUTHORIZATION_URL'),
+    tokenUrl: readHttpUrl(env, 'SSO_TOKEN_URL'),
+    userinfoUrl: readHttpUrl(env, 'SSO_USERINFO_URL'),
+    clientId: read(env, 'SSO_CLIENT_ID') as string,
+    clientSecret: read(env, 'SSO_CLIENT_SECRET') as string,
+    ...(scope ? { scope } : {}),
+    emailField: read(env, 'SSO_EMAIL_FIELD') ?? 'email',
+    callbackUrl: `${issuer}/admin/api/session/sso/callback`,
   };
 }

@@ -59,6 +59,19 @@ export function readEmail(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** An http(s) URL, required; its password, if any, is never printed. */
+export function readHttpUrl(env: Env, name: string): string {
+  const raw = read(env, name) ?? '';
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) throw new ConfigError(`${name}=${redactUrl(raw)}: expected an http(s) URL`);
+  return raw;
+}
+
 /** Hides the password of a URL so the error line never leaks it. */
 export function redactUrl(raw: string): string {
   return raw.replace(/(\/\/[^/:@]*:)[^@/]*@/, '$1***@');

@@ -9,6 +9,7 @@ import {
   type Permission,
   type RoleDto,
   type SessionDto,
+  type SignInProviderDto,
   type UserDto,
 } from '@keyhouse/shared-contracts';
 
@@ -98,6 +99,17 @@ export class SessionAnswer implements SessionDto {
 
   @ApiProperty({ description: 'Send it as `X-CSRF-Token` on every unsafe request made with the session cookie.' })
   csrfToken!: string;
+}
+
+export class SignInProviderAnswer implements SignInProviderDto {
+  @ApiProperty({ example: 'sso' })
+  id!: string;
+
+  @ApiProperty({ description: 'The provider, as the "Sign in with …" button names it.', example: 'Acme Entra ID' })
+  name!: string;
+
+  @ApiProperty({ description: 'Where the button leads: a redirect to the provider.', example: '/admin/api/session/sso' })
+  url!: string;
 }
 
 export class OrganizationAnswer implements OrganizationDto {

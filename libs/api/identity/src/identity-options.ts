@@ -12,6 +12,25 @@ export interface IdentityOptions {
     /** Unset: a strong one is generated and printed once. */
     password?: string;
   };
+  /** Console single sign-on (`SSO_*`); unset: passwords only. */
+  sso?: SingleSignOnOptions;
+}
+
+/** An upstream OAuth 2.0 provider the console's users may sign in with (authorization code, PKCE S256). */
+export interface SingleSignOnOptions {
+  /** The provider as the sign-in page's button names it ("Sign in with <name>"). */
+  name: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  userinfoUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Space-separated; unset: the provider's default scope. */
+  scope?: string;
+  /** The userinfo member that holds the user's email address. */
+  emailField: string;
+  /** `$ISSUER/admin/api/session/sso/callback`: the redirect URI registered at the provider. */
+  callbackUrl: string;
 }
 
 export interface SignInThrottleLimits {

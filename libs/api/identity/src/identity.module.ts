@@ -19,6 +19,10 @@ import { SignInAccounts } from './session/sign-in-accounts';
 import { SignInPipeline } from './session/sign-in-pipeline';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { StorefrontSessionService } from './session/storefront-session.service';
+import { SingleSignOnController } from './sso/single-sign-on.controller';
+import { SingleSignOn } from './sso/single-sign-on.service';
+import { SsoStateStore } from './sso/sso-state-store';
+import { SSO_OPTIONS, SsoStrategy } from './sso/sso.strategy';
 import { UsersController } from './users/users.controller';
 import { UserAccountsService } from './users/user-accounts.service';
 import { UserReaches } from './access/user-reaches';
@@ -32,7 +36,7 @@ export class IdentityModule {
       module: IdentityModule,
       // Sign-in throttling and password hashing serve the OAuth grants too.
       global: true,
-      controllers: [SessionController, MeController, UsersController, OrganizationsController, CustomerUsersController, RolesController],
+      controllers: [SessionController, SingleSignOnController, MeController, UsersController, OrganizationsController, CustomerUsersController, RolesController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: PasswordHasher, useValue: new PasswordHasher() },
@@ -40,6 +44,10 @@ export class IdentityModule {
         SignInAccounts,
         SignInPipeline,
         SessionService,
+        SsoStateStore,
+        SingleSignOn,
+        // The provider's strategy exists only when it is configured; SingleSignOn answers 404 without it.
+        ...(options.sso ? [{ provide: SSO_OPTIONS, useValue: options.sso }, SsoStrategy] : []),
         StorefrontSessionService,
         ConsoleSessionStrategy,
         BackOfficeBearerStrategy,

@@ -125,6 +125,15 @@ export interface SignInRequest {
   password: string;
 }
 
+/** A way to sign in to the console other than a password: `GET /admin/api/session/providers`. */
+export interface SignInProviderDto {
+  id: string;
+  /** The provider's name, as the "Sign in with …" button shows it. */
+  name: string;
+  /** Where the button leads: a redirect to the provider. */
+  url: string;
+}
+
 /** Answer of `POST` and `GET /admin/api/session`. */
 export interface SessionDto {
   user: MeDto;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { deleteInBatches, type DeletedRows } from '@keyhouse/api-persistence';
 import { DataSource } from 'typeorm';
-import { AdminSession, CustomerSession, SignInFailure } from '../entities';
+import { AdminSession, CustomerSession, SignInFailure, SsoRequest } from '../entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
 
-/** Deletes sessions past their expiry and failed sign-ins that left the throttling window. */
+/** Deletes sessions and single sign-on requests past their expiry, and failed sign-ins that left the throttling window. */
 @Injectable()
 export class IdentityCleanup {
   constructor(
@@ -24,6 +24,7 @@ export class IdentityCleanup {
       sign_in_failures: await deleteInBatches(this.dataSource.getRepository(SignInFailure), 'id', (query) =>
         query.where('candidate.failedAt < :windowStart', { windowStart }),
       ),
+      sso_requests: await deleteInBatches(this.dataSource.getRepository(SsoRequest), 'stateDigest', (query) => query.where('candidate.expiresAt < :now', { now })),
     };
   }
 }

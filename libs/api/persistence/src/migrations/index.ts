@@ -21,6 +21,7 @@ import { NotificationTenancy1764050000000 as MysqlNotificationTenancy } from './
 import { AuditOrganizations1764060000000 as MysqlAuditOrganizations } from './mysql/1764060000000-audit-organizations';
 import { OpenIdConnect1764072000000 as MysqlOpenIdConnect } from './mysql/1764072000000-openid-connect';
 import { PrivateKeyJwt1764074000000 as MysqlPrivateKeyJwt } from './mysql/1764074000000-private-key-jwt';
+import { SsoRequests1764090000000 as MysqlSsoRequests } from './mysql/1764090000000-sso-requests';
 import { Identity1763860000000 as SqliteIdentity } from './sqlite/1763860000000-identity';
 import { OAuthApplications1763870000000 as SqliteOAuthApplications } from './sqlite/1763870000000-oauth-applications';
 import { OAuthTokens1763880000000 as SqliteOAuthTokens } from './sqlite/1763880000000-oauth-tokens';
@@ -43,11 +44,12 @@ import { NotificationTenancy1764050000000 as SqliteNotificationTenancy } from '.
 import { AuditOrganizations1764060000000 as SqliteAuditOrganizations } from './sqlite/1764060000000-audit-organizations';
 import { OpenIdConnect1764072000000 as SqliteOpenIdConnect } from './sqlite/1764072000000-openid-connect';
 import { PrivateKeyJwt1764074000000 as SqlitePrivateKeyJwt } from './sqlite/1764074000000-private-key-jwt';
+import { SsoRequests1764090000000 as SqliteSsoRequests } from './sqlite/1764090000000-sso-requests';
 
 // Listed explicitly (no glob) so the compiled API finds them wherever it is deployed.
 const MIGRATIONS = {
-  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit, MysqlMemberships, MysqlClientAuthThrottle, MysqlNotificationTenancy, MysqlAuditOrganizations, MysqlOpenIdConnect, MysqlPrivateKeyJwt],
-  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit, SqliteMemberships, SqliteClientAuthThrottle, SqliteNotificationTenancy, SqliteAuditOrganizations, SqliteOpenIdConnect, SqlitePrivateKeyJwt],
+  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit, MysqlMemberships, MysqlClientAuthThrottle, MysqlNotificationTenancy, MysqlAuditOrganizations, MysqlOpenIdConnect, MysqlPrivateKeyJwt, MysqlSsoRequests],
+  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit, SqliteMemberships, SqliteClientAuthThrottle, SqliteNotificationTenancy, SqliteAuditOrganizations, SqliteOpenIdConnect, SqlitePrivateKeyJwt, SqliteSsoRequests],
 };
 
 export function migrationsFor(dialect: DatabaseSettings['dialect']) {

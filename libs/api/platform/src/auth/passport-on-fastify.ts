@@ -16,10 +16,11 @@ export type PassportOutcome<User> =
  * take and a caller awaiting the strategy would wait on forever. The strategy gets a stand-in
  * response instead, and its redirect comes back as a value, sent through Fastify by the caller.
  *
- * The strategy is the instance this application built, never a name: Passport's registry of
+ * `options` go to the strategy's `authenticate` as Passport's do. The strategy is the instance
+ * this application built, never a name: Passport's registry of
  * names is process-wide, and one process may run several applications (the tests do).
  */
-export function authenticate<User>(strategy: Strategy, request: FastifyRequest): Promise<PassportOutcome<User>> {
+export function authenticate<User>(strategy: Strategy, request: FastifyRequest, options: object = {}): Promise<PassportOutcome<User>> {
   return new Promise((resolve, reject) => {
     const redirect = { location: '', status: 302 };
     const response = {
@@ -38,7 +39,7 @@ export function authenticate<User>(strategy: Strategy, request: FastifyRequest):
     };
     // Called only when a strategy passes without deciding, which none of ours does.
     const next = (error?: unknown) => reject(error ?? new Error(`The ${strategy.name ?? 'Passport'} strategy neither accepted nor refused the request.`));
-    passport.authenticate(strategy, decided)(request, response, next);
+    passport.authenticate(strategy, options, decided)(request, response, next);
   });
 }
 
