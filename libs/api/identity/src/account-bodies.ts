@@ -1,12 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmailAddress, IsFlag, isId, IsNewPassword, IsPersonName, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Omittable, Unchangeable } from '@keyhouse/api-platform';
+import { IsEmailAddress, IsFlag, isId, IsNewPassword, IsPersonName, MAX_ID, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Omittable, Unchangeable } from '@keyhouse/api-platform';
 import { IsOptional } from 'class-validator';
 
 /** The request bodies' fields that a back-office user and a customer user have alike. */
 
 const SIGN_IN_EMAIL = 'An email address, also a name to sign in with: stored trimmed and lower-case.';
 export const SENT_BACK = 'Shown on the record, so it may come back with an edit, but unchanged.';
+
+/** How the document describes the id of a row: what IsId takes. */
+export const ID = { type: 'integer', minimum: 1, maximum: MAX_ID } as const;
 
 export const isText = (value: unknown): value is string => typeof value === 'string';
 
@@ -47,7 +50,7 @@ export class AccountChangesBody {
   @IsFlag()
   enabled?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', description: SENT_BACK })
+  @ApiPropertyOptional({ ...ID, description: SENT_BACK })
   @Unchangeable('The id is set by the server.', isId)
   id?: number;
 

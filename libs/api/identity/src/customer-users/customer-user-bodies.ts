@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { CustomerUserChanges, CustomerUserInput } from '@keyhouse/shared-contracts';
 import { IsId, isId, IsLocale, Omittable, RequestBody, Unchangeable } from '@keyhouse/api-platform';
-import { AccountChangesBody, NewAccountBody, SENT_BACK } from '../account-bodies';
+import { AccountChangesBody, ID, NewAccountBody, SENT_BACK } from '../account-bodies';
 
 export const CUSTOMER_USER_NOT_SAVED = 'The customer user was not saved.';
 const NOT_AN_OBJECT = 'Send the customer user as a JSON object.';
@@ -10,7 +10,7 @@ const LOCALE = { example: 'de', description: 'Language of the storefront emails 
 /** A new storefront account; whether the caller may add it to that organization is the service's to say. */
 @RequestBody(NOT_AN_OBJECT, { refused: 'The customer user was not created.' })
 export class CreateCustomerUserBody extends NewAccountBody implements CustomerUserInput {
-  @ApiPropertyOptional({ type: 'integer', description: 'Left out: the first organization where the caller may create customer users.' })
+  @ApiPropertyOptional({ ...ID, description: 'Left out: the first organization where the caller may create customer users.' })
   @Omittable()
   @IsId('Must be an id.')
   organizationId?: number;
@@ -29,7 +29,7 @@ export class UpdateCustomerUserBody extends AccountChangesBody implements Custom
   @IsLocale()
   locale?: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: SENT_BACK })
+  @ApiPropertyOptional({ ...ID, description: SENT_BACK })
   @Unchangeable('A customer user stays in their organization.', isId)
   organizationId?: number;
 }

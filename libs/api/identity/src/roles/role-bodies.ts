@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { isPermission, PERMISSIONS, ROLE_NAME_PATTERN, ROLE_NAME_RULE, type Permission, type RoleChanges, type RoleInput } from '@keyhouse/shared-contracts';
 import { FieldRule, IsId, isId, IsNonBlankText, MAX_TEXT_LENGTH, Omittable, RequestBody, Unchangeable } from '@keyhouse/api-platform';
 import { IsOptional, Matches, ValidateIf } from 'class-validator';
-import { isText, SENT_BACK } from '../account-bodies';
+import { ID, isText, SENT_BACK } from '../account-bodies';
 
 export const ROLE_NOT_CREATED = 'The role was not created.';
 export const ROLE_NOT_SAVED = 'The role was not saved.';
@@ -39,7 +39,7 @@ export class CreateRoleBody implements RoleInput {
   @Permissions(true)
   permissions!: Permission[];
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, description: "Null or left out: a platform role (operators only); else that organization's own." })
+  @ApiPropertyOptional({ ...ID, nullable: true, description: "Null or left out: a platform role (operators only); else that organization's own." })
   @IsOptional()
   @IsId('Must be an id, or null for a platform role.')
   organizationId?: number | null;
@@ -60,11 +60,11 @@ export class UpdateRoleBody implements RoleChanges {
   @Unchangeable('The name cannot be changed: users are given roles by it.', isText)
   name?: string;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, description: SENT_BACK })
+  @ApiPropertyOptional({ ...ID, nullable: true, description: SENT_BACK })
   @Unchangeable('A role stays where it was created.', (value) => value === null || isId(value))
   organizationId?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', description: SENT_BACK })
+  @ApiPropertyOptional({ ...ID, description: SENT_BACK })
   @Unchangeable('The id is set by the server.', isId)
   id?: number;
 

@@ -4,7 +4,7 @@ import { isUsername, USERNAME_RULE, type MembershipDto, type UserChanges, type U
 import { FieldRule, IsFlag, IsId, isId, Omittable, RequestBody, Unchangeable } from '@keyhouse/api-platform';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsObject, IsString, ValidateNested } from 'class-validator';
-import { AccountChangesBody, isText, NewAccountBody, SENT_BACK } from '../account-bodies';
+import { AccountChangesBody, ID, isText, NewAccountBody, SENT_BACK } from '../account-bodies';
 
 export const USER_NOT_CREATED = 'The user was not created.';
 export const USER_NOT_SAVED = 'The user was not saved.';
@@ -21,7 +21,7 @@ const IsUsername = (): PropertyDecorator => FieldRule('isUsername', (value) => (
 const RoleNames = (): PropertyDecorator => applyDecorators(IsArray({ message: ROLE_NAMES }), IsString({ each: true, message: ROLE_NAMES }));
 
 export class MembershipBody implements MembershipDto {
-  @ApiProperty({ type: 'integer', example: 1 })
+  @ApiProperty({ ...ID, example: 1 })
   @IsId('Choose an organization.')
   organizationId!: number;
 
