@@ -5,16 +5,11 @@ import type { EntityManager } from 'typeorm';
 import type { NotificationRule } from './entities';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification-options';
 import { OutboxRepository, type QueuedEmail } from './outbox/outbox.repository';
+import { PeopleRepository, type Person } from './people.repository';
 import { NotificationRulesRepository } from './rules/notification-rules.repository';
 import { EmailTemplatesRepository } from './templates/email-templates.repository';
 import { chooseTemplate, FALLBACK_LOCALE } from './templates/template-choice';
 import { renderTemplate, type TemplateValues } from './templates/template-renderer';
-
-interface Person {
-  email: string;
-  name: string;
-  locale: string;
-}
 
 /**
  * Turns application events into outbox rows, in the transaction of the change: deciding who is
@@ -30,6 +25,7 @@ export class ApplicationNotifications implements OnModuleInit {
     private readonly rules: NotificationRulesRepository,
     private readonly templates: EmailTemplatesRepository,
     private readonly outbox: OutboxRepository,
+    private readonly people: PeopleRepository,
     @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
   ) {}
 
@@ -42,7 +38,7 @@ export class ApplicationNotifications implements OnModuleInit {
     // The organization's own settings where it has them: another organization's never apply.
     const rule = await this.rules.inForce(db, event.type, application.organizationId);
     if (!rule?.enabled) return;
-    const owner = application.ownerId === null ? undefined : await this.owner(db, application.frontend, application.ownerId);
+    const owner = application.ownerId === null ? undefined : await this.people.owner(db, application.frontend, application.ownerId);
     const recipients = await this.recipients(db, rule, event, owner);
     if (recipients.length === 0) return;
 
@@ -69,38 +65,21 @@ export class ApplicationNotifications implements OnModuleInit {
   }
 
   private async recipients(db: EntityManager, rule: NotificationRule, event: ApplicationEvent, owner: Person | undefined): Promise<Person[]> {
-    const people: Person[] = [];
-    if (rule.notifyOwner && owner) people.push(owner);
-    if (rule.notifyOrganizationAdmins) people.push(...(await this.organizationAdmins(db, event.application.organizationId)));
-    people.push(...rule.extraRecipients.map((email) => ({ email, name: email, locale: FALLBACK_LOCALE })));
+    const told: Person[] = [];
+    if (rule.notifyOwner && owner) told.push(owner);
+    if (rule.notifyOrganizationAdmins) told.push(...(await this.people.organizationAdmins(db, event.application.organizationId)));
+    told.push(...rule.extraRecipients.map((email) => ({ email, name: email, locale: FALLBACK_LOCALE })));
     const seen = new Set<string>();
-    return people.filter((person) => !seen.has(person.email.toLowerCase()) && seen.add(person.email.toLowerCase()));
-  }
-
-  private async owner(db: EntityManager, frontend: boolean, id: number): Promise<Person | undefined> {
-    const table = frontend ? 'customer_users' : 'users';
-    const [row] = (await db.query(`SELECT email, firstName, lastName, locale FROM ${table} WHERE id = ?`, [id])) as PersonRow[];
-    return row && person(row);
-  }
-
-  private async organizationAdmins(db: EntityManager, organizationId: number): Promise<Person[]> {
-    const rows = (await db.query(
-      `SELECT DISTINCT u.email, u.firstName, u.lastName, u.locale FROM users u
-         JOIN membership_roles mr ON mr.userId = u.id AND mr.organizationId = ?
-         JOIN roles r ON r.id = mr.roleId AND r.name = 'ROLE_ADMINISTRATOR'
-        WHERE u.enabled = 1`,
-      [organizationId],
-    )) as PersonRow[];
-    return rows.map(person);
+    return told.filter((person) => !seen.has(person.email.toLowerCase()) && seen.add(person.email.toLowerCase()));
   }
 
   private async values(db: EntityManager, event: ApplicationEvent, owner: Person | undefined): Promise<TemplateValues> {
     const { application } = event;
-    const [organization] = (await db.query('SELECT name FROM organizations WHERE id = ?', [application.organizationId])) as Array<{ name: string }>;
+    const organizationName = await this.people.organizationName(db, application.organizationId);
     return {
       applicationName: application.name,
       clientId: application.clientId,
-      organizationName: organization?.name ?? '',
+      organizationName: organizationName ?? '',
       ownerName: owner?.name ?? '',
       grants: application.grants.map((grant) => GRANT_LABELS[grant]).join(', '),
       applicationUrl: `${this.options.issuer}/admin/oauth-applications/${application.id}/show`,
@@ -113,18 +92,7 @@ export class ApplicationNotifications implements OnModuleInit {
   }
 }
 
-interface PersonRow {
-  email: string;
-  firstName: string;
-  lastName: string;
-  locale: string;
-}
-
 /** A secret's expiry as mail says it; a secret without one works until it is revoked. */
 function when(expiresAt: string | null): string {
   return expiresAt === null ? 'never' : new Date(expiresAt).toUTCString();
-}
-
-function person(row: PersonRow): Person {
-  return { email: row.email, name: `${row.firstName} ${row.lastName}`.trim() || row.email, locale: row.locale };
 }

@@ -5,6 +5,7 @@ import { EmailsController } from './outbox/emails.controller';
 import { EmailsService } from './outbox/emails.service';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxWorker } from './outbox/outbox-worker';
+import { PeopleRepository } from './people.repository';
 import { NotificationRulesController } from './rules/notification-rules.controller';
 import { NotificationRulesRepository } from './rules/notification-rules.repository';
 import { NotificationRulesService } from './rules/notification-rules.service';
@@ -29,6 +30,7 @@ export class NotificationsModule {
         EmailTemplatesService,
         OutboxRepository,
         EmailsService,
+        PeopleRepository,
         ApplicationNotifications,
         OutboxWorker,
       ],

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { sqlDatetime } from '@keyhouse/api-persistence';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource, In } from 'typeorm';
-import { OutboxEmail } from '../entities';
+import type { OutboxEmail } from '../entities';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from '../notification-options';
+import { OutboxRepository } from './outbox.repository';
 
 export const MAX_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
@@ -29,7 +28,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private draining?: Promise<void>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
   ) {
     // Pooled: a batch goes out over a few kept-open connections instead of one connection a mail.
@@ -73,20 +72,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async claim(): Promise<OutboxEmail[]> {
     if (!this.transport) return [];
     const now = new Date();
-    const skipLocked = this.dataSource.options.type === 'mysql' || this.dataSource.options.type === 'mariadb' ? ' FOR UPDATE SKIP LOCKED' : '';
     try {
-      return await this.dataSource.transaction(async (db) => {
-        const rows = (await db.query(
-          `SELECT id FROM notification_outbox
-            WHERE status = 'pending' AND nextAttemptAt <= ? AND (lockedUntil IS NULL OR lockedUntil < ?)
-            ORDER BY id LIMIT ${BATCH_SIZE}${skipLocked}`,
-          [sqlDatetime(now), sqlDatetime(now)],
-        )) as Array<{ id: number }>;
-        if (rows.length === 0) return [];
-        const ids = rows.map((row) => Number(row.id));
-        await db.getRepository(OutboxEmail).update({ id: In(ids) }, { lockedUntil: new Date(now.getTime() + LEASE_MS) });
-        return db.getRepository(OutboxEmail).findBy({ id: In(ids) });
-      });
+      return await this.outbox.claimDue(now, BATCH_SIZE, new Date(now.getTime() + LEASE_MS));
     } catch (error) {
       // Another SQLite writer got there first: its batch is its own, ours comes next tick.
       if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return [];
@@ -95,22 +82,17 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async deliver(mail: OutboxEmail): Promise<void> {
-    const outbox = this.dataSource.getRepository(OutboxEmail);
     try {
       await this.transport?.sendMail({ from: this.options.from, to: mail.recipient, subject: mail.subject, html: mail.html });
-      await outbox.update({ id: mail.id }, { status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null, lockedUntil: null });
+      await this.outbox.markSent(mail);
     } catch (error) {
       const attempts = mail.attempts + 1;
-      await outbox.update(
-        { id: mail.id },
-        {
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          attempts,
-          lastError: String((error as Error).message).slice(0, 1000),
-          nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000),
-          lockedUntil: null,
-        },
-      );
+      await this.outbox.markFailed(mail, {
+        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+        attempts,
+        lastError: String((error as Error).message).slice(0, 1000),
+        nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000),
+      });
     }
   }
 }
