@@ -149,16 +149,15 @@ describe('request bodies of the notification routes', () => {
     });
 
     it.each([
-      ['locale', 'de'],
-      ['audience', 'storefront'],
-      ['event', { nested: true }],
-      ['organizationId', 'platform'],
-    ])('refuses a changed %s at that field', async (field, value) => {
+      ['locale', 'de', 'This cannot be changed: customize the setting or revert it instead.'],
+      ['audience', 'storefront', 'This cannot be changed: customize the setting or revert it instead.'],
+      ['event', 'oauth_application.dormant', 'This cannot be changed: customize the setting or revert it instead.'],
+      ['organizationId', 7, 'This cannot be changed: customize the setting or revert it instead.'],
+      ['event', { nested: true }, 'Send it back as listed, or leave it out.'],
+      ['organizationId', 'platform', 'Send it back as listed, or leave it out.'],
+    ])('refuses %s sent as %j at that field', async (field, value, message) => {
       const answer = await admin.request<ErrorBody>('PUT', `/admin/api/email-templates/${template.id}`, { ...template, ...TEXT, [field]: value }, {});
-      expect({ status: answer.status, body: answer.body }).toEqual({
-        status: 400,
-        body: { message: 'The template cannot be saved.', errors: { [field]: 'This cannot be changed: customize the setting or revert it instead.' } },
-      });
+      expect({ status: answer.status, body: answer.body }).toEqual({ status: 400, body: { message: 'The template cannot be saved.', errors: { [field]: message } } });
     });
   });
 

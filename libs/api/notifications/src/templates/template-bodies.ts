@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { TEMPLATE_AUDIENCES, type EmailTemplateInput, type EmailTemplateText, type TemplateAudience } from '@keyhouse/shared-contracts';
-import { FieldRule, IsId, IsLocale, RequestBody } from '@keyhouse/api-platform';
+import { FieldRule, IsId, IsLocale, IsNonBlankText, MAX_TEXT_LENGTH, RequestBody } from '@keyhouse/api-platform';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { ID, IdentifiesSetting, IsNotificationEvent, ListedSetting } from '../settings/setting-fields';
 import { templateProblems } from './template-renderer';
 
 export const NOT_SAVED = 'The template cannot be saved.';
-const NO_SUBJECT = 'Enter a subject.';
 const NO_TEXT = 'Enter the email text.';
-const MAX_SUBJECT_LENGTH = 255;
 const AUDIENCE = { enum: TEMPLATE_AUDIENCES, enumName: 'TemplateAudience' };
 
 /** A template that would fail or name an unknown variable is refused at its field when saved, never at send time. */
@@ -23,12 +21,10 @@ const IsTemplate = (): PropertyDecorator =>
  */
 @RequestBody(NOT_SAVED, { refused: NOT_SAVED, withServiceRules: true })
 export class EmailTemplateTextBody extends ListedSetting implements EmailTemplateText {
-  @ApiProperty({ maxLength: MAX_SUBJECT_LENGTH, example: 'OAuth application added: {{ applicationName }}', description: 'Plain text with {{ variable }} placeholders; stored trimmed.' })
+  @ApiProperty({ maxLength: MAX_TEXT_LENGTH, example: 'OAuth application added: {{ applicationName }}', description: 'Plain text with {{ variable }} placeholders; stored trimmed.' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsTemplate()
-  @MaxLength(MAX_SUBJECT_LENGTH, { message: `Use at most ${MAX_SUBJECT_LENGTH} characters.` })
-  @IsNotEmpty({ message: NO_SUBJECT })
-  @IsString({ message: NO_SUBJECT })
+  @IsNonBlankText('Enter a subject.')
   subject!: string;
 
   @ApiProperty({ example: '<p>{{ ownerName }}, {{ applicationName }} was added.</p>', description: 'HTML with {{ variable }} placeholders, whose values are escaped.' })
