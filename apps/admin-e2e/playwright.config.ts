@@ -12,6 +12,12 @@ import {
   NO_KEYS_BASE_URL,
   NO_KEYS_PORT,
   PORT,
+  SSO_BASE_URL,
+  SSO_CLIENT,
+  SSO_NAME,
+  SSO_PORT,
+  SSO_PROVIDER_PORT,
+  SSO_PROVIDER_URL,
   STATE_DIR,
 } from './src/fixtures';
 
@@ -29,9 +35,11 @@ interface ApiServerOptions {
   generateKeys: boolean;
   /** The `iss` of tokens and redirects; the server's default (`http://localhost:<port>`) otherwise. */
   issuer?: string;
+  /** More settings (single sign-on's). */
+  env?: Record<string, string>;
 }
 
-function apiServer({ port, baseUrl, stateDir, generateKeys, issuer }: ApiServerOptions) {
+function apiServer({ port, baseUrl, stateDir, generateKeys, issuer, env = {} }: ApiServerOptions) {
   return {
     command: `node apps/admin-e2e/src/serve.mjs ${stateDir}`,
     cwd: workspaceRoot,
@@ -47,9 +55,12 @@ function apiServer({ port, baseUrl, stateDir, generateKeys, issuer }: ApiServerO
       ADMIN_PASSWORD,
       OAUTH_GENERATE_KEYS: String(generateKeys),
       ...(issuer ? { ISSUER: issuer } : {}),
+      ...env,
     },
   };
 }
+
+const SSO_CALLBACK = `${SSO_BASE_URL}/admin/api/session/sso/callback`;
 
 export default defineConfig({
   testDir: path.join(__dirname, 'tests'),
@@ -105,6 +116,32 @@ export default defineConfig({
       stateDir: `tmp/e2e-${MARKETPLACE_PORT}-marketplace`,
       generateKeys: true,
       issuer: MARKETPLACE_BASE_URL,
+    }),
+    // The single sign-on provider, then the API that signs in through it.
+    {
+      command: 'node tools/sso-test-provider.mjs',
+      cwd: workspaceRoot,
+      url: `${SSO_PROVIDER_URL}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+      env: { PORT: String(SSO_PROVIDER_PORT), CLIENT_ID: SSO_CLIENT.id, CLIENT_SECRET: SSO_CLIENT.secret, REDIRECT_URI: SSO_CALLBACK },
+    },
+    apiServer({
+      port: SSO_PORT,
+      baseUrl: SSO_BASE_URL,
+      stateDir: `tmp/e2e-${SSO_PORT}-sso`,
+      generateKeys: true,
+      issuer: SSO_BASE_URL,
+      env: {
+        SSO_NAME,
+        SSO_AUTHORIZATION_URL: `${SSO_PROVIDER_URL}/auth`,
+        SSO_TOKEN_URL: `${SSO_PROVIDER_URL}/token`,
+        SSO_USERINFO_URL: `${SSO_PROVIDER_URL}/me`,
+        SSO_CLIENT_ID: SSO_CLIENT.id,
+        SSO_CLIENT_SECRET: SSO_CLIENT.secret,
+        SSO_SCOPE: 'openid email',
+      },
     }),
   ],
 });

@@ -25,3 +25,16 @@ export const ADMIN_FULL_NAME = 'Keyhouse Administrator';
  */
 export const MARKETPLACE_PORT = PORT + 2;
 export const MARKETPLACE_BASE_URL = `http://${HOST}:${MARKETPLACE_PORT}`;
+
+/**
+ * A fourth API, signing its console in through the single sign-on test provider (tools/
+ * sso-test-provider.mjs) at SSO_PROVIDER_PORT; its own, so the other specs' sign-in pages keep
+ * their one button. Its issuer is the address the browser uses: the provider sends it back there.
+ */
+export const SSO_PORT = PORT + 3;
+export const SSO_BASE_URL = `http://${HOST}:${SSO_PORT}`;
+export const SSO_PROVIDER_PORT = PORT + 4;
+export const SSO_PROVIDER_URL = `http://${HOST}:${SSO_PROVIDER_PORT}`;
+/** The button's label: "Sign in with Acme ID". */
+export const SSO_NAME = 'Acme ID';
+export const SSO_CLIENT = { id: 'keyhouse-console', secret: 'e2e-sso-client-secret' };

@@ -31,6 +31,8 @@ const ACTION_LABELS: Record<string, string> = {
   'storefront_session.sign_in_failed': 'Storefront sign-in failed',
   'oauth_password.signed_in': 'Signed in through an application',
   'oauth_password.sign_in_failed': 'Sign-in through an application failed',
+  'sso.signed_in': 'Signed in with single sign-on',
+  'sso.sign_in_failed': 'Single sign-on failed',
 };
 
 export const ACTION_CHOICES = Object.entries(ACTION_LABELS).map(([id, name]) => ({ id, name }));

@@ -1,10 +1,13 @@
-import type { SignInRequest } from '@keyhouse/shared-contracts';
+import type { SignInProviderDto, SignInRequest } from '@keyhouse/shared-contracts';
 import KeyIcon from '@mui/icons-material/Key';
-import { Alert, Button, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import LoginIcon from '@mui/icons-material/Login';
+import { Alert, Button, CardContent, CircularProgress, Divider, Stack, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Login, LoginClasses, useLogin } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
 
-import { SignInError } from '../providers/authProvider';
+import { fetchSignInProviders, SignInError } from '../providers/authProvider';
 
 /** react-admin's sign-in frame (it also sends already signed-in users on) with our form. */
 export const LoginPage = () => (
@@ -13,10 +16,27 @@ export const LoginPage = () => (
   </Login>
 );
 
+/**
+ * What the API's `?sso_error=` means, in the provider's name. Only these codes are shown: the
+ * page never prints text that came in a link.
+ */
+const SSO_ERRORS: Record<string, (provider: string) => string> = {
+  denied: (provider) => `${provider} did not sign you in: the sign-in was cancelled or refused.`,
+  expired: () => 'That sign-in expired or was started in another browser. Please try again.',
+  failed: (provider) => `${provider} could not complete the sign-in. Please try again, or ask an administrator to check the single sign-on settings.`,
+  no_email: (provider) => `${provider} did not tell Keyhouse your email address, so no console account could be found.`,
+  unverified: (provider) => `${provider} has not verified your email address. Verify it there, then try again.`,
+  no_account: (provider) => `No active console account has the email address ${provider} gave. Ask an administrator for access.`,
+};
+
 const SignInForm = () => {
   const login = useLogin();
   const [error, setError] = useState<SignInError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [searchParams] = useSearchParams();
+  const { data: providers = [] } = useQuery({ queryKey: ['session', 'providers'], queryFn: fetchSignInProviders });
+  const ssoError = SSO_ERRORS[searchParams.get('sso_error') ?? '']?.(providers[0]?.name ?? 'The single sign-on provider');
+  const message = error?.message ?? ssoError;
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -46,7 +66,7 @@ const SignInForm = () => {
             Sign in to the back-office
           </Typography>
         </div>
-        {error && <Alert severity="error">{error.message}</Alert>}
+        {message && <Alert severity="error">{message}</Alert>}
         <TextField
           name="username"
           label="Username"
@@ -76,7 +96,20 @@ const SignInForm = () => {
         >
           Sign in
         </Button>
+        {providers.length > 0 && <ProviderButtons providers={providers} />}
       </Stack>
     </CardContent>
   );
 };
+
+/** Each leads away to its provider, which sends the browser back signed in (or here, saying why not). */
+const ProviderButtons = ({ providers }: { providers: SignInProviderDto[] }) => (
+  <>
+    <Divider>or</Divider>
+    {providers.map((provider) => (
+      <Button key={provider.id} href={provider.url} variant="outlined" size="large" startIcon={<LoginIcon />}>
+        Sign in with {provider.name}
+      </Button>
+    ))}
+  </>
+);

@@ -1,4 +1,4 @@
-import type { MeDto, MembershipAccessDto, Permission, SessionDto, SignInRequest, UserDto } from '@keyhouse/shared-contracts';
+import type { MeDto, MembershipAccessDto, Permission, SessionDto, SignInProviderDto, SignInRequest, UserDto } from '@keyhouse/shared-contracts';
 import { type AuthProvider, HttpError, type UserIdentity } from 'react-admin';
 
 import { apiUrl, httpClient, setCsrfToken } from './httpClient';
@@ -15,6 +15,10 @@ export class SignInError extends Error {
     this.name = 'SignInError';
   }
 }
+
+/** The ways to sign in besides a password (single sign-on), for the sign-in page's buttons. */
+export const fetchSignInProviders = async (): Promise<SignInProviderDto[]> =>
+  (await httpClient(`${sessionUrl}/providers`)).json as SignInProviderDto[];
 
 let currentUser: MeDto | null = null;
 // Concurrent checkAuth calls on page load share one GET /session.
