@@ -1,5 +1,6 @@
-import { COMMAND_LINE, OAuthApplication, OAuthApplicationsService } from '@keyhouse/api-applications';
+import { COMMAND_LINE, CreateApplicationBody, OAuthApplication, OAuthApplicationsService } from '@keyhouse/api-applications';
 import { CustomerUser, findOrganization, User } from '@keyhouse/api-identity';
+import { validBody } from '@keyhouse/api-platform';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { CommandError, refusedOptions } from './cli-errors';
@@ -43,7 +44,7 @@ export async function createApplication(args: string[], config: AppConfig): Prom
     if (!organization) throw new CommandError(`--organization: there is no organization with the id or name "${organizationReference}"`);
     const userId = values.user === undefined ? undefined : await userIdOf(dataSource, values.user, frontend);
     try {
-      const { application, clientSecret } = await services.get(OAuthApplicationsService).createAs(COMMAND_LINE, {
+      const body = await validBody(CreateApplicationBody, {
         organizationId: organization.id,
         name,
         grants,
@@ -52,6 +53,7 @@ export async function createApplication(args: string[], config: AppConfig): Prom
         redirectUris: values['redirect-uri'] ?? [],
         ...(userId === undefined ? {} : { userId }),
       });
+      const { application, clientSecret } = await services.get(OAuthApplicationsService).createAs(COMMAND_LINE, body);
       return [
         `Created OAuth application "${application.name}" (id ${application.id}, slug ${application.slug}) in ${organization.name}.`,
         `  client id:     ${application.clientId}`,

@@ -1,7 +1,7 @@
 export * from './entities';
 export * from './applications.module';
 export { secretMatchesDigest } from './secrets/credentials';
-export { ORGANIZATION_PLACEHOLDER } from './application-input';
+export { CreateApplicationBody, ORGANIZATION_PLACEHOLDER } from './application.body';
 export type { ApplicationsOptions } from './applications-options';
 export { SecretExpiryWatcher } from './secrets/secret-expiry-watcher';
 export { ApplicationUsageRepository, type UsageDelta } from './usage/application-usage.repository';

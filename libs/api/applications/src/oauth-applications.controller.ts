@@ -6,6 +6,7 @@ import { IdPipe, RequirePermission } from '@keyhouse/api-platform';
 import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { FastifyReply } from 'fastify';
 import { ClientCredentialsAnswer, CreatedOAuthApplicationAnswer, OAuthApplicationAnswer } from './answers';
+import { CreateApplicationBody, UpdateApplicationBody } from './application.body';
 import { NO_STORE } from './http-headers';
 import { OAuthApplicationsService } from './oauth-applications.service';
 
@@ -38,7 +39,7 @@ export class OAuthApplicationsController {
   @ApiCreatedResponse({ type: CreatedOAuthApplicationAnswer })
   async create(
     @CurrentPrincipal() principal: BackOfficePrincipal,
-    @Body() body: unknown,
+    @Body() body: CreateApplicationBody,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedOAuthApplicationDto> {
     const { application, clientSecret } = await this.applications.create(principal, body);
@@ -49,7 +50,11 @@ export class OAuthApplicationsController {
   @Put(':id')
   @RequirePermission('oauth_applications.edit')
   @ApiOkResponse({ type: OAuthApplicationAnswer })
-  update(@CurrentPrincipal() principal: BackOfficePrincipal, @Param('id', IdPipe) id: number, @Body() body: unknown): Promise<OAuthApplicationDto> {
+  update(
+    @CurrentPrincipal() principal: BackOfficePrincipal,
+    @Param('id', IdPipe) id: number,
+    @Body() body: UpdateApplicationBody,
+  ): Promise<OAuthApplicationDto> {
     return this.applications.update(principal, id, body);
   }
 

@@ -5,7 +5,8 @@ import { assertCan, AuditTrail, changedFields, DomainEvents, Reach, ValidationFa
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationAccess, type Actor } from './access/application-access';
 import { applicationEvent } from './application-events';
-import { parseCreateInput, parseUpdateInput, type CreateApplicationInput } from './application-input';
+import type { CreateApplicationBody, UpdateApplicationBody } from './application.body';
+import { applicationChanges, newApplication, type NewApplication } from './application-rules';
 import { Dormancy } from './dormancy/dormancy';
 import { toApplicationDto } from './dto';
 import { ClientSecret, OAuthApplication } from './entities';
@@ -54,12 +55,12 @@ export class OAuthApplicationsService {
     return this.dto(await this.findOrFail(caller, id));
   }
 
-  create(caller: BackOfficeCaller, body: unknown): Promise<CreatedApplication> {
+  create(caller: BackOfficeCaller, body: CreateApplicationBody): Promise<CreatedApplication> {
     return this.createAs(caller, body);
   }
 
-  async createAs(actor: Actor, body: unknown): Promise<CreatedApplication> {
-    const input = parseCreateInput(body);
+  async createAs(actor: Actor, body: CreateApplicationBody): Promise<CreatedApplication> {
+    const input = newApplication(body);
     const organizationId = chooseOrganization(actor, input.organizationId);
     if (input.firstParty) assertMayMarkFirstParty(actor);
     await this.assertAvailable(organizationId, input);
@@ -102,10 +103,10 @@ export class OAuthApplicationsService {
     return { application: await this.dto(await this.findOrFail(actor, id)), clientSecret };
   }
 
-  async update(caller: BackOfficeCaller, id: number, body: unknown): Promise<OAuthApplicationDto> {
+  async update(caller: BackOfficeCaller, id: number, body: UpdateApplicationBody): Promise<OAuthApplicationDto> {
     const application = await this.findToChange(caller, id, 'oauth_applications.edit');
     const before = await this.dto(application);
-    const changes = parseUpdateInput(body, before);
+    const changes = applicationChanges(body, before);
     if (changes.firstParty !== undefined && changes.firstParty !== application.firstParty) assertMayMarkFirstParty(caller);
     await this.access.assertMayActAs(caller, { ...application, ...changes });
     const errors: Record<string, string> = {};
@@ -233,7 +234,7 @@ export class OAuthApplicationsService {
     return application;
   }
 
-  private async assertAvailable(organizationId: number, input: CreateApplicationInput): Promise<void> {
+  private async assertAvailable(organizationId: number, input: NewApplication): Promise<void> {
     const errors: Record<string, string> = {};
     if (input.userId !== null && !(await this.applications.ownerBelongs(organizationId, input.userId, input.frontend))) {
       errors['userId'] = input.frontend ? 'Choose a customer user of this organization.' : 'Choose a user of this organization.';

@@ -80,16 +80,11 @@ export interface ClientCredentialsDto {
   clientSecret: string;
 }
 
-/** Body of create; update takes the same fields but for the fixed ones (see FIXED_APPLICATION_FIELDS). */
-export interface OAuthApplicationInput {
-  organizationId?: number;
+/** What an application is created with and may change afterwards. */
+export interface OAuthApplicationSettings {
   name: string;
   slug?: string;
   active?: boolean;
-  grants: GrantType[];
-  frontend?: boolean;
-  userId?: number | null;
-  confidential?: boolean;
   redirectUris?: string[];
   scopes?: string[];
   accessTokenTtl?: number | null;
@@ -100,8 +95,21 @@ export interface OAuthApplicationInput {
   allowedIpRanges?: string[];
 }
 
-/** Chosen at creation and never changed: an update that sends a different value is refused. */
-export const FIXED_APPLICATION_FIELDS = ['organizationId', 'grants', 'frontend', 'userId', 'confidential'] as const;
+/** Body of create: the settings, and what is chosen at creation and never changed. */
+export interface OAuthApplicationInput extends OAuthApplicationSettings {
+  /** Absent or null: the only organization where the caller may create applications. */
+  organizationId?: number | null;
+  grants: GrantType[];
+  frontend?: boolean;
+  userId?: number | null;
+  confidential?: boolean;
+}
+
+/**
+ * Body of update: any of the settings. react-admin also sends the rest of the record back; what
+ * was chosen at creation or is set by the server is refused if it differs from what is stored.
+ */
+export type OAuthApplicationChanges = Partial<OAuthApplicationSettings>;
 
 /** `GET /admin/api/system/oauth`: whether tokens can be signed. */
 export interface OAuthAvailabilityDto {

@@ -6,6 +6,7 @@ import { IdPipe, RequirePermission, ValidationErrorAnswer } from '@keyhouse/api-
 import type { FastifyReply } from 'fastify';
 import { ClientSecretAnswer, CreatedClientSecretAnswer } from '../answers';
 import { NO_STORE } from '../http-headers';
+import { AddClientSecretBody } from './client-secret.body';
 import { ClientSecretsService } from './client-secrets.service';
 
 /** An application's secrets: listed without values, added during a rotation, revoked one by one. */
@@ -27,7 +28,7 @@ export class ClientSecretsController {
   async add(
     @CurrentPrincipal() principal: BackOfficePrincipal,
     @Param('id', IdPipe) id: number,
-    @Body() body: unknown,
+    @Body() body: AddClientSecretBody,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedClientSecretDto> {
     reply.headers(NO_STORE);

@@ -9,7 +9,8 @@ import { OAuthApplicationsService } from '../oauth-applications.service';
 import { toClientSecretDto } from './client-secret-dto';
 import { ClientSecretsRepository } from './client-secrets.repository';
 import { digestSecret, generateClientSecret } from './credentials';
-import { exceedsLiveSecrets, parseSecretRotation, rotationWarnsOfExpiry } from './secret-rotation';
+import type { AddClientSecretBody } from './client-secret.body';
+import { exceedsLiveSecrets, rotationWarnsOfExpiry, secretRotation } from './secret-rotation';
 
 const TOO_MANY_LIVE = `An application can have at most ${MAX_LIVE_SECRETS} live secrets.`;
 
@@ -38,14 +39,14 @@ export class ClientSecretsService {
    * Adds a secret, answered once with its value, and sets the live ones to expire at the
    * rotation's deadline, in one transaction with the event that emails the owner.
    */
-  async add(principal: BackOfficeCaller, applicationId: number, body: unknown): Promise<CreatedClientSecretDto> {
+  async add(principal: BackOfficeCaller, applicationId: number, body: AddClientSecretBody): Promise<CreatedClientSecretDto> {
     const application = await this.applications.findToChange(principal, applicationId, 'oauth_applications.edit');
     await this.access.assertMayActAs(principal, application);
     if (!application.confidential) {
       throw new ValidationFailedException({ confidential: 'A public client has no secret.' }, 'A public client has no secrets.');
     }
     const now = new Date();
-    const rotation = parseSecretRotation(body, now);
+    const rotation = secretRotation(body, now);
     const clientSecret = generateClientSecret();
 
     const added = await this.dataSource.transaction(async (db) => {

@@ -1,12 +1,16 @@
-import { ValidationFailedException } from '@keyhouse/api-platform';
-import { exceedsLiveSecrets, parseDateTime, parseSecretRotation, rotationWarnsOfExpiry, warningHorizon } from './secret-rotation';
+import { validBody, ValidationFailedException } from '@keyhouse/api-platform';
+import { AddClientSecretBody } from './client-secret.body';
+import { exceedsLiveSecrets, parseDateTime, rotationWarnsOfExpiry, secretRotation, warningHorizon } from './secret-rotation';
 
 const now = new Date('2030-01-10T12:00:00.000Z');
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
 
-function errorsOf(body: unknown): Record<string, string> {
+// As the service receives it: checked by the body first, then read.
+const rotationOf = async (body: unknown) => secretRotation(await validBody(AddClientSecretBody, body), now);
+
+async function errorsOf(body: unknown): Promise<Record<string, string>> {
   try {
-    parseSecretRotation(body, now);
+    await rotationOf(body);
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationFailedException);
     return (error as ValidationFailedException).errors;
@@ -14,56 +18,56 @@ function errorsOf(body: unknown): Record<string, string> {
   throw new Error('expected a validation failure');
 }
 
-describe('parseSecretRotation', () => {
-  it('by default adds a secret that never expires and gives the current ones seven days', () => {
-    expect(parseSecretRotation(undefined, now)).toEqual({ expiresAt: null, previousExpiresAt: days(7) });
-    expect(parseSecretRotation({}, now)).toEqual({ expiresAt: null, previousExpiresAt: days(7) });
-    expect(parseSecretRotation({ expiresAt: null }, now)).toEqual({ expiresAt: null, previousExpiresAt: days(7) });
+describe('secretRotation', () => {
+  it('by default adds a secret that never expires and gives the current ones seven days', async () => {
+    expect(await rotationOf({})).toEqual({ expiresAt: null, previousExpiresAt: days(7) });
+    expect(await rotationOf({ expiresAt: null })).toEqual({ expiresAt: null, previousExpiresAt: days(7) });
   });
 
-  it('reads both times, in any time zone', () => {
-    expect(parseSecretRotation({ expiresAt: '2030-06-01T00:00:00+02:00', previousExpiresAt: '2030-01-11T12:00:00Z' }, now)).toEqual({
+  it('reads both times, in any time zone', async () => {
+    expect(await rotationOf({ expiresAt: '2030-06-01T00:00:00+02:00', previousExpiresAt: '2030-01-11T12:00:00Z' })).toEqual({
       expiresAt: new Date('2030-05-31T22:00:00.000Z'),
       previousExpiresAt: days(1),
     });
   });
 
-  it('revokes the current secrets at once for now or any earlier time, recorded as now', () => {
-    expect(parseSecretRotation({ previousExpiresAt: now.toISOString() }, now).previousExpiresAt).toEqual(now);
-    expect(parseSecretRotation({ previousExpiresAt: '2000-01-01T00:00:00Z' }, now).previousExpiresAt).toEqual(now);
+  it('revokes the current secrets at once for now or any earlier time, recorded as now', async () => {
+    expect((await rotationOf({ previousExpiresAt: now.toISOString() })).previousExpiresAt).toEqual(now);
+    expect((await rotationOf({ previousExpiresAt: '2000-01-01T00:00:00Z' })).previousExpiresAt).toEqual(now);
   });
 
-  it('never lets the default keep the current secrets alive longer than the new one', () => {
-    expect(parseSecretRotation({ expiresAt: '2030-01-12T12:00:00Z' }, now)).toEqual({ expiresAt: days(2), previousExpiresAt: days(2) });
+  it('never lets the default keep the current secrets alive longer than the new one', async () => {
+    expect(await rotationOf({ expiresAt: '2030-01-12T12:00:00Z' })).toEqual({ expiresAt: days(2), previousExpiresAt: days(2) });
   });
 
-  it('refuses a deadline for the current secrets after the new one expires', () => {
-    expect(errorsOf({ expiresAt: days(2).toISOString(), previousExpiresAt: days(3).toISOString() })).toEqual({
+  it('refuses a deadline for the current secrets after the new one expires', async () => {
+    expect(await errorsOf({ expiresAt: days(2).toISOString(), previousExpiresAt: days(3).toISOString() })).toEqual({
       previousExpiresAt: 'The current secrets cannot outlive the new one: choose a time before it expires.',
     });
   });
 
-  it('refuses an expiry that is not in the future', () => {
-    expect(errorsOf({ expiresAt: now.toISOString() })).toEqual({ expiresAt: 'Choose a time in the future.' });
-    expect(errorsOf({ expiresAt: '2029-12-31T23:59:59Z' })).toEqual({ expiresAt: 'Choose a time in the future.' });
+  it('refuses an expiry that is not in the future', async () => {
+    expect(await errorsOf({ expiresAt: now.toISOString() })).toEqual({ expiresAt: 'Choose a time in the future.' });
+    expect(await errorsOf({ expiresAt: '2029-12-31T23:59:59Z' })).toEqual({ expiresAt: 'Choose a time in the future.' });
   });
 
-  it('refuses what is not an ISO 8601 date-time with a zone, at its field', () => {
+  it('refuses what is not an ISO 8601 date-time with a zone, at its field', async () => {
     const format = 'Give an ISO 8601 date and time with a time zone, e.g. 2030-01-31T12:00:00Z.';
     for (const value of ['tomorrow', '2030-02-01', '2030-02-01T10:00:00', 1893456000000, true, '2030-02-30T00:00:00Z']) {
-      expect(errorsOf({ expiresAt: value })).toEqual({ expiresAt: format });
+      expect(await errorsOf({ expiresAt: value })).toEqual({ expiresAt: format });
     }
-    expect(errorsOf({ previousExpiresAt: null })).toEqual({ previousExpiresAt: `${format} Now or earlier revokes the current secrets at once.` });
+    expect(await errorsOf({ previousExpiresAt: null })).toEqual({ previousExpiresAt: `${format} Now or earlier revokes the current secrets at once.` });
   });
 
-  it('refuses unknown fields and a body that is not an object', () => {
-    expect(errorsOf({ expiresAt: null, clientSecret: 'mine' })).toEqual({ clientSecret: 'Unknown field "clientSecret".' });
-    expect(() => parseSecretRotation([], now)).toThrow('Send the options of the new secret as a JSON object.');
-    expect(() => parseSecretRotation('soon', now)).toThrow(ValidationFailedException);
+  it('refuses unknown fields and a body that is not an object', async () => {
+    expect(await errorsOf({ expiresAt: null, clientSecret: 'mine' })).toEqual({ clientSecret: 'Unknown field "clientSecret".' });
+    await expect(rotationOf([])).rejects.toThrow('Send the options of the new secret as a JSON object.');
+    await expect(rotationOf(undefined)).rejects.toThrow('Send the options of the new secret as a JSON object.');
+    await expect(rotationOf('soon')).rejects.toThrow(ValidationFailedException);
   });
 
-  it('reports every problem at once', () => {
-    expect(Object.keys(errorsOf({ expiresAt: 'x', previousExpiresAt: 'y', extra: 1 })).sort()).toEqual(['expiresAt', 'extra', 'previousExpiresAt']);
+  it('reports every problem at once', async () => {
+    expect(Object.keys(await errorsOf({ expiresAt: 'x', previousExpiresAt: 'y', extra: 1 })).sort()).toEqual(['expiresAt', 'extra', 'previousExpiresAt']);
   });
 });
 

@@ -1,9 +1,8 @@
 import { DEFAULT_ROTATION_OVERLAP_DAYS, MAX_LIVE_SECRETS } from '@keyhouse/shared-contracts';
-import { unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+import { ValidationFailedException } from '@keyhouse/api-platform';
+import type { AddClientSecretBody } from './client-secret.body';
 
 const DAY_MS = 86_400_000;
-const FIELDS = ['expiresAt', 'previousExpiresAt'];
-const DATE_TIME_FORMAT = 'Give an ISO 8601 date and time with a time zone, e.g. 2030-01-31T12:00:00Z.';
 // A time zone is required: a bare local time would mean whatever zone the server runs in.
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
@@ -16,43 +15,24 @@ export interface SecretRotation {
 }
 
 /**
- * Reads the body of an added secret. The secrets live now keep working for
+ * What an added secret's body asks for, now. The secrets live now keep working for
  * DEFAULT_ROTATION_OVERLAP_DAYS unless told otherwise, but never longer than the new one: a
  * rotation that left the old secret outliving its replacement would be no rotation.
  */
-export function parseSecretRotation(raw: unknown, now: Date): SecretRotation {
-  const input = raw ?? {};
-  if (typeof input !== 'object' || Array.isArray(input)) {
-    throw new ValidationFailedException({}, 'Send the options of the new secret as a JSON object.');
-  }
-  const body = input as Record<string, unknown>;
-  const errors = unknownFieldErrors(body, FIELDS);
+export function secretRotation(body: AddClientSecretBody, now: Date): SecretRotation {
+  const expiresAt = parseDateTime(body.expiresAt) ?? null;
+  if (expiresAt && expiresAt <= now) throw new ValidationFailedException({ expiresAt: 'Choose a time in the future.' });
 
-  let expiresAt: Date | null = null;
-  if (body['expiresAt'] !== undefined && body['expiresAt'] !== null) {
-    const parsed = parseDateTime(body['expiresAt']);
-    if (!parsed) errors['expiresAt'] = DATE_TIME_FORMAT;
-    else if (parsed.getTime() <= now.getTime()) errors['expiresAt'] = 'Choose a time in the future.';
-    else expiresAt = parsed;
+  const requested = parseDateTime(body.previousExpiresAt);
+  if (!requested) {
+    const overlap = new Date(now.getTime() + DEFAULT_ROTATION_OVERLAP_DAYS * DAY_MS);
+    return { expiresAt, previousExpiresAt: expiresAt && expiresAt < overlap ? expiresAt : overlap };
   }
-
-  let previousExpiresAt = new Date(now.getTime() + DEFAULT_ROTATION_OVERLAP_DAYS * DAY_MS);
-  if (body['previousExpiresAt'] === undefined) {
-    if (expiresAt && expiresAt < previousExpiresAt) previousExpiresAt = expiresAt;
-  } else {
-    const parsed = parseDateTime(body['previousExpiresAt']);
-    if (!parsed) {
-      errors['previousExpiresAt'] = `${DATE_TIME_FORMAT} Now or earlier revokes the current secrets at once.`;
-    } else if (expiresAt && parsed > expiresAt) {
-      errors['previousExpiresAt'] = 'The current secrets cannot outlive the new one: choose a time before it expires.';
-    } else {
-      // "Revoke now" is any time up to now; stored as now, so the list shows when it happened.
-      previousExpiresAt = parsed < now ? now : parsed;
-    }
+  if (expiresAt && requested > expiresAt) {
+    throw new ValidationFailedException({ previousExpiresAt: 'The current secrets cannot outlive the new one: choose a time before it expires.' });
   }
-
-  if (Object.keys(errors).length) throw new ValidationFailedException(errors);
-  return { expiresAt, previousExpiresAt };
+  // "Revoke now" is any time up to now; stored as now, so the list shows when it happened.
+  return { expiresAt, previousExpiresAt: requested < now ? now : requested };
 }
 
 /** Whether the application would have more live secrets than allowed once this one is added. */

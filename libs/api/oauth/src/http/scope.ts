@@ -1,9 +1,10 @@
 import { isOpenIdScope } from '@keyhouse/shared-contracts';
+import { SCOPE_TOKEN_CHARACTER } from '@keyhouse/api-platform';
 import type { ProtocolClient } from '../clients/protocol-client';
 import { InvalidScopeError } from '../errors/oauth-errors';
 
-// RFC 6749 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ), separated by single spaces.
-const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/;
+// RFC 6749 3.3: scope = scope-token *( SP scope-token ).
+const SCOPE = new RegExp(`^${SCOPE_TOKEN_CHARACTER}+( ${SCOPE_TOKEN_CHARACTER}+)*$`);
 
 /**
  * The application's own scopes, and OpenID Connect's for any application that signs users in

@@ -6,6 +6,7 @@ import { pageHeaders, type ListParams } from '@keyhouse/api-persistence';
 import type { InstalledAppDto, MarketplaceAppDto, OAuthInstallationDto } from '@keyhouse/shared-contracts';
 import type { FastifyReply } from 'fastify';
 import { InstalledAppAnswer, MarketplaceAppAnswer, OAuthInstallationAnswer } from './answers';
+import { InstallAppBody } from './install-app.body';
 import { InstallationsService } from './installations.service';
 
 /** Who sees what is decided per installation (own ones always; the organization's with oauth_installations.view). */
@@ -65,7 +66,7 @@ export class AppInstallController {
   @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: InstalledAppAnswer })
   @ApiNotFoundResponse({ description: 'No application with this integration name can be installed.' })
-  install(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: unknown): Promise<InstalledAppDto> {
+  install(@CurrentPrincipal() principal: BackOfficePrincipal, @Body() body: InstallAppBody): Promise<InstalledAppDto> {
     return this.installations.install(principal, body);
   }
 }

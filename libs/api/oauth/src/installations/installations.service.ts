@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import { OAuthApplication } from '@keyhouse/api-applications';
 import type { BackOfficePrincipal } from '@keyhouse/api-identity';
 import { containsFilter, findPage, type ListParams, type Page } from '@keyhouse/api-persistence';
-import { AuditTrail, fieldsOf, organizationCondition, unknownFieldErrors, ValidationFailedException } from '@keyhouse/api-platform';
+import { AuditTrail, organizationCondition, ValidationFailedException } from '@keyhouse/api-platform';
 import type { InstalledAppDto, MarketplaceAppDto, OAuthInstallationDto } from '@keyhouse/shared-contracts';
 import { DataSource } from 'typeorm';
 import { AuthorizationCodes } from '../authorization/authorization-codes';
@@ -11,6 +11,7 @@ import { clientRedirect } from '../authorization/client-redirect';
 import { Installation, TokenFamily } from '../entities';
 import { scopeAllowedFor } from '../http/scope';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
+import type { InstallAppBody } from './install-app.body';
 import { Installations, scopesOf } from './installations';
 import { InstallationsRepository, type InstallationScope } from './installations.repository';
 
@@ -93,11 +94,10 @@ export class InstallationsService {
    * `POST /admin/api/apps/installed`: the signed-in user consents by asking, so the installation
    * is recorded and a code issued at once, for the application's registered redirect URI.
    */
-  async install(principal: BackOfficePrincipal, body: unknown): Promise<InstalledAppDto> {
-    const input = readInstallInput(body);
-    const client = await this.clients.bySlug(input.integrationName);
+  async install(principal: BackOfficePrincipal, body: InstallAppBody): Promise<InstalledAppDto> {
+    const client = await this.clients.bySlug(body.integrationName);
     if (!client?.protocol.active || client.protocol.frontend || !client.protocol.grants.includes('authorization_code')) {
-      throw new NotFoundException({ message: `No application named "${input.integrationName}" can be installed.` });
+      throw new NotFoundException({ message: `No application named "${body.integrationName}" can be installed.` });
     }
     if (!client.protocol.confidential) {
       throw new ValidationFailedException(
@@ -105,15 +105,17 @@ export class InstallationsService {
         'This application cannot be installed directly.',
       );
     }
-    const refused = (input.scopes ?? []).filter((scope) => !scopeAllowedFor(client.protocol, scope));
+    // A scope asked for twice is consented to once.
+    const requested = body.scopes && [...new Set(body.scopes)];
+    const refused = (requested ?? []).filter((scope) => !scopeAllowedFor(client.protocol, scope));
     if (refused.length) throw new ValidationFailedException({ scopes: `Not allowed for this application: ${refused.join(' ')}.` });
     // Installing is consenting as oneself: only where one belongs, since the tokens act as the member there.
-    const organizationId = input.organizationId ?? principal.reach.memberOf[0];
+    const organizationId = body.organizationId ?? principal.reach.memberOf[0];
     if (organizationId === undefined || !principal.reach.memberOf.includes(organizationId)) {
       throw new ValidationFailedException({ organizationId: 'Choose an organization you belong to.' });
     }
 
-    const scope = input.scopes ?? client.protocol.scopes;
+    const scope = requested ?? client.protocol.scopes;
     const redirectUri = client.redirectUris[0];
     const code = await this.dataSource.transaction(async (db) => {
       const application = { id: client.protocol.id, name: client.name };
@@ -140,21 +142,6 @@ export class InstallationsService {
 
 function scopeOf(principal: BackOfficePrincipal): InstallationScope {
   return { organizations: principal.reach.organizationsWith('oauth_installations.view'), own: { userId: principal.userId, organizationIds: principal.reach.memberOf } };
-}
-
-function readInstallInput(raw: unknown): { integrationName: string; scopes?: string[]; organizationId?: number } {
-  const body = fieldsOf(raw);
-  const errors = unknownFieldErrors(body, ['integrationName', 'scopes', 'organizationId']);
-  const { integrationName, scopes, organizationId } = body;
-  if (typeof integrationName !== 'string' || !integrationName) errors['integrationName'] = "Give the application's integration name (its slug).";
-  if (scopes !== undefined && (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string'))) errors['scopes'] = 'Give a list of scopes.';
-  if (organizationId !== undefined && (!Number.isSafeInteger(organizationId) || (organizationId as number) <= 0)) errors['organizationId'] = 'Must be an id.';
-  if (Object.keys(errors).length) throw new ValidationFailedException(errors);
-  return {
-    integrationName: integrationName as string,
-    ...(scopes !== undefined ? { scopes: [...new Set(scopes as string[])] } : {}),
-    ...(organizationId !== undefined ? { organizationId: organizationId as number } : {}),
-  };
 }
 
 function toInstallationDto(installation: Installation): OAuthInstallationDto {

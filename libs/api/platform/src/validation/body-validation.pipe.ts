@@ -83,6 +83,11 @@ export class BodyValidationPipe implements PipeTransform {
   }
 }
 
+/** The pipe's checks for a body that comes from elsewhere (the command line): the same refusals, thrown. */
+export function validBody<T extends object>(type: Type<T>, value: unknown): Promise<T> {
+  return new BodyValidationPipe().transform(value, { type: 'body', metatype: type }) as Promise<T>;
+}
+
 export const unknownField = (name: string): string => `Unknown field "${name}".`;
 
 /** class-validator's tree of errors as `{ "field": message }`; nested fields are named by their path (`memberships.0.roles`). */

@@ -1,4 +1,5 @@
 import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { ipRangeProblem } from '../network/ip-ranges';
 
 /**
  * The field rules more than one resource uses, each one decorator with its one message, so an
@@ -91,3 +92,84 @@ export const isNewPassword = (value: unknown): value is string =>
 /** A password someone sets; `message` says more where there is an alternative (leaving it out). */
 export const IsNewPassword = (message = PASSWORD_LENGTH, options?: ValidationOptions): PropertyDecorator =>
   FieldRule('isNewPassword', (value) => (isNewPassword(value) ? undefined : message), options);
+
+/** How a list field reads: at most `max` entries, each one valid, none twice. */
+interface ListRule {
+  max: number;
+  /** What the entries are, in the plural ("redirect URIs") and the singular ("redirect URI"). */
+  plural: string;
+  singular: string;
+  /** What is wrong with the entry at `position` (from 1), as the whole message; undefined when nothing is. */
+  entryProblem: (entry: unknown, position: number) => string | undefined;
+}
+
+function listProblem(value: unknown, { max, plural, singular, entryProblem }: ListRule): string | undefined {
+  if (!Array.isArray(value) || value.length > max) return `Give a list of at most ${max} ${plural}.`;
+  for (const [index, entry] of value.entries()) {
+    const problem = entryProblem(entry, index + 1);
+    if (problem) return problem;
+  }
+  return new Set(value).size === value.length ? undefined : `Each ${singular} may be listed once.`;
+}
+
+/** An entry's problem named by its position: "Redirect URI 2 must not contain a fragment." */
+const numbered =
+  (name: string, problem: (entry: string) => string | undefined) =>
+  (entry: unknown, position: number): string | undefined => {
+    const found = typeof entry === 'string' ? problem(entry) : 'must be a string';
+    return found && `${name} ${position} ${found}.`;
+  };
+
+/** RFC 6749 3.3: one character of a scope-token, `%x21 / %x23-5B / %x5D-7E` (no space, `"` or `\`). */
+export const SCOPE_TOKEN_CHARACTER = '[\\x21\\x23-\\x5B\\x5D-\\x7E]';
+const SCOPE_TOKEN = new RegExp(`^${SCOPE_TOKEN_CHARACTER}{1,100}$`);
+
+export const isScopeToken = (value: unknown): value is string => typeof value === 'string' && SCOPE_TOKEN.test(value);
+
+/** The scopes an application may be given, each a scope-token (RFC 6749 3.3). */
+export const IsScopeList = (max: number, options?: ValidationOptions): PropertyDecorator =>
+  FieldRule(
+    'isScopeList',
+    (value) =>
+      listProblem(value, {
+        max,
+        plural: 'scopes',
+        singular: 'scope',
+        entryProblem: (scope) => (isScopeToken(scope) ? undefined : `"${String(scope)}" is not a valid scope (no spaces, quotes or backslashes).`),
+      }),
+    options,
+  );
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** RFC 6749 3.1.2 and RFC 9700 2.1: absolute, exact, no fragment; https except on loopback. */
+export function redirectUriProblem(uri: string): string | undefined {
+  if (uri.length > 2000) return 'is too long';
+  if (uri.includes('*')) return 'must not contain wildcards';
+  if (uri.includes('#')) return 'must not contain a fragment';
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return 'must be an absolute URL';
+  }
+  if (url.username || url.password) return 'must not contain credentials';
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
+  return 'must use https (http only on localhost, 127.0.0.1 or [::1])';
+}
+
+export const IsRedirectUriList = (max: number, options?: ValidationOptions): PropertyDecorator =>
+  FieldRule(
+    'isRedirectUriList',
+    (value) => listProblem(value, { max, plural: 'redirect URIs', singular: 'redirect URI', entryProblem: numbered('Redirect URI', redirectUriProblem) }),
+    options,
+  );
+
+/** IP addresses and CIDR ranges, IPv4 or IPv6 (see ipRangeProblem). */
+export const IsIpRangeList = (max: number, options?: ValidationOptions): PropertyDecorator =>
+  FieldRule(
+    'isIpRangeList',
+    (value) => listProblem(value, { max, plural: 'IP ranges', singular: 'IP range', entryProblem: numbered('IP range', ipRangeProblem) }),
+    options,
+  );

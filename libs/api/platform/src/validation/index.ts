@@ -1,4 +1,4 @@
-export { BodyValidationPipe, fieldErrors, fieldProblems, RequestBody, unknownField, type RequestBodyOptions } from './body-validation.pipe';
+export { BodyValidationPipe, fieldErrors, fieldProblems, RequestBody, unknownField, validBody, type RequestBodyOptions } from './body-validation.pipe';
 export { IdPipe } from './id.pipe';
 export * from './field-rules';
-export { changedUnchangeables, malformedFirst, Unchangeable } from './unchangeable';
+export { changedUnchangeables, editedFields, malformedFirst, Unchangeable } from './unchangeable';

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { NotFoundException } from '@nestjs/common';
+import { Allow } from 'class-validator';
 import { ValidationFailedException } from '../errors/validation-failed.exception';
 import { BodyValidationPipe, fieldProblems, RequestBody } from './body-validation.pipe';
 import { IsFlag, Omittable } from './field-rules';
-import { changedUnchangeables, malformedFirst, Unchangeable } from './unchangeable';
+import { changedUnchangeables, editedFields, malformedFirst, Unchangeable } from './unchangeable';
 
 class RecordEdit {
   @Unchangeable('The id is set by the server.', Number.isInteger)
@@ -35,10 +36,22 @@ describe('Unchangeable fields', () => {
     });
   });
 
-  it('accept them sent back as they are, or left out', async () => {
+  it('accept them sent back as they are, lists in any order, or left out', async () => {
     expect(changedUnchangeables(await edit({ ...record }), record)).toEqual({});
+    expect(changedUnchangeables(await edit({ roles: ['ROLE_VIEWER', 'ROLE_USER'] }), record)).toEqual({});
     expect(changedUnchangeables(await edit({}), record)).toEqual({});
     expect(fieldProblems(await edit({}))).toEqual({});
+  });
+});
+
+describe('editedFields', () => {
+  it('are those sent, but the unchangeable ones', async () => {
+    class NamedPersonEdit extends PersonEdit {
+      @Allow()
+      name?: unknown;
+    }
+    const body = await new BodyValidationPipe().transform({ id: 7, name: 'Ann', enabled: true }, { type: 'body', metatype: NamedPersonEdit });
+    expect(editedFields(body as NamedPersonEdit)).toEqual({ name: 'Ann', enabled: true });
   });
 });
 

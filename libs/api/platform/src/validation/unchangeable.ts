@@ -23,10 +23,18 @@ export function Unchangeable(refusal: string, takes: (value: unknown) => boolean
 export function changedUnchangeables(body: object, record: object): Record<string, string> {
   const sent = body as Record<string, unknown>;
   const held = record as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(refusalsOf(body)).filter(([name]) => sent[name] !== undefined && JSON.stringify(sent[name]) !== JSON.stringify(held[name])),
-  );
+  return Object.fromEntries(Object.entries(refusalsOf(body)).filter(([name]) => sent[name] !== undefined && !sameValue(sent[name], held[name])));
 }
+
+/** The fields `body` sends that an edit may change: every one sent but the unchangeable ones. */
+export function editedFields(body: object): Record<string, unknown> {
+  const unchangeable = refusalsOf(body);
+  return Object.fromEntries(Object.entries(body).filter(([name, value]) => value !== undefined && !(name in unchangeable)));
+}
+
+// A list sent back in another order is the same: the lists an edit may not change are sets (an application's grants, a user's roles).
+const sameValue = (sent: unknown, held: unknown): boolean => JSON.stringify(sorted(sent)) === JSON.stringify(sorted(held));
+const sorted = (value: unknown): unknown => (Array.isArray(value) ? [...value].sort() : value);
 
 /**
  * For a body with service rules, the look-up of the record it edits: should the record not be
