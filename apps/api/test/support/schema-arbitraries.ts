@@ -13,8 +13,9 @@ export class SchemaArbitraries {
   /** Values the schema (mostly) takes: where they start from does not matter, as long as what is sent is checked against the schema. */
   valueOf(schema: JsonSchema): fc.Arbitrary<unknown> {
     const resolved = this.schemas.resolve(schema);
-    const anyOf = (resolved['anyOf'] ?? resolved['allOf']) as JsonSchema[] | undefined;
-    if (anyOf) return fc.oneof(...anyOf.map((option) => this.valueOf(option)));
+    // `anyOf` is a nullable schema's "or null"; `allOf` wraps the one reference of a property.
+    const options = (resolved['anyOf'] ?? resolved['allOf']) as JsonSchema[] | undefined;
+    if (options) return fc.oneof(...options.map((option) => this.valueOf(option)));
     if (Array.isArray(resolved['enum'])) return fc.constantFrom(...(resolved['enum'] as unknown[]));
     switch (resolved['type']) {
       case 'string':
