@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { authenticate, challengeOf } from './passport-on-fastify';
 
-type Decision = (strategy: passport.StrategyCreatedStatic) => void;
+type Decision = (strategy: passport.StrategyCreatedStatic, request: FastifyRequest) => void;
 
 /** A strategy that decides whatever the test tells it to. */
 class ScriptedStrategy extends passport.Strategy {
@@ -12,8 +12,8 @@ class ScriptedStrategy extends passport.Strategy {
     super();
   }
 
-  override authenticate(): void {
-    this.decide(this);
+  override authenticate(request: FastifyRequest): void {
+    this.decide(this, request);
   }
 }
 
@@ -44,6 +44,17 @@ describe('authenticate (Passport on Fastify)', () => {
   it('rejects with the strategy\'s error, and when it decides nothing', async () => {
     await expect(run((strategy) => strategy.error(new Error('provider down')))).rejects.toThrow('provider down');
     await expect(run((strategy) => strategy.pass())).rejects.toThrow('The scripted strategy neither accepted nor refused the request.');
+  });
+
+  it('keeps requests that one strategy decides at the same time apart', async () => {
+    // Each request is decided after the next one, as database lookups may finish.
+    const strategy = new ScriptedStrategy((self, { headers }) => {
+      const id = Number(headers['x-id']);
+      setTimeout(() => self.success({ id }), (5 - id) * 5);
+    });
+    const requests = [1, 2, 3, 4].map((id) => ({ headers: { 'x-id': String(id) } }) as unknown as FastifyRequest);
+    const outcomes = await Promise.all(requests.map((each) => authenticate<{ id: number }>(strategy, each)));
+    expect(outcomes).toEqual([1, 2, 3, 4].map((id) => ({ kind: 'success', user: { id } })));
   });
 
   it('decides asynchronously too', async () => {

@@ -39,7 +39,10 @@ export function authenticate<User>(strategy: Strategy, request: FastifyRequest, 
     };
     // Called only when a strategy passes without deciding, which none of ours does.
     const next = (error?: unknown) => reject(error ?? new Error(`The ${strategy.name ?? 'Passport'} strategy neither accepted nor refused the request.`));
-    passport.authenticate(strategy, options, decided)(request, response, next);
+    // Passport gives a strategy it is handed (not named) this request's success/fail/redirect as
+    // the strategy's own properties: on the shared instance, concurrent requests would overwrite
+    // each other's and all but the last would wait forever. Each request gets its own heir.
+    passport.authenticate(Object.create(strategy) as Strategy, options, decided)(request, response, next);
   });
 }
 
