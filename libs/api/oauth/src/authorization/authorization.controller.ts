@@ -20,6 +20,11 @@ const PAGE_HEADERS = {
 /**
  * The browser side of the authorization server: `/oauth2-token/authorize` (RFC 6749 4.1), its
  * sign-in page, and the app store's `/oauth/start`. Every answer is a page or a 303.
+ *
+ * Its form posts are the documented exception to the API's DTO bodies: they are protocol
+ * requests, read with the protocol's parameter rules (one string per parameter, a repeat refused:
+ * RFC 6749 3.1), and a problem in one is an error page or a redirect to the client (4.1.2.1), never
+ * the back-office API's 400 JSON.
  */
 @Public()
 @Controller()
