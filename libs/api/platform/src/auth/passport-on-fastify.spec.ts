@@ -1,8 +1,11 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { authenticate, challengeOf } from './passport-on-fastify';
 
-type Decision = (strategy: passport.StrategyCreatedStatic, request: FastifyRequest) => void;
+/** What a strategy sees of a request here: Passport types it as Express's, whose headers are Node's. */
+type SeenRequest = { headers: IncomingHttpHeaders };
+type Decision = (strategy: passport.StrategyCreatedStatic, request: SeenRequest) => void;
 
 /** A strategy that decides whatever the test tells it to. */
 class ScriptedStrategy extends passport.Strategy {
@@ -12,7 +15,7 @@ class ScriptedStrategy extends passport.Strategy {
     super();
   }
 
-  override authenticate(request: FastifyRequest): void {
+  override authenticate(request: SeenRequest): void {
     this.decide(this, request);
   }
 }
