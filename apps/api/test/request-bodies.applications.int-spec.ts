@@ -18,6 +18,10 @@ const NOT_A_SCOPE = (scope: string) => `"${scope}" is not a valid scope (no spac
 
 /** The settings both application bodies take, each sent wrong: a wrong type, a nested value, a list where one value goes. */
 const SETTINGS: Array<[string, unknown, string]> = [
+  ['name', 7, NAME],
+  ['name', {}, NAME],
+  ['name', ['Named'], NAME],
+  ['name', null, NAME],
   ['slug', 7, SLUG],
   ['slug', { a: 1 }, SLUG],
   ['slug', ['a'], SLUG],
@@ -79,10 +83,6 @@ describe('request bodies of the applications, secrets and installs', () => {
 
     it.each<[string, unknown, string]>([
       ...SETTINGS,
-      ['name', 7, NAME],
-      ['name', {}, NAME],
-      ['name', ['Named'], NAME],
-      ['name', null, NAME],
       ['organizationId', '1', ID],
       ['organizationId', { id: 1 }, ID],
       ['organizationId', [1], ID],
@@ -127,10 +127,6 @@ describe('request bodies of the applications, secrets and installs', () => {
 
     it.each<[string, unknown, string]>([
       ...SETTINGS,
-      ['name', 7, NAME],
-      ['name', {}, NAME],
-      ['name', ['Named'], NAME],
-      ['name', null, NAME],
       // Fixed at creation: any other value, well typed or not, is a change, refused as such.
       ['grants', [{}], 'The grant types cannot be changed after creation.'],
       ['grants', 'client_credentials', 'The grant types cannot be changed after creation.'],
