@@ -249,6 +249,7 @@ describe(`npm run keyhouse, on ${TEST_DIALECT}`, () => {
       'admin_sessions',
       'customer_sessions',
       'sign_in_failures',
+      'sso_requests',
       'audit_events',
     ]);
   });
