@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from './support/test-app';
  * Issue 14, acceptance 6: requests generated from the OpenAPI document, wrong on purpose, sent to
  * every operation as the first admin with the CSRF token. Whatever is sent, no answer is a 5xx,
  * every status is one the operation documents, every body has the documented shape, and what the
- * document calls malformed is a 400 that says where. Seeded, so a failure can be replayed:
+ * document calls malformed is refused, a 400 saying where. Seeded, so a failure can be replayed:
  * FUZZ_SEED=<seed> (printed), FUZZ_RUNS=<requests per operation>.
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 14);
