@@ -175,8 +175,15 @@ describe('request bodies of the applications, secrets and installs', () => {
       expect(await add({ clientSecret: 'mine' })).toEqual({ message: SOME_FIELDS, errors: { clientSecret: 'Unknown field "clientSecret".' } });
     });
 
-    it.each([...NOT_OBJECTS, undefined])('refuses the body %j: not an object', async (body) => {
+    it.each(NOT_OBJECTS)('refuses the body %j: not an object', async (body) => {
       expect(await add(body)).toEqual({ message: 'Send the options of the new secret as a JSON object.', errors: {} });
+    });
+
+    // The contract before the DTOs: every option has a default, so the body may be left out.
+    it.each<Record<string, string>>([{}, { 'content-type': 'application/json' }])('takes no body (headers %j) as the defaults', async (headers) => {
+      const added = await admin.request<{ expiresAt: string | null; clientSecret: string }>('POST', `/admin/api/oauth-applications/${applicationId}/secrets`, undefined, headers);
+      expect(added.status).toBe(201);
+      expect(added.body).toEqual(expect.objectContaining({ expiresAt: null, clientSecret: expect.any(String) }));
     });
   });
 

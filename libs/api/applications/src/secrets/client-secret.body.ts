@@ -8,8 +8,8 @@ const DATE_TIME_FORMAT = 'Give an ISO 8601 date and time with a time zone, e.g. 
 
 const IsDateTime = (message: string) => FieldRule('isDateTime', (value) => (parseDateTime(value) ? undefined : message));
 
-/** The body of `POST oauth-applications/:id/secrets`; `{}` adds a secret with the defaults. */
-@RequestBody('Send the options of the new secret as a JSON object.')
+/** The body of `POST oauth-applications/:id/secrets`; `{}`, or no body at all, adds a secret with the defaults. */
+@RequestBody('Send the options of the new secret as a JSON object.', { optional: true })
 export class AddClientSecretBody implements ClientSecretInput {
   @ApiPropertyOptional({
     type: String,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
-import { MAX_LIVE_SECRETS, type ClientSecretDto, type CreatedClientSecretDto } from '@keyhouse/shared-contracts';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { DEFAULT_ROTATION_OVERLAP_DAYS, MAX_LIVE_SECRETS, type ClientSecretDto, type CreatedClientSecretDto } from '@keyhouse/shared-contracts';
 import { CurrentPrincipal, type BackOfficePrincipal } from '@keyhouse/api-identity';
 import { IdPipe, RequirePermission, ValidationErrorAnswer } from '@keyhouse/api-platform';
 import type { FastifyReply } from 'fastify';
@@ -23,6 +23,7 @@ export class ClientSecretsController {
 
   @Post()
   @RequirePermission('oauth_applications.edit')
+  @ApiBody({ type: AddClientSecretBody, required: false, description: `Left out: a secret that never expires, the current ones expiring in ${DEFAULT_ROTATION_OVERLAP_DAYS} days.` })
   @ApiCreatedResponse({ type: CreatedClientSecretAnswer })
   @ApiConflictResponse({ type: ValidationErrorAnswer, description: `The application already has ${MAX_LIVE_SECRETS} live secrets and this rotation would keep them.` })
   async add(

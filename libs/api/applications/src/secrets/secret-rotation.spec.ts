@@ -20,6 +20,7 @@ async function errorsOf(body: unknown): Promise<Record<string, string>> {
 
 describe('secretRotation', () => {
   it('by default adds a secret that never expires and gives the current ones seven days', async () => {
+    expect(await rotationOf(undefined)).toEqual({ expiresAt: null, previousExpiresAt: days(7) });
     expect(await rotationOf({})).toEqual({ expiresAt: null, previousExpiresAt: days(7) });
     expect(await rotationOf({ expiresAt: null })).toEqual({ expiresAt: null, previousExpiresAt: days(7) });
   });
@@ -62,7 +63,7 @@ describe('secretRotation', () => {
   it('refuses unknown fields and a body that is not an object', async () => {
     expect(await errorsOf({ expiresAt: null, clientSecret: 'mine' })).toEqual({ clientSecret: 'Unknown field "clientSecret".' });
     await expect(rotationOf([])).rejects.toThrow('Send the options of the new secret as a JSON object.');
-    await expect(rotationOf(undefined)).rejects.toThrow('Send the options of the new secret as a JSON object.');
+    await expect(rotationOf(null)).rejects.toThrow('Send the options of the new secret as a JSON object.');
     await expect(rotationOf('soon')).rejects.toThrow(ValidationFailedException);
   });
 

@@ -13,6 +13,8 @@ export interface RequestBodyOptions {
    * problem, as the console shows them all at once.
    */
   withServiceRules?: boolean;
+  /** Every field is optional and the body itself may be left out: no body stands for `{}`. */
+  optional?: boolean;
 }
 
 interface BodyShape extends RequestBodyOptions {
@@ -68,6 +70,7 @@ export class BodyValidationPipe implements PipeTransform {
     const dto = metadata.metatype;
     if (metadata.type !== 'body' || !isDtoClass(dto)) return value;
     const shape = (Reflect.getMetadata(SHAPE, dto) as BodyShape | undefined) ?? DEFAULT_SHAPE;
+    if (shape.optional && value === undefined) value = {};
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationFailedException({}, shape.notAnObject);
     const reserved = reservedKeys(value);
     if (reserved.length) throw new ValidationFailedException(Object.fromEntries(reserved.map((path) => [path, unknownField(path.split('.').pop() ?? path)])), shape.refused);
