@@ -1,4 +1,4 @@
-import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { usesClientSecret, type OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { Alert, Box, Button, Chip, Divider, Stack, Typography } from '@mui/material';
 import { useId } from 'react';
@@ -22,7 +22,7 @@ const IpRanges = ({ ranges }: { ranges: string[] }) =>
  * Where the application may get tokens from, and how its client authentication is going: a client
  * address that sends too many wrong secrets is refused for a while (never the others), and an
  * editor may unlock every address early. A public client has no secret to fail with nor Client
- * Credentials to restrict.
+ * Credentials to restrict; a private_key_jwt client has no secret either, but may have IP ranges.
  */
 export const ApplicationSecuritySection = () => {
   const record = useRecordContext<OAuthApplicationDto>();
@@ -61,9 +61,11 @@ export const ApplicationSecuritySection = () => {
               <IpRanges ranges={record.allowedIpRanges} />
             </Labeled>
           )}
-          <Labeled label="Recent wrong secrets">
-            <Typography variant="body2">{record.failedAuthentications}</Typography>
-          </Labeled>
+          {usesClientSecret(record.tokenEndpointAuthMethod) && (
+            <Labeled label="Recent wrong secrets">
+              <Typography variant="body2">{record.failedAuthentications}</Typography>
+            </Labeled>
+          )}
         </Box>
       </Stack>
       {unlock.confirmDialog}

@@ -1,4 +1,4 @@
-import type { ClientSecretDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { usesClientSecret, type ClientSecretDto, type OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import AddIcon from '@mui/icons-material/Add';
 import { Alert, Chip, Divider, Stack, Typography } from '@mui/material';
 import { useId, useState } from 'react';
@@ -63,18 +63,18 @@ const AddSecretButton = ({ application, liveCount }: { application: OAuthApplica
 };
 
 /**
- * The secrets of a confidential application: when each was created, expires and was last used,
+ * The secrets of an application that authenticates with one (not a public or private_key_jwt client): when each was created, expires and was last used,
  * so an admin rotating a secret sees whether the old one is still in use before it stops.
  */
 export const ClientSecretsSection = () => {
   const application = useRecordContext<OAuthApplicationDto>();
   const { canAccess: canEdit } = useCanAccess({ resource: APPLICATIONS, action: 'edit' });
   const headingId = useId();
-  const confidential = application?.confidential === true;
-  const { data, isPending, error } = useApplicationSecrets(application?.id, confidential);
+  const withSecrets = application !== undefined && usesClientSecret(application.tokenEndpointAuthMethod);
+  const { data, isPending, error } = useApplicationSecrets(application?.id, withSecrets);
   const listContext = useList<ClientSecretDto>({ data: data ?? [], isPending });
 
-  if (!application || !confidential) return null;
+  if (!application || !withSecrets) return null;
   const now = Date.now();
   const liveCount = (data ?? []).filter((secret) => isLive(secret, now)).length;
 

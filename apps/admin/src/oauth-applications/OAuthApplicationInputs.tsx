@@ -1,4 +1,4 @@
-import type { GrantType } from '@keyhouse/shared-contracts';
+import type { GrantType, TokenEndpointAuthMethod } from '@keyhouse/shared-contracts';
 import {
   CheckboxGroupInput,
   maxLength,
@@ -14,10 +14,12 @@ import { useFormContext, useWatch } from 'react-hook-form';
 
 import { CheckboxInput, OrganizationInput, useOrganizationChoices } from '../common';
 import { AllowedIpRangesInput } from './AllowedIpRangesInput';
+import { ClientKeysInputs } from './ClientKeysInputs';
 import { FirstPartyInput } from './FirstPartyInput';
 import {
   APPLICATION_TYPE_CHOICES,
   canBePublicClient,
+  CLIENT_AUTHENTICATION_CHOICES,
   formatApplicationType,
   GRANT_CHOICES,
   parseApplicationType,
@@ -33,14 +35,17 @@ const NO_GRANTS: GrantType[] = [];
 const invertBoolean = (value: boolean | undefined) => value === false;
 
 /**
- * The fields of create and edit. The organization, grants, type, owner and client
- * kind are chosen once (`creating`); the API refuses to change them afterwards.
+ * The fields of create and edit. The organization, grants, type, owner, client
+ * kind and client authentication are chosen once (`creating`); the API refuses to
+ * change them afterwards. A private_key_jwt application's keys may change.
  */
 export const OAuthApplicationInputs = ({ creating = false }: { creating?: boolean }) => {
   const { several, only } = useOrganizationChoices('oauth_applications.create');
   const { setValue } = useFormContext();
   const grants: GrantType[] = useWatch({ name: 'grants' }) ?? NO_GRANTS;
   const storefront: boolean = useWatch({ name: 'frontend' }) === true;
+  const publicClient = useWatch({ name: 'confidential' }) === false && canBePublicClient(grants);
+  const authMethod: TokenEndpointAuthMethod | undefined = useWatch({ name: 'tokenEndpointAuthMethod' });
   const chosenOrganizationId: number | undefined = useWatch({ name: 'organizationId' }) ?? undefined;
   const organizationId = chosenOrganizationId ?? only;
   // The owner is looked up among the users of one organization and one side.
@@ -87,6 +92,15 @@ export const OAuthApplicationInputs = ({ creating = false }: { creating?: boolea
           helperText="For apps that cannot keep a secret (single-page or mobile apps): no client secret, PKCE instead."
         />
       )}
+      {creating && !publicClient && (
+        <RadioButtonGroupInput
+          source="tokenEndpointAuthMethod"
+          label="Client authentication"
+          choices={CLIENT_AUTHENTICATION_CHOICES}
+          helperText="Private key JWT: no secret at all; the application signs a short-lived assertion with its own private key (RFC 7523), and you register its public keys."
+        />
+      )}
+      {!publicClient && authMethod === 'private_key_jwt' && <ClientKeysInputs />}
       {grants.includes('authorization_code') && (
         <>
           <FirstPartyInput />

@@ -1,4 +1,4 @@
-import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { TOKEN_ENDPOINT_AUTH_METHOD_LABELS, type OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DateField, FunctionField, Labeled, ReferenceField, Show, TextField } from 'react-admin';
 
@@ -8,6 +8,7 @@ import { ActiveField, ApplicationTypeField, ClientIdField, GrantsField } from '.
 import { ApplicationSecuritySection } from './ApplicationSecuritySection';
 import { ApplicationShowActions } from './ApplicationShowActions';
 import { ApplicationUsageSection } from './ApplicationUsageSection';
+import { ClientKeysField } from './ClientKeysField';
 import { AuthorizationCodeFields } from './AuthorizationCodeFields';
 import { ClientSecretsSection } from './ClientSecretsSection';
 import { DormantBadge } from './DormantBadge';
@@ -65,9 +66,13 @@ export const OAuthApplicationShow = () => (
           </Labeled>
           <Labeled label="Client type">
             <FunctionField<OAuthApplicationDto>
-              render={(record) => (record.confidential ? 'Confidential (client secret)' : 'Public (PKCE, no secret)')}
+              render={(record) => (record.confidential ? 'Confidential' : 'Public (PKCE, no secret)')}
             />
           </Labeled>
+          <Labeled label="Client authentication">
+            <FunctionField<OAuthApplicationDto> render={(record) => TOKEN_ENDPOINT_AUTH_METHOD_LABELS[record.tokenEndpointAuthMethod]} />
+          </Labeled>
+          <ClientKeysField />
           <Labeled label="Redirect URIs">
             <FunctionField<OAuthApplicationDto>
               render={(record) => <ListOrNone items={record.redirectUris} none="None" monospace />}

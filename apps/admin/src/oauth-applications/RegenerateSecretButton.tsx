@@ -1,4 +1,4 @@
-import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { usesClientSecret, type OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import AutorenewIcon from '@mui/icons-material/Autorenew';
 import { DialogContentText } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
@@ -22,8 +22,8 @@ export const RegenerateSecretButton = () => {
   // The new secret lives here and nowhere else, until the dialog is closed.
   const [credentials, setCredentials] = useState<OneTimeCredentials | null>(null);
 
-  // A public client has no secret to replace.
-  if (!record || !record.confidential || !canAccess) return null;
+  // A public or private_key_jwt client has no secret to replace.
+  if (!record || !usesClientSecret(record.tokenEndpointAuthMethod) || !canAccess) return null;
 
   const regenerate = async () => {
     setRegenerating(true);

@@ -41,7 +41,8 @@ export interface OneTimeCredentials {
 
 /**
  * `meta` of `create('oauth-applications')`. The secret goes to this callback and
- * only there: react-admin keeps what `create` returns in its query cache.
+ * only there: react-admin keeps what `create` returns in its query cache. It is not
+ * called for a private_key_jwt application, which has no secret.
  * (A type, not an interface: react-query wants `meta` to be a plain record.)
  */
 export type ApplicationCreateMeta = {
@@ -105,7 +106,8 @@ export const dataProvider: KeyhouseDataProvider = {
     const result = await restProvider.create<RecordType, ResultRecordType>(resource, params);
     if (resource !== APPLICATIONS) return result;
     const { clientSecret, ...application } = result.data as unknown as CreatedOAuthApplicationDto;
-    if (isCreateMeta(params.meta)) {
+    // A private_key_jwt application has nothing to show once: its client ID is on its page.
+    if (isCreateMeta(params.meta) && application.tokenEndpointAuthMethod !== 'private_key_jwt') {
       params.meta.onCredentials({ applicationId: application.id, clientId: application.clientId, clientSecret });
     }
     return { data: application as unknown as ResultRecordType };

@@ -1,4 +1,7 @@
 import { createServer, type Server } from 'node:http';
+import type { CreatedOAuthApplicationDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { exportJWK, generateKeyPair } from 'jose';
+import * as client from 'openid-client';
 import type { AddressInfo } from 'node:net';
 import { TEST_DIALECT } from '../support/databases';
 import { assertionKey, assertionParameters, jwksOf, signAssertion, type AssertionKey } from '../support/client-assertions';
@@ -22,18 +25,9 @@ describe(`private_key_jwt client authentication on ${TEST_DIALECT}`, () => {
   let machine: KeylessClient;
   let tokenEndpoint: string;
 
-  /** A client_credentials application with no secret, its keys in `keys`. */
-  async function keylessClient(name: string, keys: { jwks?: unknown; jwksUri?: string }): Promise<KeylessClient> {
-    const created = await createClient(admin, { name, grants: ['client_credentials'], userId: botId, scopes: ['read'] });
-    await t.dataSource.query('UPDATE oauth_applications SET tokenEndpointAuthMethod = ?, jwks = ?, jwksUri = ? WHERE id = ?', [
-      'private_key_jwt',
-      keys.jwks === undefined ? null : JSON.stringify(keys.jwks),
-      keys.jwksUri ?? null,
-      created.id,
-    ]);
-    await t.dataSource.query('DELETE FROM oauth_client_secrets WHERE applicationId = ?', [created.id]);
-    return created;
-  }
+  /** A client_credentials application with no secret, its keys in `keys`, created as an admin does. */
+  const keylessClient = (name: string, keys: { jwks?: unknown; jwksUri?: string }): Promise<KeylessClient> =>
+    createClient(admin, { name, grants: ['client_credentials'], userId: botId, scopes: ['read'], tokenEndpointAuthMethod: 'private_key_jwt', ...keys });
   const assertion = (key: AssertionKey, client: KeylessClient = machine, claims = {}, header = {}) =>
     signAssertion(key, { clientId: client.clientId, audience: tokenEndpoint }, claims, header);
   const clientCredentials = async (signed: string, extra: Record<string, string> = {}) =>
@@ -129,6 +123,73 @@ describe(`private_key_jwt client authentication on ${TEST_DIALECT}`, () => {
     }
   });
 
+  it('is created with no secret, and its keys are checked: public signing keys, in one place', async () => {
+    const created = await admin.post<CreatedOAuthApplicationDto>('/admin/api/oauth-applications', {
+      name: 'Checked keys',
+      grants: ['client_credentials'],
+      userId: botId,
+      tokenEndpointAuthMethod: 'private_key_jwt',
+      jwks: jwksOf(es),
+    });
+    expect(created.body).toMatchObject({ tokenEndpointAuthMethod: 'private_key_jwt', jwks: jwksOf(es), jwksUri: null, clientSecret: null });
+    expect(await t.dataSource.query('SELECT id FROM oauth_client_secrets WHERE applicationId = ?', [created.body.id])).toEqual([]);
+
+    const refusals: Array<[Record<string, unknown>, Record<string, string>]> = [
+      [{ jwks: { keys: [await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)] } }, { jwks: 'Key 1 is a private key: register its public part only.' }],
+      [{ jwks: jwksOf(es), jwksUri: 'https://keys.example.com/jwks.json' }, { jwksUri: 'Give the JWK Set or its URL, not both.' }],
+      [{}, { jwks: 'Give the public keys the application signs with: a JWK Set, or the URL where it publishes one.' }],
+    ];
+    for (const [keys, errors] of refusals) {
+      const answer = await admin.post('/admin/api/oauth-applications', { name: 'Refused', grants: ['client_credentials'], userId: botId, tokenEndpointAuthMethod: 'private_key_jwt', ...keys });
+      expect({ status: answer.status, errors: (answer.body as { errors: unknown }).errors }).toEqual({ status: 400, errors });
+    }
+    const publicClient = await admin.post('/admin/api/oauth-applications', {
+      name: 'Refused',
+      grants: ['authorization_code'],
+      redirectUris: ['https://spa.example.com/cb'],
+      confidential: false,
+      tokenEndpointAuthMethod: 'private_key_jwt',
+      jwks: jwksOf(es),
+    });
+    expect((publicClient.body as { errors: unknown }).errors).toEqual({ tokenEndpointAuthMethod: 'A public client proves itself with PKCE alone: its client authentication is none.' });
+  });
+
+  it('takes new keys on an edit, at once: a rotation', async () => {
+    const before = await assertionKey('ES256');
+    const after = await assertionKey('ES256');
+    const rotating = await keylessClient('Rotating', { jwks: jwksOf(before) });
+    expect((await clientCredentials(await assertion(before, rotating))).status).toBe(200);
+    const edited = await admin.request('PUT', `/admin/api/oauth-applications/${rotating.id}`, { jwks: jwksOf(after) }, {});
+    expect(edited.status).toBe(200);
+    expect((await clientCredentials(await assertion(after, rotating))).status).toBe(200);
+    expectSameRefusal(await clientCredentials(await assertion(before, rotating)));
+    const changed = await admin.request('PUT', `/admin/api/oauth-applications/${rotating.id}`, { tokenEndpointAuthMethod: 'client_secret_basic' }, {});
+    expect((changed.body as { errors: unknown }).errors).toEqual({ tokenEndpointAuthMethod: 'The client authentication cannot be changed after creation.' });
+  });
+
+  it('shows how it authenticates, and has no secret to regenerate, add or list', async () => {
+    const shown = await admin.get<OAuthApplicationDto>(`/admin/api/oauth-applications/${machine.id}`);
+    expect(shown.body).toMatchObject({ confidential: true, tokenEndpointAuthMethod: 'private_key_jwt', jwks: jwksOf(es, rsa), jwksUri: null });
+    const noSecret = { tokenEndpointAuthMethod: 'It authenticates with private_key_jwt: it signs its assertions with its own key and has no secret.' };
+    expect(await admin.post(`/admin/api/oauth-applications/${machine.id}/secret`)).toMatchObject({
+      status: 400,
+      body: { message: 'An application using private_key_jwt has no secret to regenerate.', errors: noSecret },
+    });
+    expect(await admin.post(`/admin/api/oauth-applications/${machine.id}/secrets`, {})).toMatchObject({
+      status: 400,
+      body: { message: 'An application using private_key_jwt has no secrets.', errors: noSecret },
+    });
+    expect((await admin.get(`/admin/api/oauth-applications/${machine.id}/secrets`)).body).toEqual([]);
+  });
+
+  it('leaves the other applications as they were: a secret for confidential ones, none for public ones', async () => {
+    const withSecret = await createClient(admin, { name: 'Secretive', grants: ['client_credentials'], userId: botId });
+    const spa = await createClient(admin, { name: 'Single page', grants: ['authorization_code'], confidential: false, redirectUris: ['https://spa.example.com/cb'] });
+    for (const [client, method] of [[withSecret, 'client_secret_basic'], [spa, 'none']] as const) {
+      expect((await admin.get<OAuthApplicationDto>(`/admin/api/oauth-applications/${client.id}`)).body).toMatchObject({ tokenEndpointAuthMethod: method, jwks: null, jwksUri: null });
+    }
+  });
+
   describe('keys published at a jwks_uri', () => {
     let server: Server;
     let published: unknown;
@@ -151,5 +212,33 @@ describe(`private_key_jwt client authentication on ${TEST_DIALECT}`, () => {
       expect(requests).toBe(1);
       expectSameRefusal(await clientCredentials(await assertion(es, remote)));
     });
+  });
+});
+
+/** A relying party that knows private_key_jwt already: openid-client v6 signs its assertions itself. */
+describe('private_key_jwt with openid-client', () => {
+  const ISSUER = 'http://keyhouse.test';
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ISSUER });
+  });
+  afterAll(() => t.close());
+
+  it('gets a token by client_credentials, introspects and revokes it, each request with its own assertion', async () => {
+    const admin = await t.signedIn();
+    const key = await assertionKey('PS256');
+    const registered = await createClient(admin, { name: 'openid-client machine', grants: ['client_credentials'], userId: 1, tokenEndpointAuthMethod: 'private_key_jwt', jwks: jwksOf(key) });
+    const config = await client.discovery(new URL(ISSUER), registered.clientId, undefined, client.PrivateKeyJwt({ key: key.privateKey, kid: key.kid }), {
+      execute: [client.allowInsecureRequests],
+      [client.customFetch]: (url: string, options: RequestInit) => fetch(url.replace(ISSUER, t.baseUrl), options),
+    });
+    expect(config.serverMetadata().token_endpoint_auth_methods_supported).toContain('private_key_jwt');
+
+    const tokens = await client.clientCredentialsGrant(config);
+    expect(tokens.access_token).toEqual(expect.any(String));
+    expect(await client.tokenIntrospection(config, tokens.access_token)).toMatchObject({ active: true, client_id: registered.clientId, sub: 'user:1' });
+    await client.tokenRevocation(config, tokens.access_token);
+    expect(await client.tokenIntrospection(config, tokens.access_token)).toEqual({ active: false });
   });
 });

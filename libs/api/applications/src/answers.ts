@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   GRANT_TYPES,
+  TOKEN_ENDPOINT_AUTH_METHODS,
   USAGE_DAYS,
   type ApplicationOwnerDto,
   type ApplicationUsageDayDto,
@@ -11,7 +12,9 @@ import {
   type CreatedOAuthApplicationDto,
   type DormancyPolicyDto,
   type GrantType,
+  type JwkSet,
   type OAuthApplicationDto,
+  type TokenEndpointAuthMethod,
 } from '@keyhouse/shared-contracts';
 
 /** The answers of the applications routes, as the OpenAPI document describes them; the contracts say what each field means. */
@@ -57,6 +60,19 @@ export class OAuthApplicationAnswer implements OAuthApplicationDto {
 
   @ApiProperty({ description: 'false: a public client, no secret, PKCE only.' })
   confidential!: boolean;
+
+  @ApiProperty({
+    enum: TOKEN_ENDPOINT_AUTH_METHODS,
+    enumName: 'TokenEndpointAuthMethod',
+    description: 'How it authenticates at the token, revocation and introspection endpoints: a client secret, private_key_jwt (no secret), none (a public client).',
+  })
+  tokenEndpointAuthMethod!: TokenEndpointAuthMethod;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'private_key_jwt: the JWK Set (public keys) its assertions are verified with.' })
+  jwks!: JwkSet | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'private_key_jwt: where it publishes its JWK Set.' })
+  jwksUri!: string | null;
 
   @ApiProperty({ type: [String] })
   redirectUris!: string[];
@@ -108,7 +124,7 @@ export class OAuthApplicationAnswer implements OAuthApplicationDto {
 }
 
 export class CreatedOAuthApplicationAnswer extends OAuthApplicationAnswer implements CreatedOAuthApplicationDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Shown this once; null for a public client.' })
+  @ApiProperty({ type: String, nullable: true, description: 'Shown this once; null for a public client and for private_key_jwt.' })
   clientSecret!: string | null;
 }
 

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { validBody, ValidationFailedException } from '@keyhouse/api-platform';
 import { CreateApplicationBody, UpdateApplicationBody } from './application.body';
@@ -30,6 +31,9 @@ describe('newApplication', () => {
       frontend: false,
       userId: 7,
       confidential: true,
+      tokenEndpointAuthMethod: 'client_secret_basic',
+      jwks: null,
+      jwksUri: null,
       redirectUris: [],
       scopes: [],
       accessTokenTtl: null,
@@ -148,6 +152,9 @@ describe('applicationChanges', () => {
     userId: 7,
     owner: { id: 7, name: 'Ann', email: 'ann@example.com' },
     confidential: true,
+    tokenEndpointAuthMethod: 'client_secret_basic',
+    jwks: null,
+    jwksUri: null,
     redirectUris: [],
     scopes: [],
     accessTokenTtl: null,
@@ -175,6 +182,8 @@ describe('applicationChanges', () => {
       name: 'Renamed',
       slug: 'erp-sync',
       active: true,
+      jwks: null,
+      jwksUri: null,
       redirectUris: [],
       scopes: [],
       accessTokenTtl: null,
@@ -203,6 +212,61 @@ describe('applicationChanges', () => {
   it('refuses a change to what only the server sets', async () => {
     expect(await errorsOf(() => changed({ clientId: 'b'.repeat(32) }, current))).toEqual({
       clientId: 'clientId is set by the server and cannot be changed.',
+    });
+  });
+});
+
+describe('client authentication', () => {
+  const publicJwk = (kid: string) => ({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid });
+  const jwks = { keys: [publicJwk('a')] };
+  const keyless = { ...clientCredentials, tokenEndpointAuthMethod: 'private_key_jwt' };
+
+  it('is a secret by default, and none for a public client', async () => {
+    expect((await created(clientCredentials)).tokenEndpointAuthMethod).toBe('client_secret_basic');
+    const spa = await created({ name: 'SPA', grants: ['authorization_code'], redirectUris: ['https://spa.example/cb'], confidential: false });
+    expect(spa.tokenEndpointAuthMethod).toBe('none');
+  });
+
+  it('takes private_key_jwt with a JWK Set, or with the URL of one', async () => {
+    expect(await created({ ...keyless, jwks })).toMatchObject({ tokenEndpointAuthMethod: 'private_key_jwt', jwks, jwksUri: null });
+    expect(await created({ ...keyless, jwksUri: 'https://app.example/jwks.json' })).toMatchObject({ jwks: null, jwksUri: 'https://app.example/jwks.json' });
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, string>]>([
+    ['neither keys nor their URL', keyless, { jwks: 'Give the public keys the application signs with: a JWK Set, or the URL where it publishes one.' }],
+    ['both', { ...keyless, jwks, jwksUri: 'https://app.example/jwks.json' }, { jwksUri: 'Give the JWK Set or its URL, not both.' }],
+    ['keys for a client with a secret', { ...clientCredentials, jwks }, { jwks: 'Public keys are only used by private_key_jwt client authentication.' }],
+    ['a URL for a client with a secret', { ...clientCredentials, jwksUri: 'https://app.example/jwks.json' }, { jwksUri: 'Public keys are only used by private_key_jwt client authentication.' }],
+    [
+      'private_key_jwt for a public client',
+      { name: 'SPA', grants: ['authorization_code'], redirectUris: ['https://spa.example/cb'], confidential: false, tokenEndpointAuthMethod: 'private_key_jwt', jwks },
+      { tokenEndpointAuthMethod: 'A public client proves itself with PKCE alone: its client authentication is none.' },
+    ],
+    ['none for a confidential client', { ...clientCredentials, tokenEndpointAuthMethod: 'none' }, { tokenEndpointAuthMethod: 'Only a public client authenticates with none: a confidential one has a secret or its own key.' }],
+    ['an unknown method', { ...clientCredentials, tokenEndpointAuthMethod: 'client_secret_jwt' }, { tokenEndpointAuthMethod: 'Choose one of client_secret_basic, client_secret_post, private_key_jwt, none.' }],
+    ['a private key', { ...keyless, jwks: { keys: [generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' })] } }, { jwks: 'Key 1 is a private key: register its public part only.' }],
+    ['a symmetric key', { ...keyless, jwks: { keys: [{ kty: 'oct', k: 'c2VjcmV0' }] } }, { jwks: 'Key 1 is a symmetric key: register public keys only (RSA, EC P-256, Ed25519).' }],
+    ['a bare key instead of a set', { ...keyless, jwks: publicJwk('a') }, { jwks: 'Paste a JWK Set: a JSON object with a "keys" list.' }],
+    ['a URL without https', { ...keyless, jwksUri: 'http://app.example/jwks.json' }, { jwksUri: 'The JWK Set URL must use https (http only on localhost, 127.0.0.1 or [::1]).' }],
+  ])('refuses %s', async (_, body, errors) => {
+    expect(await errorsOf(() => created(body))).toEqual(errors);
+  });
+
+  describe('on an update', () => {
+    const current = { ...(clientCredentials as unknown as OAuthApplicationDto), confidential: true, tokenEndpointAuthMethod: 'private_key_jwt', jwks, jwksUri: null, redirectUris: [], firstParty: false, allowPlainPkce: false, installUrl: null, listed: false, allowedIpRanges: [], frontend: false } as OAuthApplicationDto;
+
+    it('replaces the keys, or moves them to a URL', async () => {
+      const rotated = { keys: [publicJwk('a'), publicJwk('b')] };
+      expect(await changed({ jwks: rotated }, current)).toEqual({ jwks: rotated });
+      expect(await changed({ jwks: null, jwksUri: 'https://app.example/jwks.json' }, current)).toEqual({ jwks: null, jwksUri: 'https://app.example/jwks.json' });
+    });
+
+    it('keeps the method, and one place for the keys', async () => {
+      expect(await errorsOf(() => changed({ tokenEndpointAuthMethod: 'client_secret_basic' }, current))).toEqual({
+        tokenEndpointAuthMethod: 'The client authentication cannot be changed after creation.',
+      });
+      expect(await errorsOf(() => changed({ jwksUri: 'https://app.example/jwks.json' }, current))).toEqual({ jwksUri: 'Give the JWK Set or its URL, not both.' });
+      expect(await errorsOf(() => changed({ jwks: null }, current))).toMatchObject({ jwks: expect.stringMatching(/^Give the public keys/) });
     });
   });
 });

@@ -3,14 +3,16 @@ import { changedUnchangeables, editedFields, ValidationFailedException } from '@
 import type { CreateApplicationBody, UpdateApplicationBody } from './application.body';
 
 /**
- * The rules of an application that look beyond one field: what each grant needs and allows, and
- * what an update may not change. Each field alone is checked by the bodies (application.body.ts).
+ * The rules of an application that look beyond one field: what each grant and each way of client
+ * authentication needs and allows, and what an update may not change. Each field alone is checked
+ * by the bodies (application.body.ts).
  */
 
 /** A new application: what the body says, and the defaults for what it leaves out (the slug then comes from the name). */
 export type NewApplication = Required<Omit<OAuthApplicationInput, 'organizationId' | 'slug'>> & { organizationId?: number; slug?: string };
 
 export function newApplication(body: CreateApplicationBody): NewApplication {
+  const confidential = body.confidential ?? true;
   const application: NewApplication = {
     organizationId: body.organizationId ?? undefined,
     name: body.name,
@@ -19,7 +21,10 @@ export function newApplication(body: CreateApplicationBody): NewApplication {
     grants: body.grants,
     frontend: body.frontend ?? false,
     userId: body.userId ?? null,
-    confidential: body.confidential ?? true,
+    confidential,
+    tokenEndpointAuthMethod: body.tokenEndpointAuthMethod ?? (confidential ? 'client_secret_basic' : 'none'),
+    jwks: body.jwks ?? null,
+    jwksUri: body.jwksUri ?? null,
     redirectUris: body.redirectUris ?? [],
     scopes: body.scopes ?? [],
     accessTokenTtl: body.accessTokenTtl ?? null,
@@ -29,7 +34,7 @@ export function newApplication(body: CreateApplicationBody): NewApplication {
     listed: body.listed ?? false,
     allowedIpRanges: body.allowedIpRanges ?? [],
   };
-  refuseIfAny(grantRuleErrors(application));
+  refuseIfAny({ ...grantRuleErrors(application), ...clientAuthenticationErrors(application) });
   return application;
 }
 
@@ -40,7 +45,8 @@ export function newApplication(body: CreateApplicationBody): NewApplication {
 export function applicationChanges(body: UpdateApplicationBody, current: OAuthApplicationDto): OAuthApplicationChanges {
   // What is left once the unchangeable fields are set aside are the settings, each checked by the body.
   const changes = editedFields(body) as OAuthApplicationChanges;
-  refuseIfAny({ ...grantRuleErrors({ ...current, ...changes }), ...changedUnchangeables(body, current) });
+  const changed = { ...current, ...changes };
+  refuseIfAny({ ...grantRuleErrors(changed), ...clientAuthenticationErrors(changed), ...changedUnchangeables(body, current) });
   return changes;
 }
 
@@ -73,6 +79,33 @@ function grantRuleErrors(application: NewApplication): Record<string, string> {
   }
   return errors;
 }
+
+/**
+ * What each way of client authentication needs: a public client is `none` and nothing else is; a
+ * private_key_jwt client has its public keys in exactly one place (OpenID Connect Dynamic Client
+ * Registration 1.0 2: jwks_uri and jwks "MUST NOT both be present"), and no other client has any.
+ */
+function clientAuthenticationErrors({ confidential, tokenEndpointAuthMethod, jwks, jwksUri }: ClientAuthentication): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!confidential && tokenEndpointAuthMethod !== 'none') {
+    errors['tokenEndpointAuthMethod'] = 'A public client proves itself with PKCE alone: its client authentication is none.';
+  }
+  if (confidential && tokenEndpointAuthMethod === 'none') {
+    errors['tokenEndpointAuthMethod'] = 'Only a public client authenticates with none: a confidential one has a secret or its own key.';
+  }
+  if (tokenEndpointAuthMethod !== 'private_key_jwt') {
+    const onlyForKeys = 'Public keys are only used by private_key_jwt client authentication.';
+    if (jwks !== null) errors['jwks'] = onlyForKeys;
+    if (jwksUri !== null) errors['jwksUri'] = onlyForKeys;
+  } else if (jwks !== null && jwksUri !== null) {
+    errors['jwksUri'] = 'Give the JWK Set or its URL, not both.';
+  } else if (jwks === null && jwksUri === null) {
+    errors['jwks'] = 'Give the public keys the application signs with: a JWK Set, or the URL where it publishes one.';
+  }
+  return errors;
+}
+
+type ClientAuthentication = Pick<NewApplication, 'confidential' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri'>;
 
 function refuseIfAny(errors: Record<string, string>): void {
   if (Object.keys(errors).length) throw new ValidationFailedException(errors);

@@ -2,7 +2,16 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Exclude, Transform } from 'class-transformer';
 import { Allow, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { GRANT_LABELS, GRANT_TYPES, type GrantType, type OAuthApplicationChanges, type OAuthApplicationInput } from '@keyhouse/shared-contracts';
+import {
+  GRANT_LABELS,
+  GRANT_TYPES,
+  TOKEN_ENDPOINT_AUTH_METHODS,
+  type GrantType,
+  type JwkSet,
+  type OAuthApplicationChanges,
+  type OAuthApplicationInput,
+  type TokenEndpointAuthMethod,
+} from '@keyhouse/shared-contracts';
 import {
   FieldRule,
   IsFlag,
@@ -19,6 +28,7 @@ import {
   RequestBody,
   Unchangeable,
 } from '@keyhouse/api-platform';
+import { jwkSetProblem } from './client-keys/jwk-set';
 
 /**
  * The bodies of `POST` and `PUT /admin/api/oauth-applications`: what each field may hold. What
@@ -62,6 +72,20 @@ const IsInstallUrl = () =>
   });
 
 const AUTHORIZATION_CODE_ONLY = 'Authorization Code grant only.';
+const PRIVATE_KEY_JWT_ONLY = 'private_key_jwt only; one of jwks and jwksUri.';
+
+const isTokenEndpointAuthMethod = (method: unknown) => TOKEN_ENDPOINT_AUTH_METHODS.includes(method as TokenEndpointAuthMethod);
+
+const IsTokenEndpointAuthMethod = () =>
+  FieldRule('isTokenEndpointAuthMethod', (method) => (isTokenEndpointAuthMethod(method) ? undefined : `Choose one of ${TOKEN_ENDPOINT_AUTH_METHODS.join(', ')}.`));
+
+/** Where a private_key_jwt client publishes its keys: fetched by the server, so https (http on loopback only), like a redirect URI. */
+const IsJwksUri = () =>
+  FieldRule('isJwksUri', (url) => {
+    if (typeof url !== 'string') return 'Must be a URL.';
+    const problem = redirectUriProblem(url);
+    return problem && `The JWK Set URL ${problem}.`;
+  });
 
 /** The settings an application is created with and that may change afterwards; the name is each body's own (required at creation only). */
 class ApplicationSettingsBody {
@@ -82,6 +106,28 @@ class ApplicationSettingsBody {
 
   @Flag('Active: deactivated applications get no new tokens, and the ones they hold are refused. Default true.')
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: { keys: [{ kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', kid: '2026-11' }] },
+    description: `JWK Set (RFC 7517 5): the public keys the application signs its client assertions with: RSA of 2048 bits or more, EC P-256, Ed25519 or Ed448; never a private or symmetric key. ${PRIVATE_KEY_JWT_ONLY}`,
+  })
+  @IsOptional()
+  @FieldRule('isJwkSet', jwkSetProblem)
+  jwks?: JwkSet | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'https://app.example.com/.well-known/jwks.json',
+    description: `JWK Set URL: where the application publishes its public keys; https (http only on localhost), read and cached by the server. ${PRIVATE_KEY_JWT_ONLY}`,
+  })
+  @Transform(({ value }) => (value === '' ? null : trimmed(value)))
+  @IsOptional()
+  @IsJwksUri()
+  jwksUri?: string | null;
 
   @ApiPropertyOptional({
     type: [String],
@@ -195,6 +241,15 @@ export class CreateApplicationBody extends ApplicationSettingsBody implements OA
 
   @Flag('false: a public client, for apps that cannot keep a secret: no client secret, PKCE instead (Authorization Code only). Default true.')
   confidential?: boolean;
+
+  @ApiPropertyOptional({
+    enum: TOKEN_ENDPOINT_AUTH_METHODS,
+    description:
+      'Client authentication at the token, revocation and introspection endpoints: client_secret_basic (default; a secret, sent with HTTP Basic or in the body), client_secret_post (the same), private_key_jwt (no secret: assertions signed with its own key, whose public part is in jwks or jwksUri), none (a public client, and only a public client).',
+  })
+  @Omittable()
+  @IsTokenEndpointAuthMethod()
+  tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
 }
 
 const fixed = (label: string) => `${label} cannot be changed after creation.`;
@@ -248,6 +303,9 @@ export class UpdateApplicationBody extends ApplicationSettingsBody implements OA
 
   @Echoed({ type: Boolean }, fixed('Whether the client is public'), isFlag)
   confidential?: unknown;
+
+  @Echoed({ enum: TOKEN_ENDPOINT_AUTH_METHODS }, fixed('The client authentication'), isTokenEndpointAuthMethod)
+  tokenEndpointAuthMethod?: unknown;
 
   @Echoed(ID_SCHEMA, setByServer('id'), isId)
   id?: unknown;

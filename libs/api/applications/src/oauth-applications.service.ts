@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { ClientCredentialsDto, OAuthApplicationDto, Permission } from '@keyhouse/shared-contracts';
+import { usesClientSecret, type ClientCredentialsDto, type OAuthApplicationDto, type Permission } from '@keyhouse/shared-contracts';
 import { isDuplicateKeyError, type ListParams, type Page } from '@keyhouse/api-persistence';
 import { assertCan, AuditTrail, changedFields, DomainEvents, Reach, ValidationFailedException, type AuditEntry, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -13,11 +13,12 @@ import { ClientSecret, OAuthApplication } from './entities';
 import { OAuthApplicationsRepository, type ApplicationScope } from './oauth-applications.repository';
 import { ClientAuthThrottleRepository, NO_FAILURES } from './policy/client-auth-throttle.repository';
 import { digestSecret, generateClientId, generateClientSecret } from './secrets/credentials';
+import { assertHasSecrets } from './secrets/secret-holders';
 import { firstFreeSlug, slugify } from './slug';
 
 export interface CreatedApplication {
   application: OAuthApplicationDto;
-  /** Null for a public client. Returned once, never stored. */
+  /** Null for a public client and a private_key_jwt one. Returned once, never stored. */
   clientSecret: string | null;
 }
 
@@ -66,7 +67,7 @@ export class OAuthApplicationsService {
     await this.assertAvailable(organizationId, input);
     await this.access.assertMayActAs(actor, { ...input, userId: input.frontend ? null : input.userId });
     const slug = input.slug ?? firstFreeSlug(slugify(input.name), await this.applications.slugsLike(slugify(input.name)));
-    const clientSecret = input.confidential ? generateClientSecret() : null;
+    const clientSecret = usesClientSecret(input.tokenEndpointAuthMethod) ? generateClientSecret() : null;
 
     const id = await this.translateRaces(() =>
       this.dataSource.transaction(async (db) => {
@@ -81,7 +82,9 @@ export class OAuthApplicationsService {
             userId: input.frontend ? null : input.userId,
             customerUserId: input.frontend ? input.userId : null,
             confidential: input.confidential,
-            tokenEndpointAuthMethod: input.confidential ? 'client_secret_basic' : 'none',
+            tokenEndpointAuthMethod: input.tokenEndpointAuthMethod,
+            jwks: input.jwks,
+            jwksUri: input.jwksUri,
             redirectUris: input.redirectUris,
             scopes: input.scopes,
             accessTokenTtl: input.accessTokenTtl,
@@ -171,9 +174,7 @@ export class OAuthApplicationsService {
   async regenerateSecret(caller: BackOfficeCaller, id: number): Promise<ClientCredentialsDto> {
     const application = await this.findToChange(caller, id, 'oauth_applications.edit');
     await this.access.assertMayActAs(caller, application);
-    if (!application.confidential) {
-      throw new ValidationFailedException({ confidential: 'A public client has no secret.' }, 'A public client has no secret to regenerate.');
-    }
+    assertHasSecrets(application, 'secret to regenerate');
     const clientSecret = generateClientSecret();
     await this.dataSource.transaction(async (db) => {
       await db.getRepository(ClientSecret).delete({ applicationId: id });

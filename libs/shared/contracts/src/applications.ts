@@ -1,3 +1,5 @@
+import type { JwkSet, TokenEndpointAuthMethod } from './client-authentication';
+
 /** Grants an application may be given at creation; refresh tokens follow password and authorization_code. */
 export const GRANT_TYPES = ['client_credentials', 'password', 'authorization_code'] as const;
 
@@ -32,6 +34,12 @@ export interface OAuthApplicationDto {
   owner: ApplicationOwnerDto | null;
   /** false: a public client, no secret, PKCE only. */
   confidential: boolean;
+  /** How it proves itself at the token, revocation and introspection endpoints; `none` for a public client, fixed at creation. */
+  tokenEndpointAuthMethod: TokenEndpointAuthMethod;
+  /** private_key_jwt: the public keys its assertions are verified with, unless `jwksUri` publishes them. */
+  jwks: JwkSet | null;
+  /** private_key_jwt: where it publishes its public keys. */
+  jwksUri: string | null;
   redirectUris: string[];
   scopes: string[];
   /** Seconds; null means the server's ACCESS_TOKEN_TTL. */
@@ -85,6 +93,9 @@ export interface OAuthApplicationSettings {
   name: string;
   slug?: string;
   active?: boolean;
+  /** private_key_jwt: its public keys, or `jwksUri`: one of the two, and only for private_key_jwt. */
+  jwks?: JwkSet | null;
+  jwksUri?: string | null;
   redirectUris?: string[];
   scopes?: string[];
   accessTokenTtl?: number | null;
@@ -103,6 +114,8 @@ export interface OAuthApplicationInput extends OAuthApplicationSettings {
   frontend?: boolean;
   userId?: number | null;
   confidential?: boolean;
+  /** Default client_secret_basic, or `none` for a public client, the only one that is `none`. */
+  tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { MAX_LIVE_SECRETS, type ClientSecretDto, type CreatedClientSecretDto } from '@keyhouse/shared-contracts';
-import { DomainEvents, ValidationFailedException, type BackOfficeCaller } from '@keyhouse/api-platform';
+import { DomainEvents, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import { secretEvent } from '../application-events';
 import { APPLICATIONS_OPTIONS, type ApplicationsOptions } from '../applications-options';
@@ -10,6 +10,7 @@ import { toClientSecretDto } from './client-secret-dto';
 import { ClientSecretsRepository } from './client-secrets.repository';
 import { digestSecret, generateClientSecret } from './credentials';
 import type { AddClientSecretBody } from './client-secret.body';
+import { assertHasSecrets } from './secret-holders';
 import { exceedsLiveSecrets, rotationWarnsOfExpiry, secretRotation } from './secret-rotation';
 
 const TOO_MANY_LIVE = `An application can have at most ${MAX_LIVE_SECRETS} live secrets.`;
@@ -42,9 +43,7 @@ export class ClientSecretsService {
   async add(principal: BackOfficeCaller, applicationId: number, body: AddClientSecretBody): Promise<CreatedClientSecretDto> {
     const application = await this.applications.findToChange(principal, applicationId, 'oauth_applications.edit');
     await this.access.assertMayActAs(principal, application);
-    if (!application.confidential) {
-      throw new ValidationFailedException({ confidential: 'A public client has no secret.' }, 'A public client has no secrets.');
-    }
+    assertHasSecrets(application, 'secrets');
     const now = new Date();
     const rotation = secretRotation(body, now);
     const clientSecret = generateClientSecret();
