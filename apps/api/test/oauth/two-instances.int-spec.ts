@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshDatabase, TEST_DIALECT, type TestDatabase } from '../support/databases';
 import { HttpClient } from '../support/http-client';
+import { assertionKey, assertionParameters, jwksOf, signAssertion } from '../support/client-assertions';
 import { createClient, post, token } from '../support/oauth';
 import { startServer, type ServerProcess } from '../support/server-process';
 
@@ -67,5 +68,23 @@ describe(`two instances on one ${TEST_DIALECT} database`, () => {
       Array.from({ length: 8 }, (_, i) => token(i % 2 ? a.baseUrl : b.baseUrl, { grant_type: 'refresh_token', refresh_token: refreshToken }, { client })),
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
+  });
+
+  it('a client assertion used on one is refused on the other (RFC 7523 3: its jti once, whichever instance sees it)', async () => {
+    const admin = new HttpClient(a.baseUrl);
+    await admin.signIn('admin', 'two-instances-password');
+    const key = await assertionKey('ES256');
+    const client = await createClient(admin, { name: 'Keyless', grants: ['client_credentials'], userId: 1, tokenEndpointAuthMethod: 'private_key_jwt', jwks: jwksOf(key) });
+    const signed = await signAssertion(key, { clientId: client.clientId, audience: 'http://keyhouse.test/oauth2-token' });
+    const request = { grant_type: 'client_credentials', ...assertionParameters(signed) };
+
+    expect((await token(a.baseUrl, request)).status).toBe(200);
+    const replayed = await token(b.baseUrl, request);
+    expect({ status: replayed.status, error: replayed.body['error'] }).toEqual({ status: 401, error: 'invalid_client' });
+
+    // Sent to both at once, a fresh one is taken by exactly one of them.
+    const fresh = { grant_type: 'client_credentials', ...assertionParameters(await signAssertion(key, { clientId: client.clientId, audience: 'http://keyhouse.test' })) };
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => token(i % 2 ? a.baseUrl : b.baseUrl, fresh)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401, 401, 401, 401, 401]);
   });
 });
