@@ -162,6 +162,7 @@ describe('the back-office API documentation', () => {
     ['post', '/admin/api/apps/installed', ['201', '400', '401', '403', '404', '413', '415']],
     ['get', '/admin/api/system/oauth', ['200', '401']],
     ['get', '/admin/api/oauth-installations', ['200', '400', '401']],
+    ['get', '/admin/api/oauth-applications/summary', ['200', '401', '403']],
   ] as const)('documents what %s %s answers, and nothing else', async (method, path, statuses) => {
     const document = await documented();
     expect(Object.keys(document.paths[path][method]?.responses ?? {})).toEqual(statuses);
@@ -261,6 +262,7 @@ describe('the back-office API as documented', () => {
     expect(await asDocumented('post', ...item('/secrets'), {})).toMatchObject({ status: 201, problems: [] });
     expect(await asDocumented('get', ...item('/secrets'))).toMatchObject({ status: 200, problems: [] });
     expect(await asDocumented('get', ...item('/usage', '?days=7'))).toMatchObject({ status: 200, problems: [] });
+    expect(await asDocumented('get', '/admin/api/oauth-applications/summary')).toMatchObject({ status: 200, problems: [] });
     expect(await asDocumented('get', '/admin/api/audit-events?range=[0,9]', '/admin/api/audit-events')).toMatchObject({ status: 200, problems: [] });
   });
 

@@ -117,6 +117,8 @@ const RULES: Record<string, Rule> = {
     refused: (v) => [{ path: `/admin/api/oauth-applications/${v.applicationId}/secrets/${v.secretId}` }],
   },
   'GET /admin/api/oauth-applications/{id}/usage': { refused: (v) => [{ path: `/admin/api/oauth-applications/${v.applicationId}/usage` }] },
+  // Figures only: that they count the caller's organizations alone is application-summary.int-spec.ts's to prove.
+  'GET /admin/api/oauth-applications/summary': { answered: () => [{ path: '/admin/api/oauth-applications/summary' }], why: 'counts what the caller\'s own list holds' },
 
   'GET /admin/api/oauth-installations': { answered: list('/admin/api/oauth-installations'), why: 'lists' },
   'GET /admin/api/oauth-installations/{id}': { refused: (v) => [{ path: `/admin/api/oauth-installations/${v.installationId}` }] },

@@ -4,6 +4,7 @@ import {
   TOKEN_ENDPOINT_AUTH_METHODS,
   USAGE_DAYS,
   type ApplicationOwnerDto,
+  type ApplicationSummaryDto,
   type ApplicationUsageDayDto,
   type ApplicationUsageDto,
   type ClientCredentialsDto,
@@ -180,4 +181,18 @@ export class DormancyPolicyAnswer implements DormancyPolicyDto {
 
   @ApiProperty({ type: 'integer', nullable: true })
   deactivateAfterDays!: number | null;
+}
+
+export class ApplicationSummaryAnswer implements ApplicationSummaryDto {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  active!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  inactive!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Active or not, as the Dormant filter of the list finds them.' })
+  dormant!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'On the current UTC day; the last seconds may not be counted yet.' })
+  tokensIssuedToday!: number;
 }

@@ -13,6 +13,9 @@ import { ClientSecretsController } from './secrets/client-secrets.controller';
 import { ClientSecretsRepository } from './secrets/client-secrets.repository';
 import { ClientSecretsService } from './secrets/client-secrets.service';
 import { SecretExpiryWatcher } from './secrets/secret-expiry-watcher';
+import { ApplicationSummaryController } from './summary/application-summary.controller';
+import { ApplicationSummaryRepository } from './summary/application-summary.repository';
+import { ApplicationSummaryService } from './summary/application-summary.service';
 import { ApplicationUsageController } from './usage/application-usage.controller';
 import { ApplicationUsageRepository } from './usage/application-usage.repository';
 import { ApplicationUsageService } from './usage/application-usage.service';
@@ -23,7 +26,7 @@ export class ApplicationsModule {
   static forRoot(options: ApplicationsOptions): DynamicModule {
     return {
       module: ApplicationsModule,
-      controllers: [OAuthApplicationsController, ClientSecretsController, ApplicationUsageController, DormancyController],
+      controllers: [ApplicationSummaryController, OAuthApplicationsController, ClientSecretsController, ApplicationUsageController, DormancyController],
       providers: [
         { provide: APPLICATIONS_OPTIONS, useValue: options },
         ApplicationAccess,
@@ -35,6 +38,8 @@ export class ApplicationsModule {
         SecretExpiryWatcher,
         ApplicationUsageRepository,
         ApplicationUsageService,
+        ApplicationSummaryRepository,
+        ApplicationSummaryService,
         Dormancy,
         DormantApplicationsRepository,
         DormantApplicationWatcher,

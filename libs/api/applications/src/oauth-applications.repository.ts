@@ -11,8 +11,8 @@ import {
   type ListSpec,
   type Page,
 } from '@keyhouse/api-persistence';
-import { inOrganizations, organizationCondition, type OrganizationScope } from '@keyhouse/api-platform';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { visibleIn, type ApplicationScope } from './access/application-scope';
 import { Dormancy } from './dormancy/dormancy';
 import { OAuthApplication } from './entities';
 
@@ -54,15 +54,6 @@ const APPLICATION_LIST: ListSpec<OAuthApplication> = {
     },
   },
 };
-
-/**
- * Which applications a caller sees: those of the organizations where they may view them, and
- * the back-office applications acting as themselves in organizations they belong to.
- */
-export interface ApplicationScope {
-  viewable: OrganizationScope;
-  actingAs?: { userId: number; organizationIds: number[] };
-}
 
 /** Every query takes the caller's scope: other tenants' applications do not exist for them. */
 @Injectable()
@@ -119,16 +110,4 @@ export class OAuthApplicationsRepository {
     }
     return this.dataSource.getRepository(Membership).exists({ where: { userId, organizationId } });
   }
-}
-
-function visibleIn(query: SelectQueryBuilder<OAuthApplication>, { viewable, actingAs }: ApplicationScope): SelectQueryBuilder<OAuthApplication> {
-  if (!actingAs) return inOrganizations(query, 'application.organizationId', viewable);
-  const [byPermission, permissionParameters] = organizationCondition('application.organizationId', viewable, 'viewableOrganizations');
-  const [byMembership, membershipParameters] = organizationCondition('application.organizationId', actingAs.organizationIds, 'memberOrganizations');
-  return query.andWhere(`(${byPermission} OR (application.frontend = :ownFrontend AND application.userId = :ownUserId AND ${byMembership}))`, {
-    ...permissionParameters,
-    ...membershipParameters,
-    ownFrontend: false,
-    ownUserId: actingAs.userId,
-  });
 }

@@ -4,13 +4,14 @@ import { isDuplicateKeyError, type ListParams, type Page } from '@keyhouse/api-p
 import { assertCan, AuditTrail, changedFields, DomainEvents, Reach, ValidationFailedException, type AuditEntry, type BackOfficeCaller } from '@keyhouse/api-platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationAccess, type Actor } from './access/application-access';
+import { applicationScope } from './access/application-scope';
 import { applicationEvent } from './application-events';
 import type { CreateApplicationBody, UpdateApplicationBody } from './application.body';
 import { applicationChanges, newApplication, type NewApplication } from './application-rules';
 import { Dormancy } from './dormancy/dormancy';
 import { toApplicationDto } from './dto';
 import { ClientSecret, OAuthApplication } from './entities';
-import { OAuthApplicationsRepository, type ApplicationScope } from './oauth-applications.repository';
+import { OAuthApplicationsRepository } from './oauth-applications.repository';
 import { ClientAuthThrottleRepository, NO_FAILURES } from './policy/client-auth-throttle.repository';
 import { digestSecret, generateClientId, generateClientSecret } from './secrets/credentials';
 import { assertHasSecrets } from './secrets/secret-holders';
@@ -49,7 +50,7 @@ export class OAuthApplicationsService {
     if (!caller.reach.canAnywhere('oauth_applications.view') && !isOwnApplicationsFilter(caller, params.filter)) {
       throw new ForbiddenException({ message: 'You need the "oauth_applications.view" permission for this.' });
     }
-    return this.applications.list(scopeOf(caller), params);
+    return this.applications.list(applicationScope(caller), params);
   }
 
   async get(caller: BackOfficeCaller, id: number): Promise<OAuthApplicationDto> {
@@ -220,7 +221,7 @@ export class OAuthApplicationsService {
    * see is 403 (they know it is there); anyone else's is 404, as if it did not exist.
    */
   async findOrFail(actor: Actor, id: number): Promise<OAuthApplication> {
-    const application = await this.applications.findVisible(scopeOf(actor), id);
+    const application = await this.applications.findVisible(applicationScope(actor), id);
     if (application) return application;
     if (await this.applications.findVisible({ viewable: actor.reach.memberOf }, id)) {
       throw new ForbiddenException({ message: 'You need the "oauth_applications.view" permission for this.' });
@@ -278,11 +279,6 @@ function assertMayMarkFirstParty({ reach }: Actor): void {
   if (!reach.platformOperator) {
     throw new ValidationFailedException({ firstParty: 'Only a platform operator can mark an application first-party (trusted, no consent asked).' });
   }
-}
-
-/** What an actor sees: where they may view applications, and the back-office ones acting as themselves where they belong. */
-function scopeOf({ reach, userId }: Actor): ApplicationScope {
-  return { viewable: reach.organizationsWith('oauth_applications.view'), actingAs: userId === null ? undefined : { userId, organizationIds: reach.memberOf } };
 }
 
 function isOwnApplicationsFilter(caller: BackOfficeCaller, rawFilter: string | undefined): boolean {

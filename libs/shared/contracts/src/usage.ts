@@ -33,3 +33,16 @@ export interface DormancyPolicyDto {
    */
   deactivateAfterDays: number | null;
 }
+
+/**
+ * `GET /admin/api/oauth-applications/summary`: figures of the applications the caller sees (those
+ * the grid lists), for the dashboard. `active` and `inactive` together are all of them;
+ * `dormant` counts those of either status the grid's Dormant filter finds; `tokensIssuedToday`
+ * the tokens issued to them on the current UTC day, which reaches the database in batches.
+ */
+export interface ApplicationSummaryDto {
+  active: number;
+  inactive: number;
+  dormant: number;
+  tokensIssuedToday: number;
+}
