@@ -86,7 +86,7 @@ describe(`npm run keyhouse, on ${TEST_DIALECT}`, () => {
       const rotated = await keyhouse(env, 'keys', 'rotate');
       expect(rotated.stderr).toBe('');
       expect(rotated.status).toBe(0);
-      expect(rotated.stdout).toMatch(/^Rotated the signing key of .*\n {2}new key: {5}\S+ \(.*\)\n {2}retired key: \S+, still verifying until \S+Z\n/);
+      expect(rotated.stdout).toMatch(/^Rotated the signing key of .*\n {2}new key: {5}\S+ \(.*\)\n {2}retired key: \S+ \(RS256\), still verifying until \S+Z\n/);
       expect(readFileSync(env['OAUTH_PRIVATE_KEY_PATH'], 'utf8')).not.toBe(before);
     });
 

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,14 @@ describe('the keyhouse command line', () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toBe(`keyhouse: OAUTH_PRIVATE_KEY_PATH=${env.OAUTH_PRIVATE_KEY_PATH}: already exists; \`keys rotate\` replaces a key pair\n`);
     expect(readFileSync(env.OAUTH_PRIVATE_KEY_PATH, 'utf8')).toBe(privateKey);
+  });
+
+  it('generates a pair of the type OAUTH_SIGNING_ALG names, and says which', async () => {
+    const env = { ...keysIn(mkdtempSync(join(tmpdir(), 'keyhouse-cli-keys-'))), OAUTH_SIGNING_ALG: 'EdDSA' };
+    const { code, stdout } = await cli(['keys', 'generate'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Generated an EdDSA signing key pair \(an Ed25519 key\)\.\n/);
+    expect(createPrivateKey(readFileSync(env.OAUTH_PRIVATE_KEY_PATH, 'utf8')).asymmetricKeyType).toBe('ed25519');
   });
 
   it('refuses to write a private key next to a public key whose private half is lost', async () => {

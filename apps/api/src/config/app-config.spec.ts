@@ -33,7 +33,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.server).toEqual({ port: 3000, host: '0.0.0.0', issuer: 'http://localhost:3000', trustProxy: { hops: 0 } });
     expect(config.database).toEqual({ dialect: 'sqlite', file: 'var/keyhouse.sqlite', waitSeconds: 30 });
-    expect(config.keys).toEqual({ privateKeyPath: 'var/oauth_private.key', publicKeyPath: 'var/oauth_public.key', generate: true });
+    expect(config.keys).toEqual({ privateKeyPath: 'var/oauth_private.key', publicKeyPath: 'var/oauth_public.key', algorithm: 'RS256', generate: true });
     expect(config.tokens).toEqual({
       accessTokenTtl: 3600,
       refreshTokenTtl: 2592000,
@@ -83,6 +83,10 @@ describe('loadConfig', () => {
     const config = loadConfig({ PORT: '8080', NODE_ENV: 'production' });
     expect(config.server.issuer).toBe('http://localhost:8080');
     expect(config.keys.generate).toBe(false);
+  });
+
+  it('signs with the algorithm OAUTH_SIGNING_ALG names', () => {
+    expect(['RS256', 'ES256', 'EdDSA'].map((alg) => loadConfig({ OAUTH_SIGNING_ALG: alg }).keys.algorithm)).toEqual(['RS256', 'ES256', 'EdDSA']);
   });
 
   it('treats empty values as unset', () => {
@@ -136,6 +140,9 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: '10.0.0.1, true' }, 'TRUST_PROXY=10.0.0.1, true: expected true, false, a number of proxies or their addresses and CIDR ranges ("true" is not an IP address'],
     [{ TRUST_PROXY: 'loopback' }, 'TRUST_PROXY=loopback: expected true, false, a number of proxies or their addresses and CIDR ranges ("loopback" is not an IP address'],
     [{ OAUTH_PRIVATE_KEY_PATH: emptyDir }, `OAUTH_PRIVATE_KEY_PATH=${emptyDir}: is a directory, expected a PEM key file`],
+    [{ OAUTH_SIGNING_ALG: 'HS256' }, 'OAUTH_SIGNING_ALG=HS256: expected RS256, ES256 or EdDSA'],
+    [{ OAUTH_SIGNING_ALG: 'es256' }, 'OAUTH_SIGNING_ALG=es256: expected RS256, ES256 or EdDSA'],
+    [{ OAUTH_SIGNING_ALG: 'none' }, 'OAUTH_SIGNING_ALG=none: expected RS256, ES256 or EdDSA'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const line = errorOf(env);
     expect(line.startsWith(message)).toBe(true);

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseSettings } from '@keyhouse/api-persistence';
 import type { ApplicationsOptions, ThrottlePolicy } from '@keyhouse/api-applications';
 import type { AuditOptions } from '@keyhouse/api-audit';
+import { isSigningAlgorithm, SIGNING_ALGORITHMS, type KeysOptions, type SigningAlgorithm } from '@keyhouse/api-keys';
 import type { IdentityOptions, SingleSignOnOptions } from '@keyhouse/api-identity';
 import type { ProxyTrust } from '@keyhouse/api-platform';
 import { isUsername } from '@keyhouse/shared-contracts';
@@ -11,7 +12,7 @@ import { ConfigError, read, readBoolean, readEmail, readHttpUrl, readInteger, re
 export interface AppConfig {
   server: { port: number; host: string; issuer: string; trustProxy: ProxyTrust };
   database: DatabaseSettings & { waitSeconds: number };
-  keys: { privateKeyPath: string; publicKeyPath: string; generate: boolean };
+  keys: KeysOptions;
   tokens: {
     accessTokenTtl: number;
     refreshTokenTtl: number;
@@ -119,8 +120,18 @@ function keysConfig(env: Env): AppConfig['keys'] {
   return {
     privateKeyPath: keyPath(env, 'OAUTH_PRIVATE_KEY_PATH', 'var/oauth_private.key'),
     publicKeyPath: keyPath(env, 'OAUTH_PUBLIC_KEY_PATH', 'var/oauth_public.key'),
+    algorithm: signingAlgorithm(env),
     generate: readBoolean(env, 'OAUTH_GENERATE_KEYS', read(env, 'NODE_ENV') !== 'production'),
   };
+}
+
+/** RS256 is Oro's, so the default; the names are JWS's (RFC 7518 3.1, RFC 8037 3.1), case included. */
+function signingAlgorithm(env: Env): SigningAlgorithm {
+  const raw = read(env, 'OAUTH_SIGNING_ALG') ?? 'RS256';
+  if (!isSigningAlgorithm(raw)) {
+    throw new ConfigError(`OAUTH_SIGNING_ALG=${raw}: expected ${SIGNING_ALGORITHMS.slice(0, -1).join(', ')} or ${SIGNING_ALGORITHMS.at(-1)}`);
+  }
+  return raw;
 }
 
 /** A missing key file is a state the console reports; a path that exists but cannot be read is a mistake. */

@@ -60,7 +60,7 @@ describe('signing key rotation', () => {
     });
     expect(rotation.stderr).toBe('');
     expect(rotation.status).toBe(0);
-    expect(rotation.stdout).toContain(`retired key: ${oldKid}, still verifying until`);
+    expect(rotation.stdout).toContain(`retired key: ${oldKid} (RS256), still verifying until`);
 
     const after = await start();
     const newToken = (await token(after.baseUrl, { grant_type: 'client_credentials' }, { client })).body['access_token'] as string;

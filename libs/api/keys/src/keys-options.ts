@@ -1,9 +1,12 @@
+import type { SigningAlgorithm } from './signing-algorithms';
 import type { KeysLoadResult } from './signing-keys';
 
 export interface KeysOptions {
   privateKeyPath: string;
   publicKeyPath: string;
-  /** Create a 2048-bit pair when the private key is missing. */
+  /** OAUTH_SIGNING_ALG: what new tokens are signed with, so what the key files must hold. */
+  algorithm: SigningAlgorithm;
+  /** Create a pair of that type when the private key is missing. */
   generate: boolean;
 }
 

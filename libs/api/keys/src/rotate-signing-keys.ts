@@ -1,10 +1,11 @@
-import { generateKeyPairSync } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { thumbprint } from './jwk';
 import type { KeysOptions } from './keys-options';
 import { SigningKeyRecord } from './signing-key.entity';
-import { KeyFileError, loadSigningKeys } from './signing-keys';
+import { generateKeyPairFor, type SigningAlgorithm } from './signing-algorithms';
+import { KeyFileError, readSigningKeys } from './signing-keys';
 
 /** The longest an access token can live (ACCESS_TOKEN_TTL and per-application overrides are capped at a day). */
 export const LONGEST_TOKEN_LIFETIME_SECONDS = 86_400;
@@ -13,19 +14,22 @@ const PICK_UP_MARGIN_SECONDS = 120;
 
 export interface Rotation {
   retiredKid: string;
+  retiredAlg: SigningAlgorithm;
   newKid: string;
+  newAlg: SigningAlgorithm;
   verifyUntil: Date;
 }
 
 /**
- * Replaces the key pair on disk with a new one and registers it; the old public key keeps
- * verifying until every token it may have signed has expired.
+ * Replaces the key pair on disk with a new one of the type OAUTH_SIGNING_ALG names, which may be
+ * another than the old one's, and registers it; the old public key keeps verifying (with its own
+ * algorithm) until every token it may have signed has expired.
  */
 export async function rotateSigningKeys(options: KeysOptions, dataSource: DataSource): Promise<Rotation> {
-  const { keys: old } = loadSigningKeys({ ...options, generate: false });
+  const old = readSigningKeys(options);
   if (!old) throw new KeyFileError(`OAUTH_PRIVATE_KEY_PATH=${options.privateKeyPath}: there is no key to rotate`);
   const retiredKid = thumbprint(old.publicKey);
-  const fresh = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const fresh = generateKeyPairFor(options.algorithm);
   const newKid = thumbprint(fresh.publicKey);
   const verifyUntil = new Date(Date.now() + (LONGEST_TOKEN_LIFETIME_SECONDS + PICK_UP_MARGIN_SECONDS) * 1000);
 
@@ -37,10 +41,10 @@ export async function rotateSigningKeys(options: KeysOptions, dataSource: DataSo
   // Public first, then private: an instance noticing the new private key finds its public half in place.
   replaceFile(options.publicKeyPath, pem(fresh.publicKey), 0o644);
   replaceFile(options.privateKeyPath, fresh.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 0o600);
-  return { retiredKid, newKid, verifyUntil };
+  return { retiredKid, retiredAlg: old.alg, newKid, newAlg: options.algorithm, verifyUntil };
 }
 
-const pem = (publicKey: import('node:crypto').KeyObject) => publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const pem = (publicKey: KeyObject) => publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 /** Write then rename: readers see the old file or the new one, never half of one. */
 function replaceFile(path: string, content: string, mode: number): void {

@@ -6,17 +6,24 @@ import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { publicJwk, thumbprint, type PublicJwk } from './jwk';
 import { LOADED_KEYS, type LoadedKeys } from './keys-options';
 import { SigningKeyRecord } from './signing-key.entity';
-import { availabilityOf, loadSigningKeys, type SigningKeyPair } from './signing-keys';
+import { algorithmOf, keyNeededBy, type SigningAlgorithm } from './signing-algorithms';
+import { availabilityOf, readSigningKeys, type SigningKeyPair } from './signing-keys';
 
 export interface ActiveSigningKey {
   kid: string;
+  alg: SigningAlgorithm;
   privateKey: KeyObject;
+}
+
+/** A public key and the one algorithm it verifies: whatever a token's header claims, this decides. */
+export interface VerificationKey {
+  alg: SigningAlgorithm;
+  publicKey: KeyObject;
 }
 
 const KEY_FILE_CHECK_MS = 30_000;
 
-interface VerificationKey {
-  key: KeyObject;
+interface RegisteredKey extends VerificationKey {
   /** Epoch ms; undefined while the key is in use. */
   verifyUntil?: number;
 }
@@ -30,7 +37,7 @@ interface VerificationKey {
 export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Keys');
   private current: (SigningKeyPair & { kid: string }) | undefined;
-  private verification = new Map<string, VerificationKey>();
+  private verification = new Map<string, RegisteredKey>();
   private keyFileStamp: number | undefined;
   private timer?: NodeJS.Timeout;
 
@@ -38,10 +45,10 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
     @Inject(LOADED_KEYS) private readonly options: LoadedKeys,
     private readonly dataSource: DataSource,
   ) {
-    const { loaded, privateKeyPath, publicKeyPath } = options;
+    const { loaded, privateKeyPath, publicKeyPath, algorithm } = options;
     this.adopt(loaded.keys);
     if (loaded.generated) {
-      this.logger.warn(`generated a new RSA key pair: ${privateKeyPath} (mode 0600) and ${publicKeyPath}; provide your own in production`);
+      this.logger.warn(`generated a new ${algorithm} key pair (${keyNeededBy(algorithm)}): ${privateKeyPath} (mode 0600) and ${publicKeyPath}; provide your own in production`);
     } else if (!loaded.keys) {
       this.logger.warn(`no signing key at ${privateKeyPath} and OAUTH_GENERATE_KEYS is off: OAuth tokens cannot be issued`);
     }
@@ -49,7 +56,7 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
 
   /** The key new tokens are signed with; undefined while keys are missing. */
   get signingKey(): ActiveSigningKey | undefined {
-    return this.current && { kid: this.current.kid, privateKey: this.current.privateKey };
+    return this.current && { kid: this.current.kid, alg: this.current.alg, privateKey: this.current.privateKey };
   }
 
   availability(): OAuthAvailabilityDto {
@@ -68,30 +75,46 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The public key for a `kid`, while it still verifies. An unknown kid may be another
-   * instance's new key: one primary-key lookup in the registry tells.
+   * The public key for a `kid`, with its algorithm, while it still verifies. An unknown kid may
+   * be another instance's new key: one primary-key lookup in the registry tells.
    */
-  async verificationKey(kid: string): Promise<KeyObject | undefined> {
+  async verificationKey(kid: string): Promise<VerificationKey | undefined> {
     let known = this.verification.get(kid);
     if (!known) {
       const record = await this.dataSource.getRepository(SigningKeyRecord).findOneBy({ kid });
-      if (!record) return undefined;
-      known = toVerificationKey(record);
+      known = record ? toRegisteredKey(record) : undefined;
+      if (!known) return undefined;
       this.verification.set(kid, known);
     }
-    return known.verifyUntil === undefined || known.verifyUntil > Date.now() ? known.key : undefined;
+    return stillVerifying(known, Date.now()) ? { alg: known.alg, publicKey: known.publicKey } : undefined;
   }
 
-  /** RFC 7517 key set: the public halves of every key still verifying. */
+  /** RFC 7517 key set: the public halves of every key still verifying, each with its `alg`. */
   async jwks(): Promise<{ keys: PublicJwk[] }> {
+    return { keys: (await this.verifyingKeys()).map((key) => publicJwk(key.publicKey)) };
+  }
+
+  /**
+   * The algorithms tokens in circulation are signed with: this instance's first (OAUTH_SIGNING_ALG
+   * while keys are missing), then those of the other keys still verifying (another instance's, or
+   * one rotated out whose tokens live on), so a client that holds tokens to the metadata's list
+   * accepts every token it may be given.
+   */
+  async algorithms(): Promise<SigningAlgorithm[]> {
+    const algorithms = new Set<SigningAlgorithm>([this.current?.alg ?? this.options.algorithm]);
+    for (const key of await this.verifyingKeys()) algorithms.add(key.alg);
+    return [...algorithms];
+  }
+
+  private async verifyingKeys(): Promise<RegisteredKey[]> {
     await this.readRegistry();
     const now = Date.now();
-    return { keys: [...this.verification.values()].filter((k) => k.verifyUntil === undefined || k.verifyUntil > now).map((k) => publicJwk(k.key)) };
+    return [...this.verification.values()].filter((key) => stillVerifying(key, now));
   }
 
   private adopt(keys: SigningKeyPair | undefined): void {
     this.current = keys && { ...keys, kid: thumbprint(keys.publicKey) };
-    if (this.current) this.verification.set(this.current.kid, { key: this.current.publicKey });
+    if (this.current) this.verification.set(this.current.kid, { alg: this.current.alg, publicKey: this.current.publicKey });
   }
 
   private async register(): Promise<void> {
@@ -109,22 +132,35 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
     const records = await this.dataSource.getRepository(SigningKeyRecord).find({
       where: [{ verifyUntil: IsNull() }, { verifyUntil: MoreThan(new Date()) }],
     });
-    const verification = new Map(records.map((record) => [record.kid, toVerificationKey(record)]));
-    if (this.current && !verification.has(this.current.kid)) verification.set(this.current.kid, { key: this.current.publicKey });
+    const verification = new Map<string, RegisteredKey>();
+    for (const record of records) {
+      // A key already known keeps its key object: only its verifyUntil may have changed.
+      const known = this.verification.get(record.kid);
+      const key = known ? { ...known, verifyUntil: record.verifyUntil?.getTime() } : toRegisteredKey(record);
+      if (key) verification.set(record.kid, key);
+    }
+    if (this.current && !verification.has(this.current.kid)) verification.set(this.current.kid, { alg: this.current.alg, publicKey: this.current.publicKey });
     this.verification = verification;
   }
 
-  /** A rotation rewrote the key files this instance shares: sign with the new key from now on. */
+  /**
+   * A rotation rewrote the key files this instance shares: sign with the new key from now on, even
+   * of another algorithm than OAUTH_SIGNING_ALG (the rotation was run with the new setting), so no
+   * instance keeps signing with a retired key; the setting must follow before the next start.
+   */
   private async reloadIfRotated(): Promise<void> {
     const stamp = this.stampOfKeyFile();
     if (stamp === this.keyFileStamp) return;
     this.keyFileStamp = stamp;
     try {
-      const { keys } = loadSigningKeys({ ...this.options, generate: false });
+      const keys = readSigningKeys(this.options);
       if (!keys) return;
       this.adopt(keys);
       await this.register();
-      this.logger.log(`signing with rotated key ${this.current?.kid}`);
+      this.logger.log(`signing with rotated key ${this.current?.kid} (${keys.alg})`);
+      if (keys.alg !== this.options.algorithm) {
+        this.logger.warn(`the rotated key signs ${keys.alg} but OAUTH_SIGNING_ALG=${this.options.algorithm}: set OAUTH_SIGNING_ALG=${keys.alg} before this instance starts again`);
+      }
     } catch (error) {
       this.logger.error(`could not load the rotated key: ${(error as Error).message}`);
     }
@@ -139,6 +175,11 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-function toVerificationKey(record: SigningKeyRecord): VerificationKey {
-  return { key: createPublicKey(record.publicKey), verifyUntil: record.verifyUntil?.getTime() };
+const stillVerifying = (key: RegisteredKey, now: number) => key.verifyUntil === undefined || key.verifyUntil > now;
+
+/** Its algorithm follows from its type; a key of no type we sign with verifies nothing. */
+function toRegisteredKey(record: SigningKeyRecord): RegisteredKey | undefined {
+  const publicKey = createPublicKey(record.publicKey);
+  const alg = algorithmOf(publicKey);
+  return alg && { alg, publicKey, verifyUntil: record.verifyUntil?.getTime() };
 }

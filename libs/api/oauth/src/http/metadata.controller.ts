@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { SigningKeysService } from '@keyhouse/api-keys';
 import { Public } from '@keyhouse/api-platform';
 import { API_SCOPES, OPENID_SCOPES } from '@keyhouse/shared-contracts';
 import { AuthorizingClients } from '../authorization/authorizing-clients';
@@ -18,6 +19,7 @@ export class MetadataController {
   constructor(
     private readonly tokenEndpoint: TokenEndpoint,
     private readonly authorizingClients: AuthorizingClients,
+    private readonly signingKeys: SigningKeysService,
     @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
   ) {}
 
@@ -37,7 +39,7 @@ export class MetadataController {
     const { issuer } = this.options;
     // S256 for everyone; plain only while some application is allowed it, so a client reading this
     // neither misses a method it may be given nor is offered one nobody accepts.
-    const plainPkce = await this.authorizingClients.anyAllowsPlainPkce();
+    const [plainPkce, signingAlgorithms] = await Promise.all([this.authorizingClients.anyAllowsPlainPkce(), this.signingKeys.algorithms()]);
     return {
       issuer,
       authorization_endpoint: `${issuer}/oauth2-token/authorize`,
@@ -53,11 +55,12 @@ export class MetadataController {
       response_modes_supported: ['query'],
       ...CLIENT_AUTHENTICATION_METADATA,
       code_challenge_methods_supported: plainPkce ? ['S256', 'plain'] : ['S256'],
-      access_token_signing_alg_values_supported: ['RS256'],
+      // OAUTH_SIGNING_ALG's, and during a change of algorithm the old one's while its tokens live.
+      access_token_signing_alg_values_supported: signingAlgorithms,
       authorization_response_iss_parameter_supported: true,
-      // Discovery 3: subjects are the same for every client ("public"), ID tokens RS256 JWTs.
+      // Discovery 3: subjects are the same for every client ("public"); ID tokens signed like access tokens.
       subject_types_supported: ['public'],
-      id_token_signing_alg_values_supported: ['RS256'],
+      id_token_signing_alg_values_supported: signingAlgorithms,
       claims_supported: [...ID_TOKEN_CLAIMS, ...Object.values(SCOPE_CLAIMS).flat()],
       // Request objects (Core 6) are not supported; request_uri's default is true, so say it.
       request_parameter_supported: false,

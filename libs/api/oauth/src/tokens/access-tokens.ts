@@ -58,7 +58,7 @@ export class AccessTokens {
     return key;
   }
 
-  /** An RS256 JWT per RFC 9068 acting as `subjectId` for the application. */
+  /** A JWT per RFC 9068, signed with the current key's algorithm (OAUTH_SIGNING_ALG), acting as `subjectId` for the application. */
   issue(application: ProtocolClient, subjectId: number, scope: string[], familyId?: string): IssuedAccessToken {
     const key = this.signingKey();
     const expiresIn = application.accessTokenTtl ?? this.options.accessTokenTtl;
@@ -74,11 +74,12 @@ export class AccessTokens {
       ...(scope.length ? { scope: scope.join(' ') } : {}),
       ...(familyId ? { fid: familyId } : {}),
     };
-    return { token: signJwt({ alg: 'RS256', typ: ACCESS_TOKEN_TYPE, kid: key.kid }, claims, key.privateKey), expiresIn };
+    return { token: signJwt(ACCESS_TOKEN_TYPE, claims, key), expiresIn };
   }
 
   /**
-   * The claims of a token that is still good: our signature, not expired, not revoked (itself or
+   * The claims of a token that is still good: our signature (checked with the algorithm of the key
+   * its `kid` names, never the one its header claims alone), not expired, not revoked (itself or
    * its family), its application still there and active. Audience and subject are the caller's.
    */
   async verify(token: string): Promise<VerifiedAccessToken | undefined> {

@@ -14,7 +14,8 @@ export interface Authentication {
 }
 
 /**
- * OpenID Connect Core 2: who signed in, when, for which client. Signed like access tokens but
+ * OpenID Connect Core 2: who signed in, when, for which client. Signed like access tokens (the
+ * current key, with its algorithm: id_token_signing_alg_values_supported says which) but
  * typed `JWT`, so one can never pass for the other (access tokens are `at+jwt`, RFC 9068 4).
  */
 @Injectable()
@@ -39,6 +40,6 @@ export class IdTokens {
       // Core 2: the party the token was issued to, here its one audience.
       azp: client.clientId,
     };
-    return signJwt({ alg: 'RS256', typ: 'JWT', kid: key.kid }, claims, key.privateKey);
+    return signJwt('JWT', claims, key);
   }
 }

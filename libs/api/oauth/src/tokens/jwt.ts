@@ -1,34 +1,33 @@
-import { sign, verify, type KeyObject } from 'node:crypto';
-
-export interface JwtHeader {
-  alg: 'RS256';
-  typ: string;
-  kid: string;
-}
+import { signWith, verifyWith, type ActiveSigningKey, type VerificationKey } from '@keyhouse/api-keys';
 
 export type JwtClaims = object;
 
 const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
-/** RS256 over `header.payload` (RFC 7515); the key object is parsed once, never per token. */
-export function signJwt(header: JwtHeader, claims: JwtClaims, privateKey: KeyObject): string {
-  const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
-  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+/**
+ * A JWS (RFC 7515) of type `typ`, signed with the key's own algorithm and naming the key in
+ * `kid`; the key object is parsed once, never per token.
+ */
+export function signJwt(typ: string, claims: JwtClaims, { alg, kid, privateKey }: ActiveSigningKey): string {
+  const input = `${b64(JSON.stringify({ alg, typ, kid }))}.${b64(JSON.stringify(claims))}`;
+  return `${input}.${signWith(alg, Buffer.from(input), privateKey).toString('base64url')}`;
 }
 
 /**
- * Returns the claims of a JWS signed with RS256 by one of `keys`, or undefined. Only RS256 is
- * ever accepted: `alg: none` and HS256 "signed" with the public key are refused by construction.
+ * Returns the claims of a JWS signed by one of `keys`, or undefined. The key named by `kid`
+ * decides the algorithm, and the header must claim that one (RFC 8725 3.1): `alg: none`, HS256
+ * "signed" with a public key, or an RSA key made to check an ES256-labelled token are refused by
+ * construction.
  */
-export function verifyJwt(token: string, expectedType: string, keys: ReadonlyMap<string, KeyObject>): Record<string, unknown> | undefined {
+export function verifyJwt(token: string, expectedType: string, keys: ReadonlyMap<string, VerificationKey>): Record<string, unknown> | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   const [encodedHeader, encodedClaims, signature] = parts;
   const header = parseSegment(encodedHeader);
-  if (!header || header['alg'] !== 'RS256' || header['typ'] !== expectedType || typeof header['kid'] !== 'string') return undefined;
+  if (!header || header['typ'] !== expectedType || typeof header['kid'] !== 'string') return undefined;
   const key = keys.get(header['kid']);
-  if (!key) return undefined;
-  const valid = verify('sha256', Buffer.from(`${encodedHeader}.${encodedClaims}`), key, Buffer.from(signature, 'base64url'));
+  if (!key || header['alg'] !== key.alg) return undefined;
+  const valid = verifyWith(key.alg, Buffer.from(`${encodedHeader}.${encodedClaims}`), key.publicKey, Buffer.from(signature, 'base64url'));
   return valid ? parseSegment(encodedClaims) : undefined;
 }
 
