@@ -289,6 +289,66 @@ describe('OAuth applications (DESIGN.md section 3, oauth-applications)', () => {
     });
   });
 
+  describe('the grid sorted by organization, owner and grant type', () => {
+    /** A user without oauth_applications.view, who sees only the applications acting as themselves. */
+    let sorterId: number;
+    beforeAll(async () => {
+      // Lower-case first letters where byte order and letter order disagree: "beta corp" before
+      // "Default Organization", "stranger" before "Zed".
+      const betaCorp = await createOrganization(t.dataSource, 'beta corp');
+      const zed = (await createUser(t.dataSource, { username: 'zed', firstName: 'Zed', organizations: [betaCorp] })).id;
+      sorterId = (await createUser(t.dataSource, { username: 'sorter', password: 'sorter-password', organizations: [home], roles: ['ROLE_USER'] })).id;
+      await create({ name: 'Sorted One', grants: ['client_credentials'], userId: ann });
+      await create({ name: 'Sorted Two', grants: ['password'], frontend: true, userId: buyer });
+      await create({ name: 'Sorted Three', grants: ['password'] });
+      await create({ name: 'Sorted Own', grants: ['client_credentials'], userId: sorterId });
+      await create({
+        name: 'Sorted Beta',
+        organizationId: betaCorp.id,
+        grants: ['client_credentials', 'authorization_code'],
+        userId: zed,
+        redirectUris: ['https://beta.example/cb'],
+      });
+      await create({ name: 'Sorted Hidden', organizationId: hidden.id, grants: ['client_credentials'], userId: stranger });
+    });
+
+    const sorted = async (client: HttpClient, field: string, order: 'ASC' | 'DESC', filter: Record<string, unknown> = {}) => {
+      const answer = await client.get<OAuthApplicationDto[]>(`${BASE}${q({ filter: { name: 'sorted', ...filter }, sort: [field, order], range: [0, 99] })}`);
+      expect(answer.status).toBe(200);
+      const names = answer.body.map((a) => a.name.replace('Sorted ', ''));
+      expect(answer.headers.get('content-range')).toBe(`oauth-applications 0-${names.length - 1}/${names.length}`);
+      return names;
+    };
+
+    it.each([
+      // By the organization's name (any letter case), then the application's.
+      ['organization.name', ['Beta', 'One', 'Own', 'Three', 'Two', 'Hidden']],
+      // By the owner's name as shown (Ann Smith, Bea, then usernames where there is no name); none first.
+      ['owner.name', ['Three', 'One', 'Two', 'Own', 'Hidden', 'Beta']],
+      // By the stored grant list, then the name.
+      ['grants', ['Beta', 'Hidden', 'One', 'Own', 'Three', 'Two']],
+    ])('sorts by %s for a platform operator, both ways', async (field, ascending) => {
+      expect(await sorted(admin, field, 'ASC')).toEqual(ascending);
+      expect(await sorted(admin, field, 'DESC')).toEqual([...ascending].reverse());
+    });
+
+    it.each([
+      ['organization.name', ['One', 'Own', 'Three', 'Two']],
+      ['owner.name', ['Three', 'One', 'Two', 'Own']],
+      ['grants', ['One', 'Own', 'Three', 'Two']],
+    ])('sorts by %s among the caller\'s own organization\'s rows only', async (field, ascending) => {
+      expect(await sorted(homeAdmin, field, 'ASC')).toEqual(ascending);
+      expect(await sorted(homeAdmin, field, 'DESC')).toEqual([...ascending].reverse());
+    });
+
+    it.each(['organization.name', 'owner.name', 'grants'])('sorts by %s among the applications acting as a user without the permission', async (field) => {
+      const sorter = await t.signedIn('sorter', 'sorter-password');
+      for (const order of ['ASC', 'DESC'] as const) {
+        expect(await sorted(sorter, field, order, { userId: sorterId, frontend: false })).toEqual(['Own']);
+      }
+    });
+  });
+
   describe('organizations and permissions', () => {
     let foreignId: number;
     beforeAll(async () => {

@@ -7,9 +7,17 @@ export interface ListParams {
   range?: string;
 }
 
-export interface SortKey {
+export interface SortKey<T extends ObjectLiteral = ObjectLiteral> {
+  /** Columns of the listed table; a name with a dot is taken as written: a column (or expression) of `join`'s tables. */
   columns: string[];
   unique?: boolean;
+  /**
+   * Joins what a sort by another table's value reads (an application's organization name), to the
+   * page's id query alone. Many-to-one joins only: each listed row meets at most one joined row,
+   * so the sort neither adds rows nor drops any, and the page holds exactly the rows the scoped,
+   * filtered query selects. No index spans two tables: such a sort orders every matching row.
+   */
+  join?: (query: SelectQueryBuilder<T>) => SelectQueryBuilder<T>;
 }
 
 export type FilterApplier<T extends ObjectLiteral> = (query: SelectQueryBuilder<T>, value: unknown, param: string) => void;
@@ -23,7 +31,7 @@ export interface ListSpec<T extends ObjectLiteral> {
    * tie-breaker unless the columns are unique together (InnoDB does not order a unique index by
    * the primary key it carries, so the extra column would force a sort).
    */
-  sortable: Record<string, string | SortKey>;
+  sortable: Record<string, string | SortKey<T>>;
   defaultSort: [field: string, order: 'ASC' | 'DESC'];
   filters: Record<string, FilterApplier<T>>;
   /** Relations to load with the rows of a page (joined only for those rows, never while paging). */
@@ -85,8 +93,9 @@ export async function findPage<T extends ObjectLiteral>(
     .limit(end - start + 1);
   // A unique tie-breaker keeps pages stable when many rows share the sorted value.
   const sort = spec.sortable[field];
-  const { columns, unique } = typeof sort === 'string' ? { columns: [sort], unique: sort === 'id' } : sort;
-  for (const column of unique ? columns : [...columns, 'id']) pageIds.addOrderBy(`${alias}.${column}`, order);
+  const { columns, unique, join } = typeof sort === 'string' ? { columns: [sort], unique: sort === 'id', join: undefined } : sort;
+  join?.(pageIds);
+  for (const column of unique ? columns : [...columns, 'id']) pageIds.addOrderBy(column.includes('.') ? column : `${alias}.${column}`, order);
 
   const [total, rows] = await Promise.all([query.getCount(), pageIds.getRawMany<{ id: number | string }>()]);
   const ids = rows.map((row) => Number(row.id));
