@@ -1,6 +1,7 @@
-import { generateSigningKeys, keyNeededBy, rotateSigningKeys, thumbprint } from '@keyhouse/api-keys';
+import { generateSigningKeys, keyNeededBy, retireSigningKey, rotateSigningKeys, thumbprint } from '@keyhouse/api-keys';
 import { describeDatabase } from '@keyhouse/api-persistence';
 import type { AppConfig } from '../config/app-config';
+import { CommandError } from './cli-errors';
 import { parseCommandLine } from './command-line';
 import { withDatabase } from './context';
 
@@ -26,5 +27,18 @@ export async function rotateKeys(args: string[], config: AppConfig): Promise<str
     `  retired key: ${retiredKid} (${retiredAlg}), still verifying until ${verifyUntil.toISOString()}`,
     'Instances sharing these key files sign with the new key within 30 seconds; restart the others.',
     ...(newAlg !== retiredAlg ? [`Every instance needs OAUTH_SIGNING_ALG=${newAlg} from its next start.`] : []),
+  ].join('\n');
+}
+
+/** `keys retire <kid>`: an old key that key files replaced on every instance leaves once its tokens have expired. */
+export async function retireKey(args: string[], config: AppConfig): Promise<string> {
+  const [kid] = parseCommandLine('keys retire', args, {}, ['kid']).positionals;
+  const retirement = await withDatabase(config, (dataSource) => retireSigningKey(config.keys, dataSource, kid));
+  if (!retirement) throw new CommandError(`keys retire: no signing key "${kid}" is registered in ${describeDatabase(config.database)}`);
+  const key = `${kid} (${retirement.alg ?? 'no algorithm this server signs with'})`;
+  if (retirement.alreadyRetired) return `Signing key ${key} was already retired: it verifies until ${retirement.verifyUntil.toISOString()}.`;
+  return [
+    `Retired signing key ${key} of ${describeDatabase(config.database)}: it verifies until ${retirement.verifyUntil.toISOString()}, then leaves the JWKS.`,
+    'Tokens an instance still signs with it stop verifying then: every instance must be signing with its new key.',
   ].join('\n');
 }

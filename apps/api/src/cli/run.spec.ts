@@ -31,6 +31,7 @@ describe('the keyhouse command line', () => {
     [['__proto__'], 'keyhouse: unknown command "__proto__"'],
     [['cleanup', '--everything'], "keyhouse: cleanup: Unknown option '--everything'"],
     [['keys', 'generate', 'now'], 'keyhouse: keys generate: unexpected argument "now"'],
+    [['keys', 'retire'], 'keyhouse: keys retire: expected <kid>'],
     [['applications', 'deactivate'], 'keyhouse: applications deactivate: expected <client id or id>'],
     [['applications', 'create', '--name', 'x', '--grant', 'password'], 'keyhouse: applications create: --organization is required'],
     [['applications', 'create', '--organization', '1', '--name'], "keyhouse: applications create: Option '--name <value>' argument missing"],

@@ -5,7 +5,7 @@ import { ConfigError } from '../config/env-readers';
 import { createApplication, deactivateApplication } from './applications.command';
 import { cleanup } from './cleanup.command';
 import { CommandError, UsageError } from './cli-errors';
-import { generateKeys, rotateKeys } from './keys.command';
+import { generateKeys, retireKey, rotateKeys } from './keys.command';
 import { USAGE } from './usage';
 import { createUser } from './users.command';
 
@@ -15,6 +15,7 @@ type Command = (args: string[], config: AppConfig) => Promise<string>;
 const COMMANDS: Record<string, Command> = {
   'keys generate': generateKeys,
   'keys rotate': rotateKeys,
+  'keys retire': retireKey,
   'applications create': createApplication,
   'applications deactivate': deactivateApplication,
   'users create': createUser,

@@ -1,10 +1,13 @@
 export const USAGE = `Usage: npm run keyhouse -- <command> [options]
 
 Commands:
-  keys generate                  create the signing key pair at OAUTH_PRIVATE_KEY_PATH and
-                                 OAUTH_PUBLIC_KEY_PATH; refuses when either file exists
-  keys rotate                    replace the key pair; the old public key keeps verifying for a day
-                                 (also: npm run keys:rotate)
+  keys generate                  create a signing key pair of OAUTH_SIGNING_ALG's type at
+                                 OAUTH_PRIVATE_KEY_PATH and OAUTH_PUBLIC_KEY_PATH; refuses when
+                                 either file exists
+  keys rotate                    replace the key pair with one of OAUTH_SIGNING_ALG's type; the old
+                                 public key keeps verifying for a day (also: npm run keys:rotate)
+  keys retire <kid>              an old key that new key files replaced on every instance: it keeps
+                                 verifying for a day, then leaves the JWKS
   applications create            create an OAuth application; its client secret is printed once
       --organization <id|name>   required
       --name <name>              required

@@ -1,10 +1,10 @@
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { thumbprint } from './jwk';
 import type { KeysOptions } from './keys-options';
 import { SigningKeyRecord } from './signing-key.entity';
-import { generateKeyPairFor, type SigningAlgorithm } from './signing-algorithms';
+import { algorithmOf, generateKeyPairFor, type SigningAlgorithm } from './signing-algorithms';
 import { KeyFileError, readSigningKeys } from './signing-keys';
 
 /** The longest an access token can live (ACCESS_TOKEN_TTL and per-application overrides are capped at a day). */
@@ -51,4 +51,32 @@ function replaceFile(path: string, content: string, mode: number): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, content, { mode });
   renameSync(temporary, path);
+}
+
+export interface Retirement {
+  /** Undefined for a registered key of no type this server signs with. */
+  alg: SigningAlgorithm | undefined;
+  verifyUntil: Date;
+  /** It was retired before (by a rotation or an earlier retirement): its date stands. */
+  alreadyRetired: boolean;
+}
+
+/**
+ * `keys retire`: for a key replaced by new key files on every instance rather than by `keys
+ * rotate` (a Kubernetes Secret, another algorithm). It keeps verifying until every token it may
+ * have signed has expired, then leaves the JWKS and the metadata. Undefined when no key has that kid.
+ */
+export async function retireSigningKey(options: Pick<KeysOptions, 'privateKeyPath' | 'publicKeyPath'>, dataSource: DataSource, kid: string): Promise<Retirement | undefined> {
+  const inFiles = readSigningKeys(options);
+  if (inFiles && thumbprint(inFiles.publicKey) === kid) {
+    throw new KeyFileError(`OAUTH_PRIVATE_KEY_PATH=${options.privateKeyPath}: holds key ${kid}, which instances sign with; \`keys rotate\` replaces it`);
+  }
+  const records = dataSource.getRepository(SigningKeyRecord);
+  const record = await records.findOneBy({ kid });
+  if (!record) return undefined;
+  const alg = algorithmOf(createPublicKey(record.publicKey));
+  if (record.verifyUntil) return { alg, verifyUntil: record.verifyUntil, alreadyRetired: true };
+  const verifyUntil = new Date(Date.now() + (LONGEST_TOKEN_LIFETIME_SECONDS + PICK_UP_MARGIN_SECONDS) * 1000);
+  await records.update({ kid, verifyUntil: IsNull() }, { verifyUntil });
+  return { alg, verifyUntil, alreadyRetired: false };
 }

@@ -6,7 +6,7 @@ import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { publicJwk, thumbprint, type PublicJwk } from './jwk';
 import { LOADED_KEYS, type LoadedKeys } from './keys-options';
 import { SigningKeyRecord } from './signing-key.entity';
-import { algorithmOf, keyNeededBy, type SigningAlgorithm } from './signing-algorithms';
+import { algorithmOf, keyNeededBy, SIGNING_ALGORITHMS, type SigningAlgorithm } from './signing-algorithms';
 import { availabilityOf, readSigningKeys, type SigningKeyPair } from './signing-keys';
 
 export interface ActiveSigningKey {
@@ -96,14 +96,14 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * The algorithms tokens in circulation are signed with: this instance's first (OAUTH_SIGNING_ALG
-   * while keys are missing), then those of the other keys still verifying (another instance's, or
-   * one rotated out whose tokens live on), so a client that holds tokens to the metadata's list
-   * accepts every token it may be given.
+   * while keys are missing), then, in a fixed order, those of the other keys still verifying
+   * (another instance's, or one rotated out whose tokens live on), so a client that holds tokens
+   * to the metadata's list accepts every token it may be given.
    */
   async algorithms(): Promise<SigningAlgorithm[]> {
-    const algorithms = new Set<SigningAlgorithm>([this.current?.alg ?? this.options.algorithm]);
-    for (const key of await this.verifyingKeys()) algorithms.add(key.alg);
-    return [...algorithms];
+    const signing = this.current?.alg ?? this.options.algorithm;
+    const verifying = new Set((await this.verifyingKeys()).map((key) => key.alg));
+    return [signing, ...SIGNING_ALGORITHMS.filter((alg) => alg !== signing && verifying.has(alg))];
   }
 
   private async verifyingKeys(): Promise<RegisteredKey[]> {
