@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { startServer } from './support/server-process';
 /** What `npm start` runs, started the way an operator does, on the dialect under test. */
 const garbageKey = join(mkdtempSync(join(tmpdir(), 'keyhouse-key-')), 'private.pem');
 writeFileSync(garbageKey, '-----BEGIN PRIVATE KEY-----\nnot really\n-----END PRIVATE KEY-----\n');
+const rsaKey = join(mkdtempSync(join(tmpdir(), 'keyhouse-key-')), 'private.pem');
+writeFileSync(rsaKey, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
 
 describe('the server process', () => {
   describe('refuses bad configuration with exit code 1 and one line naming the variable', () => {
@@ -18,6 +21,11 @@ describe('the server process', () => {
       [{ DATABASE_URL: 'postgres://x' }, /^keyhouse: DATABASE_URL=postgres:\/\/x: unsupported scheme "postgres:".*\n$/],
       [{ OAUTH_PUBLIC_KEY_PATH: tmpdir() }, /^keyhouse: OAUTH_PUBLIC_KEY_PATH=.*: is a directory, expected a PEM key file\n$/],
       [{ OAUTH_PRIVATE_KEY_PATH: garbageKey }, /^keyhouse: OAUTH_PRIVATE_KEY_PATH=.*: not a PEM key this server can read\n$/],
+      [{ OAUTH_SIGNING_ALG: 'HS256' }, /^keyhouse: OAUTH_SIGNING_ALG=HS256: expected RS256, ES256 or EdDSA\n$/],
+      [
+        { OAUTH_PRIVATE_KEY_PATH: rsaKey, OAUTH_SIGNING_ALG: 'ES256' },
+        /^keyhouse: OAUTH_PRIVATE_KEY_PATH=.*\/private\.pem: holds an RSA key \(2048 bits\), but OAUTH_SIGNING_ALG=ES256 needs a P-256 EC key\n$/,
+      ],
       [
         { SSO_NAME: 'Acme ID', SSO_AUTHORIZATION_URL: 'https://id.acme.test/authorize', SSO_CLIENT_SECRET: 'hunter2hunter2' },
         /^keyhouse: SSO_TOKEN_URL, SSO_USERINFO_URL, SSO_CLIENT_ID: not set; single sign-on needs all of SSO_NAME, SSO_AUTHORIZATION_URL, SSO_TOKEN_URL, SSO_USERINFO_URL, SSO_CLIENT_ID, SSO_CLIENT_SECRET \(or none of them\)\n$/,
