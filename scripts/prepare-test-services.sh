@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes a fresh machine ready for every test tier: a running MariaDB with a test account and
-# database, and Debian's Chromium for Playwright. Idempotent and quick when all is in place.
+# database, Debian's Chromium for Playwright and Debian's HAProxy for the many-hosts test.
+# Idempotent and quick when all is in place.
 # Prints the MySQL URL for the integration tier as its last line.
 set -euo pipefail
 
@@ -35,6 +36,13 @@ ensure_chromium() {
   apt_install chromium
 }
 
+# Only the binary: the many-hosts test runs it in the foreground with a configuration of its own.
+ensure_haproxy() {
+  if [[ -n ${HAPROXY_PATH:-} && -x ${HAPROXY_PATH} ]] || command -v haproxy >/dev/null || [[ -x /usr/sbin/haproxy ]]; then return; fi
+  log "installing Debian's haproxy for the many-hosts test"
+  apt_install haproxy
+}
+
 ensure_mariadb() {
   if ! command -v mariadbd >/dev/null && ! [[ -x /usr/sbin/mariadbd ]]; then
     log "installing mariadb-server"
@@ -57,6 +65,7 @@ SQL
 }
 
 ensure_chromium
+ensure_haproxy
 if [[ -n ${TEST_MYSQL_URL:-} ]]; then
   echo "$TEST_MYSQL_URL"
 else
