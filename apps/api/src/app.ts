@@ -12,16 +12,12 @@ import { serveApiDocs } from './api-docs';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ENTITIES } from './entities';
+import { SHUTDOWN_GRACE_MS } from './shutdown';
 
 /** The built SPA; `dist/api/apps/api/src` is where this file lands after the build. */
 export const CONSOLE_DIST_DIR = join(__dirname, '../../../../admin');
 
 const BODY_LIMIT_BYTES = 256 * 1024;
-/**
- * On close, responses still being sent get this long to finish; then their connections are cut.
- * A client that stops reading (or a stalled network) would otherwise hold shutdown forever.
- */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface CreateAppOptions {
   consoleDistDir?: string;
@@ -57,7 +53,6 @@ export async function createApp(
   answerMethodNotAllowed(app.getHttpAdapter().getInstance());
   registerBodyParsers(app.getHttpAdapter().getInstance());
   registerRequestContext(app.getHttpAdapter().getInstance(), config.server.trustProxy);
-  app.enableShutdownHooks();
   await app.register(fastifyCookie);
   await serveConsoleAssets(app, consoleDistDir);
   serveApiDocs(app);

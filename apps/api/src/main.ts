@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConfigError } from './config/env-readers';
 import { printFirstAdmin } from './first-admin-notice';
+import { stopOnSignals } from './shutdown';
 
 /** Start-up problems end the process with exit code 1 and one readable line, never a stack trace. */
 function fail(line: string): never {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  stopOnSignals(app, { delayMs: config.server.shutdownDelaySeconds * 1000 });
   // Printed as soon as it exists, before anything else can fail, so a generated password is never lost;
   // seeded before listening, so "ready" means the admin can sign in.
   const seededAdmin = await app.get(FirstAdminSeeder).seedIfEmpty();

@@ -31,7 +31,7 @@ function errorOf(env: Record<string, string>): string {
 describe('loadConfig', () => {
   it('has the defaults of DESIGN.md section 2', () => {
     const config = loadConfig({});
-    expect(config.server).toEqual({ port: 3000, host: '0.0.0.0', issuer: 'http://localhost:3000', trustProxy: { hops: 0 } });
+    expect(config.server).toEqual({ port: 3000, host: '0.0.0.0', issuer: 'http://localhost:3000', trustProxy: { hops: 0 }, shutdownDelaySeconds: 0 });
     expect(config.database).toEqual({ dialect: 'sqlite', file: 'var/keyhouse.sqlite', waitSeconds: 30 });
     expect(config.keys).toEqual({ privateKeyPath: 'var/oauth_private.key', publicKeyPath: 'var/oauth_public.key', algorithm: 'RS256', generate: true });
     expect(config.tokens).toEqual({
@@ -89,6 +89,10 @@ describe('loadConfig', () => {
     expect(['RS256', 'ES256', 'EdDSA'].map((alg) => loadConfig({ OAUTH_SIGNING_ALG: alg }).keys.algorithm)).toEqual(['RS256', 'ES256', 'EdDSA']);
   });
 
+  it('reads SHUTDOWN_DELAY_SECONDS', () => {
+    expect(loadConfig({ SHUTDOWN_DELAY_SECONDS: '5' }).server.shutdownDelaySeconds).toBe(5);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).server.port).toBe(3000);
   });
@@ -129,6 +133,7 @@ describe('loadConfig', () => {
     [{ DORMANT_DEACTIVATE_AFTER_DAYS: '0' }, 'DORMANT_DEACTIVATE_AFTER_DAYS=0: expected a whole number from 1 to 365'],
     [{ DORMANT_DEACTIVATE_AFTER_DAYS: 'soon' }, 'DORMANT_DEACTIVATE_AFTER_DAYS=soon: expected a whole number from 1 to 365'],
     [{ CLEANUP_INTERVAL_SECONDS: 'hourly' }, 'CLEANUP_INTERVAL_SECONDS=hourly: expected a whole number from 0 to 604800'],
+    [{ SHUTDOWN_DELAY_SECONDS: '5s' }, 'SHUTDOWN_DELAY_SECONDS=5s: expected a whole number from 0 to 300'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN: use at least 16 letters'],
     [{ METRICS_TOKEN: 'has a space in it, sixteen+' }, 'METRICS_TOKEN: use at least 16 letters'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY=maybe: expected true, false, a number of proxies or their addresses and CIDR ranges ("maybe" is not an IP address'],

@@ -10,7 +10,8 @@ import { ConfigError, read, readBoolean, readEmail, readHttpUrl, readInteger, re
 
 /** Everything configurable, validated once at boot (DESIGN.md section 2, plus the documented extensions). */
 export interface AppConfig {
-  server: { port: number; host: string; issuer: string; trustProxy: ProxyTrust };
+  /** shutdownDelaySeconds: how long a stopping instance reports itself not ready, still serving, before it closes (SHUTDOWN_DELAY_SECONDS). */
+  server: { port: number; host: string; issuer: string; trustProxy: ProxyTrust; shutdownDelaySeconds: number };
   database: DatabaseSettings & { waitSeconds: number };
   keys: KeysOptions;
   tokens: {
@@ -102,7 +103,13 @@ function serverConfig(env: Env): AppConfig['server'] {
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || issuer.endsWith('/')) {
     throw new ConfigError(`ISSUER=${issuer}: expected an http(s) URL without query, fragment or trailing slash`);
   }
-  return { port, host, issuer, trustProxy: readProxyTrust(env, 'TRUST_PROXY') };
+  return {
+    port,
+    host,
+    issuer,
+    trustProxy: readProxyTrust(env, 'TRUST_PROXY'),
+    shutdownDelaySeconds: readInteger(env, 'SHUTDOWN_DELAY_SECONDS', 0, { min: 0, max: 300 }),
+  };
 }
 
 function databaseConfig(env: Env): AppConfig['database'] {

@@ -2,6 +2,7 @@ export * from './public.decorator';
 export * from './errors/api-exception.filter';
 export * from './errors/retry-later.exception';
 export * from './platform.module';
+export { Draining } from './health/draining';
 export { serveConsoleAssets } from './console/console-assets';
 export * from './errors/validation-failed.exception';
 export { ErrorAnswer, ValidationErrorAnswer } from './errors/error-answers';

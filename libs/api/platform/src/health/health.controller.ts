@@ -1,13 +1,17 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Public } from '../public.decorator';
+import { Draining } from './draining';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly draining: Draining,
+  ) {}
 
   /** The process answers: for a liveness probe, never touches the database. */
   @Get('live')
@@ -15,10 +19,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready to serve: the database answers within two seconds. */
+  /** Ready to serve: not stopping, and the database answers within two seconds. */
   @Get('ready')
   @HttpCode(200)
   async ready() {
+    if (this.draining.started) throw new ServiceUnavailableException({ message: 'Shutting down.' });
     const up = await Promise.race([
       this.dataSource.query('SELECT 1').then(() => true, () => false),
       new Promise<false>((resolve) => setTimeout(resolve, PROBE_TIMEOUT_MS, false).unref()),
