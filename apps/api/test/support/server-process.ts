@@ -20,10 +20,13 @@ export interface ServerProcess {
 // Each Jest worker process gets a block of 100 ports of its own.
 let nextPort = 20_000 + (process.pid % 120) * 100;
 
+/** A port of this worker's block that no other process of the tests is given. */
+export const reservePort = (): number => nextPort++;
+
 /** The built API (`node dist/.../main.js`) as a person starts it: its own process, its own working directory. */
 export function startServer(env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), 'keyhouse-proc-'))): ServerProcess {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npm run build)`);
-  const port = String(env['PORT'] ?? nextPort++);
+  const port = String(env['PORT'] ?? reservePort());
   const child = spawn(process.execPath, [MAIN], {
     cwd,
     env: {
