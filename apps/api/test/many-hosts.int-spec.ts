@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApplicationUsageDto, AuditEventDto, SessionDto } from '@keyhouse/shared-contracts';
 import { freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
-import { REQUEST_ID, startHaproxy, type LoadBalancer, type ProxiedRequest } from './support/haproxy';
+import { haproxyBinary, REQUEST_ID, startHaproxy, type LoadBalancer, type ProxiedRequest } from './support/haproxy';
 import { HttpClient } from './support/http-client';
 import { createClient, token } from './support/oauth';
 import { reservePort, startServer, type ServerProcess } from './support/server-process';
@@ -240,4 +241,11 @@ onDatabaseServer('three hosts behind HAProxy on one database server (MariaDB onl
       expect(usage.body.days.reduce((sum, day) => sum + day.failedAuthentications, 0)).toBe(0);
     }
   }, 120_000);
+});
+
+describe('docker/haproxy.cfg (the compose cluster profile)', () => {
+  it('is a configuration HAProxy accepts', () => {
+    const check = spawnSync(haproxyBinary(), ['-c', '-f', join(__dirname, '../../../docker/haproxy.cfg')], { encoding: 'utf8' });
+    expect({ status: check.status, output: check.stdout + check.stderr }).toEqual({ status: 0, output: expect.stringContaining('Configuration file is valid') });
+  });
 });
