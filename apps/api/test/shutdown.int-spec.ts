@@ -82,4 +82,18 @@ describe(`stopping an instance on ${TEST_DIALECT}`, () => {
       await restarted.stop();
     }
   }, 120_000);
+
+  it('ends at once on a second signal, whatever the delay left', async () => {
+    const server = startServer({ ...env(), SHUTDOWN_DELAY_SECONDS: '300' }, cwd);
+    try {
+      await server.waitUntilReady();
+      server.child.kill('SIGTERM');
+      while ((await fetch(`${server.baseUrl}/health/ready`)).status === 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      server.child.kill('SIGTERM');
+      await server.exited;
+      expect(server.child.signalCode).toBe('SIGTERM');
+    } finally {
+      await server.stop('SIGKILL');
+    }
+  });
 });
