@@ -10,6 +10,7 @@ import { OAuthModule, TOKEN_REQUEST_OBSERVER, type TokenRequestObserver } from '
 import { ApiExceptionFilter, BodyValidationPipe, PlatformModule } from '@keyhouse/api-platform';
 import { DataSource } from 'typeorm';
 import { CleanupModule } from './cleanup/cleanup.module';
+import type { WorkerChannel } from './cluster/worker-channel';
 import type { AppConfig } from './config/app-config';
 
 /** The opened, migrated data source, shared by every library's services. */
@@ -30,7 +31,7 @@ class TokenMetricsModule {}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, dataSource: DataSource, consoleDistDir: string): DynamicModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, consoleDistDir: string, worker?: WorkerChannel): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -39,9 +40,13 @@ export class AppModule {
         IdentityModule.forRoot(config.identity),
         KeysModule.forRoot(config.keys),
         ApplicationsModule.forRoot(config.applications),
-        OAuthModule.forRoot({ issuer: config.server.issuer, ...config.tokens }),
+        OAuthModule.forRoot({ issuer: config.server.issuer, ...config.tokens }, worker?.usage),
         NotificationsModule.forRoot({ issuer: config.server.issuer, smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
-        MetricsModule.forRoot({ bearerToken: config.metrics.bearerToken, outboxBacklog: () => countOutboxBacklog(dataSource) }),
+        MetricsModule.forRoot({
+          bearerToken: config.metrics.bearerToken,
+          outboxBacklog: () => countOutboxBacklog(dataSource),
+          scrape: worker && (() => worker.scrapeMetrics()),
+        }),
         TokenMetricsModule,
         AuditModule.forRoot(config.audit),
         CleanupModule.forRoot(config.cleanup),

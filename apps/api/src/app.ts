@@ -7,11 +7,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IntrospectionEndpoint, mountOAuthEndpoints, ProtocolServer, RevocationEndpoint, TokenEndpoint, UserInfoEndpoint } from '@keyhouse/api-oauth';
 import { answerMethodNotAllowed, registerBodyParsers, registerRequestContext, serveConsoleAssets } from '@keyhouse/api-platform';
-import { describeDatabase, migrate, openDatabase } from '@keyhouse/api-persistence';
 import { serveApiDocs } from './api-docs';
 import { AppModule } from './app.module';
+import type { WorkerChannel } from './cluster/worker-channel';
 import type { AppConfig } from './config/app-config';
-import { ENTITIES } from './entities';
+import { openAppDatabase } from './database';
 import { SHUTDOWN_GRACE_MS } from './shutdown';
 
 /** The built SPA; `dist/api/apps/api/src` is where this file lands after the build. */
@@ -23,21 +23,20 @@ export interface CreateAppOptions {
   consoleDistDir?: string;
   logLevels?: LogLevel[];
   shutdownGraceMs?: number;
+  /**
+   * Set in a node:cluster worker: the primary has migrated the database, owns the usage batches
+   * and gathers the metrics.
+   */
+  worker?: WorkerChannel;
 }
 
 /** Opens and migrates the database and builds the HTTP app, not yet listening. */
 export async function createApp(
   config: AppConfig,
-  { consoleDistDir = CONSOLE_DIST_DIR, logLevels = ['log', 'warn', 'error'], shutdownGraceMs = SHUTDOWN_GRACE_MS }: CreateAppOptions = {},
+  { consoleDistDir = CONSOLE_DIST_DIR, logLevels = ['log', 'warn', 'error'], shutdownGraceMs = SHUTDOWN_GRACE_MS, worker }: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   Logger.overrideLogger(logLevels);
-  const logger = new Logger('Keyhouse');
-  const dataSource = await openDatabase(config.database, ENTITIES, {
-    waitMs: config.database.waitSeconds * 1000,
-    onWaiting: (reason) => logger.warn(`waiting for the database (${reason})`),
-  });
-  const applied = await migrate(dataSource);
-  if (applied.length) logger.log(`migrated ${describeDatabase(config.database)}: ${applied.join(', ')}`);
+  const dataSource = await openAppDatabase(config, { migrate: !worker });
 
   const protocol = new ProtocolServer(config.server.trustProxy);
   let server!: Server;
@@ -46,7 +45,7 @@ export async function createApp(
     serverFactory: (framework: RequestListener) => (server = createServer(protocol.listener(framework))),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, dataSource, consoleDistDir),
+    AppModule.forRoot(config, dataSource, consoleDistDir, worker),
     adapter,
     { abortOnError: false, logger: logLevels, bodyParser: false },
   );

@@ -1,8 +1,11 @@
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { FirstAdminSeeder } from '@keyhouse/api-identity';
 import { KeyFileError } from '@keyhouse/api-keys';
 import { DatabaseUnavailableError } from '@keyhouse/api-persistence';
 import { createApp } from './app';
+import { runPrimary } from './cluster/primary';
+import { runWorker } from './cluster/worker';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConfigError } from './config/env-readers';
 import { printFirstAdmin } from './first-admin-notice';
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
+  if (config.workers > 1) return cluster.isPrimary ? runPrimary(config) : runWorker(config);
   const app = await createApp(config);
   stopOnSignals(app, { delayMs: config.server.shutdownDelaySeconds * 1000 });
   // Printed as soon as it exists, before anything else can fail, so a generated password is never lost;

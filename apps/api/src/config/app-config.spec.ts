@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from './app-config';
+import { loadConfig, workersConfig } from './app-config';
 import { ConfigError } from './env-readers';
 
 const emptyDir = mkdtempSync(join(tmpdir(), 'keyhouse-config-'));
@@ -91,6 +91,27 @@ describe('loadConfig', () => {
 
   it('reads SHUTDOWN_DELAY_SECONDS', () => {
     expect(loadConfig({ SHUTDOWN_DELAY_SECONDS: '5' }).server.shutdownDelaySeconds).toBe(5);
+  });
+
+  describe('WORKERS', () => {
+    it('is one process unless production, where it is one worker per core', () => {
+      expect(workersConfig({}, 8)).toBe(1);
+      expect(workersConfig({ NODE_ENV: 'development' }, 8)).toBe(1);
+      expect(workersConfig({ NODE_ENV: 'production' }, 8)).toBe(8);
+      expect(workersConfig({ NODE_ENV: 'production', WORKERS: '1' }, 8)).toBe(1);
+      expect(loadConfig({}).workers).toBe(1);
+    });
+
+    it('takes auto (one per core this process may use) or a number', () => {
+      expect(workersConfig({ WORKERS: 'auto' }, 2)).toBe(2);
+      expect(workersConfig({ WORKERS: 'AUTO' }, 6)).toBe(6);
+      expect(workersConfig({ WORKERS: '3' }, 2)).toBe(3);
+      expect(workersConfig({ WORKERS: ' ' }, 2)).toBe(1);
+    });
+
+    it.each(['0', '-1', '1.5', 'two', 'all', '257', '99999999999999999999'])('refuses WORKERS=%s with one line naming it', (value) => {
+      expect(errorOf({ WORKERS: value })).toBe(`WORKERS=${value}: expected auto (one per core) or a whole number from 1 to 256`);
+    });
   });
 
   it('treats empty values as unset', () => {

@@ -1,4 +1,5 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseSettings } from '@keyhouse/api-persistence';
 import type { ApplicationsOptions, ThrottlePolicy } from '@keyhouse/api-applications';
 import type { AuditOptions } from '@keyhouse/api-audit';
@@ -12,6 +13,8 @@ import { ConfigError, read, readBoolean, readEmail, readHttpUrl, readInteger, re
 export interface AppConfig {
   /** shutdownDelaySeconds: how long a stopping instance reports itself not ready, still serving, before it closes (SHUTDOWN_DELAY_SECONDS). */
   server: { port: number; host: string; issuer: string; trustProxy: ProxyTrust; shutdownDelaySeconds: number };
+  /** Processes serving the port (node:cluster); 1: this process serves it alone. */
+  workers: number;
   database: DatabaseSettings & { waitSeconds: number };
   keys: KeysOptions;
   tokens: {
@@ -37,6 +40,7 @@ export function loadConfig(env: Env): AppConfig {
   const server = serverConfig(env);
   return {
     server,
+    workers: workersConfig(env),
     database: databaseConfig(env),
     keys: keysConfig(env),
     tokens: {
@@ -110,6 +114,22 @@ function serverConfig(env: Env): AppConfig['server'] {
     trustProxy: readProxyTrust(env, 'TRUST_PROXY'),
     shutdownDelaySeconds: readInteger(env, 'SHUTDOWN_DELAY_SECONDS', 0, { min: 0, max: 300 }),
   };
+}
+
+/** More than this is a typo, not a machine: each worker holds its own database connections. */
+const MAX_WORKERS = 256;
+
+/**
+ * WORKERS (DESIGN.md section 2): `auto`, one per core this process may use (the default in
+ * production), or a number; 1, the default otherwise, is one process with no cluster at all.
+ */
+export function workersConfig(env: Env, cores = availableParallelism()): number {
+  const raw = read(env, 'WORKERS') ?? (read(env, 'NODE_ENV') === 'production' ? 'auto' : '1');
+  if (raw.toLowerCase() === 'auto') return cores;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_WORKERS) {
+    throw new ConfigError(`WORKERS=${raw}: expected auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
+  }
+  return Number(raw);
 }
 
 function databaseConfig(env: Env): AppConfig['database'] {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Metrics } from './metrics';
 import { bearerMatches } from './metrics.controller';
+import { renderSnapshots } from './metrics-snapshot';
 
 const sample = (text: string, series: string) => text.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1];
 
@@ -46,6 +47,22 @@ describe('Metrics', () => {
     expect(text).not.toContain('keyhouse_outbox_backlog{');
     expect(warn).toHaveBeenCalledWith('could not read the outbox backlog: database unreachable');
     warn.mockRestore();
+  });
+});
+
+describe('renderSnapshots', () => {
+  it("adds up node:cluster workers' token requests, and counts the outbox they all read once", async () => {
+    const backlog = async () => ({ pending: 3, failed: 1 });
+    const [one, other] = [new Metrics({ outboxBacklog: backlog }), new Metrics({ outboxBacklog: backlog })];
+    one.tokenRequest('client_credentials', 'success', 0.004);
+    other.tokenRequest('client_credentials', 'success', 0.004);
+    other.tokenRequest('client_credentials', 'invalid_client', 0.003);
+    const text = await renderSnapshots([await one.snapshot(), await other.snapshot()]);
+    expect(sample(text, 'keyhouse_tokens_issued_total{grant="client_credentials",outcome="success"}')).toBe('2');
+    expect(sample(text, 'keyhouse_tokens_issued_total{grant="client_credentials",outcome="invalid_client"}')).toBe('1');
+    expect(sample(text, 'keyhouse_outbox_backlog{status="pending"}')).toBe('3');
+    expect(sample(text, 'keyhouse_outbox_backlog{status="failed"}')).toBe('1');
+    expect(text).toContain('process_cpu_seconds_total');
   });
 });
 

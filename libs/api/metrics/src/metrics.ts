@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { METRICS_OPTIONS, type MetricsOptions } from './metrics-options';
+import type { MetricsSnapshot } from './metrics-snapshot';
 import { TokenRequestStats } from './token-request-stats';
 
 /**
@@ -14,7 +15,7 @@ export class Metrics {
   private readonly registry = new Registry();
   private readonly tokenRequests = new TokenRequestStats();
 
-  constructor(@Inject(METRICS_OPTIONS) options: MetricsOptions) {
+  constructor(@Inject(METRICS_OPTIONS) private readonly options: MetricsOptions) {
     collectDefaultMetrics({ register: this.registry });
     if (options.outboxBacklog) this.registerOutboxBacklog(options.outboxBacklog);
   }
@@ -23,9 +24,15 @@ export class Metrics {
     return this.registry.contentType;
   }
 
-  /** Every metric in the Prometheus text exposition format 0.0.4. */
+  /** Every metric in the Prometheus text exposition format 0.0.4: this process's, or what `options.scrape` gathers. */
   async render(): Promise<string> {
+    if (this.options.scrape) return this.options.scrape();
     return `${await this.registry.metrics()}\n${this.tokenRequests.render()}`;
+  }
+
+  /** This process's metrics, to be added to other processes' (see renderSnapshots). */
+  async snapshot(): Promise<MetricsSnapshot> {
+    return { registry: await this.registry.getMetricsAsJSON(), tokenRequests: this.tokenRequests.snapshot() };
   }
 
   /** On the token endpoint's path: memory only. */
@@ -40,6 +47,8 @@ export class Metrics {
       help: 'Outbox mail not sent yet, by status (pending: still being tried; failed: gave up, waiting for a resend).',
       labelNames: ['status'] as const,
       registers: [this.registry],
+      // Every node:cluster worker reads the same table: their sum would count each mail once per worker.
+      aggregator: 'max',
       async collect() {
         this.reset();
         try {

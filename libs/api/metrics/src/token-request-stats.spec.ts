@@ -43,6 +43,35 @@ describe('TokenRequestStats', () => {
     expect(stats.render()).toContain('keyhouse_tokens_issued_total{grant="a\\"b\\\\c",outcome="line\\nbreak"} 1');
   });
 
+  it("adds another process's counts to its own, by grant, outcome and bucket", () => {
+    const [one, other] = [new TokenRequestStats(), new TokenRequestStats()];
+    one.record('password', 'success', 0.07);
+    one.record('client_credentials', 'success', 0.002);
+    other.record('password', 'success', 0.3);
+    other.record('password', 'invalid_grant', 0.0009);
+    const sum = new TokenRequestStats();
+    sum.add(one.snapshot());
+    sum.add(other.snapshot());
+    const lines = sum.render().split('\n');
+    expect(lines).toContain('keyhouse_tokens_issued_total{grant="password",outcome="success"} 2');
+    expect(lines).toContain('keyhouse_tokens_issued_total{grant="password",outcome="invalid_grant"} 1');
+    expect(lines).toContain('keyhouse_tokens_issued_total{grant="client_credentials",outcome="success"} 1');
+    expect(lines).toContain('keyhouse_token_request_duration_seconds_bucket{le="0.001",grant="password"} 1');
+    expect(lines).toContain('keyhouse_token_request_duration_seconds_bucket{le="0.1",grant="password"} 2');
+    expect(lines).toContain('keyhouse_token_request_duration_seconds_bucket{le="0.5",grant="password"} 3');
+    expect(lines).toContain('keyhouse_token_request_duration_seconds_count{grant="password"} 3');
+    expect(Number(lines.find((line) => line.startsWith('keyhouse_token_request_duration_seconds_sum{grant="password"}'))?.split(' ')[1])).toBeCloseTo(0.3709);
+  });
+
+  it('hands out a snapshot that later requests do not change', () => {
+    const stats = new TokenRequestStats();
+    stats.record('password', 'success', 0.07);
+    const snapshot = stats.snapshot();
+    stats.record('password', 'success', 0.07);
+    expect(snapshot.issued).toEqual([{ grant: 'password', outcome: 'success', count: 1 }]);
+    expect(snapshot.durations[0]?.count).toBe(1);
+  });
+
   it('writes only the headers before the first request', () => {
     expect(new TokenRequestStats().render().split('\n').filter(Boolean).every((line) => line.startsWith('#'))).toBe(true);
   });

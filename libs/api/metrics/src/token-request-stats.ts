@@ -8,6 +8,12 @@ interface Timing {
   count: number;
 }
 
+/** The counts as plain data, to be added to another process's (node:cluster workers). */
+export interface TokenRequestSnapshot {
+  issued: Array<{ grant: string; outcome: string; count: number }>;
+  durations: Array<{ grant: string } & Timing>;
+}
+
 /**
  * `keyhouse_tokens_issued_total` and `keyhouse_token_request_duration_seconds`, kept as plain
  * numbers: recording a request is two map lookups and a few additions (prom-client would validate
@@ -31,6 +37,33 @@ export class TokenRequestStats {
     if (bucket < DURATION_BUCKETS.length) timing.perBucket[bucket]++;
     timing.sum += seconds;
     timing.count++;
+  }
+
+  snapshot(): TokenRequestSnapshot {
+    return {
+      issued: [...this.issued.values()].map((issued) => ({ ...issued })),
+      durations: [...this.durations].map(([grant, { perBucket, sum, count }]) => ({ grant, perBucket: [...perBucket], sum, count })),
+    };
+  }
+
+  /** Adds another process's counts to these. */
+  add({ issued, durations }: TokenRequestSnapshot): void {
+    for (const { grant, outcome, count } of issued) {
+      const key = `${grant}\n${outcome}`;
+      const known = this.issued.get(key);
+      if (known) known.count += count;
+      else this.issued.set(key, { grant, outcome, count });
+    }
+    for (const { grant, perBucket, sum, count } of durations) {
+      const timing = this.durations.get(grant);
+      if (!timing) {
+        this.durations.set(grant, { perBucket: [...perBucket], sum, count });
+        continue;
+      }
+      perBucket.forEach((observations, bucket) => (timing.perBucket[bucket] += observations));
+      timing.sum += sum;
+      timing.count += count;
+    }
   }
 
   /** Prometheus text format 0.0.4. */

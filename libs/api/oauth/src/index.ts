@@ -9,3 +9,4 @@ export { ProtocolServer } from './http/protocol-server';
 export { TOKEN_REQUEST_OBSERVER, type TokenRequestObserver } from './http/token-request-observer';
 export { OAuthCleanup, OAuthCleanupModule } from './cleanup/oauth-cleanup';
 export { UsageRecorder } from './usage/usage-recorder';
+export { UsageEvents } from './usage/usage-events';

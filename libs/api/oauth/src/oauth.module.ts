@@ -36,6 +36,7 @@ import { Subjects } from './subjects';
 import { AccessTokens } from './tokens/access-tokens';
 import { IdTokens } from './tokens/id-tokens';
 import { RefreshTokens } from './tokens/refresh-tokens';
+import { UsageEvents } from './usage/usage-events';
 import { UsageRecorder } from './usage/usage-recorder';
 
 /** Adding a grant: one file, and one line here. */
@@ -43,7 +44,11 @@ const GRANT_CLASSES = [ClientCredentialsGrant, PasswordGrant, RefreshTokenGrant,
 
 @Module({})
 export class OAuthModule {
-  static forRoot(options: OAuthOptions): DynamicModule {
+  /**
+   * `usage`: where usage events go instead of this process's UsageRecorder (a node:cluster
+   * worker hands them to its primary).
+   */
+  static forRoot(options: OAuthOptions, usage?: UsageEvents): DynamicModule {
     return {
       module: OAuthModule,
       // Global so identity's back-office guard can take Bearer tokens through BEARER_AUTHENTICATOR.
@@ -70,7 +75,7 @@ export class OAuthModule {
         IdTokens,
         RefreshTokens,
         Subjects,
-        UsageRecorder,
+        ...(usage ? [{ provide: UsageEvents, useValue: usage }] : [UsageRecorder, { provide: UsageEvents, useExisting: UsageRecorder }]),
         TokenEndpoint,
         RevocationEndpoint,
         IntrospectionEndpoint,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ClientAuthThrottleRepository } from '@keyhouse/api-applications';
 import { InvalidClientError, TemporarilyUnavailableError } from '../errors/oauth-errors';
 import type { OAuthOptions } from '../oauth-options';
-import type { UsageRecorder } from '../usage/usage-recorder';
+import type { UsageEvents } from '../usage/usage-events';
 import { ClientAuthenticator } from './client-authenticator';
 import type { PresentedClient } from './client-credentials';
 import type { PrivateKeyJwt } from './private-key-jwt';
@@ -34,7 +34,7 @@ describe('ClientAuthenticator and the throttle of wrong secrets', () => {
     return new ClientAuthenticator(
       queries,
       throttles as unknown as ClientAuthThrottleRepository,
-      usage as unknown as UsageRecorder,
+      usage as unknown as UsageEvents,
       privateKeyJwt as unknown as PrivateKeyJwt,
       { clientAuthThrottle: POLICY } as OAuthOptions,
     );

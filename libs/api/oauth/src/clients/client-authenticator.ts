@@ -3,7 +3,7 @@ import { ClientAuthThrottleRepository, secretMatchesDigest } from '@keyhouse/api
 import { usesClientSecret } from '@keyhouse/shared-contracts';
 import { InvalidClientError, TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
-import { UsageRecorder } from '../usage/usage-recorder';
+import { UsageEvents } from '../usage/usage-events';
 import { readParameters, type Parameters } from '../http/token-parameters';
 import type { ProtocolRequest } from '../http/protocol-server';
 import { readClientCredentials, type PresentedClient } from './client-credentials';
@@ -20,7 +20,7 @@ export class ClientAuthenticator {
   constructor(
     private readonly queries: ProtocolQueries,
     private readonly throttles: ClientAuthThrottleRepository,
-    private readonly usage: UsageRecorder,
+    private readonly usage: UsageEvents,
     private readonly privateKeyJwt: PrivateKeyJwt,
     @Inject(OAUTH_OPTIONS) private readonly options: OAuthOptions,
   ) {}

@@ -3,7 +3,7 @@ import type { ProtocolClient } from '../clients/protocol-client';
 import { InvalidClientError } from '../errors/oauth-errors';
 import type { Grant } from '../grants/grant';
 import type { AccessTokens } from '../tokens/access-tokens';
-import type { UsageRecorder } from '../usage/usage-recorder';
+import type { UsageEvents } from '../usage/usage-events';
 import { TokenEndpoint } from './token.endpoint';
 import { readParameters } from './token-parameters';
 import type { TokenRequestObserver } from './token-request-observer';
@@ -21,7 +21,7 @@ function endpoint(observer: TokenRequestObserver, grantHandle: Grant['handle'] =
   } as unknown as ClientAuthenticator;
   const grant: Grant = { type: 'client_credentials', enabled: true, allowedFor: () => true, handle: grantHandle };
   const accessTokens = { signingKey: () => ({}) } as unknown as AccessTokens;
-  const usage = { applicationUsed: () => undefined } as unknown as UsageRecorder;
+  const usage = { applicationUsed: () => undefined } as unknown as UsageEvents;
   return new TokenEndpoint(clients, accessTokens, usage, [grant], observer);
 }
 

@@ -5,7 +5,7 @@ import { ClientAuthenticator } from '../clients/client-authenticator';
 import { OAuthError, UnauthorizedClientError, UnsupportedGrantTypeError } from '../errors/oauth-errors';
 import { GRANTS, type Grant, type TokenResponse } from '../grants/grant';
 import { AccessTokens } from '../tokens/access-tokens';
-import { UsageRecorder } from '../usage/usage-recorder';
+import { UsageEvents } from '../usage/usage-events';
 import { checkRequestedScope } from './scope';
 import { required } from './token-parameters';
 import { TOKEN_REQUEST_OBSERVER, type TokenRequestObserver } from './token-request-observer';
@@ -18,7 +18,7 @@ export class TokenEndpoint {
   constructor(
     private readonly clients: ClientAuthenticator,
     private readonly accessTokens: AccessTokens,
-    private readonly usage: UsageRecorder,
+    private readonly usage: UsageEvents,
     @Inject(GRANTS) grants: Grant[],
     @Optional() @Inject(TOKEN_REQUEST_OBSERVER) private readonly observer?: TokenRequestObserver,
   ) {

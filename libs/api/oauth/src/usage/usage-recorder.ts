@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ApplicationUsageRepository, ClientSecret, OAuthApplication, type UsageDelta } from '@keyhouse/api-applications';
 import { DataSource, In } from 'typeorm';
 import { UsageCounters } from './usage-counters';
+import { UsageEvents } from './usage-events';
 
 const FLUSH_INTERVAL_MS = 2_000;
 /** Rows per upsert: 2,000 parameters, well within what either database takes in one statement. */
@@ -14,7 +15,7 @@ const COUNTS_PER_STATEMENT = 500;
  * added to what is stored, never written over it, so every instance's counts add up.
  */
 @Injectable()
-export class UsageRecorder implements OnModuleDestroy {
+export class UsageRecorder implements UsageEvents, OnModuleDestroy {
   private readonly logger = new Logger('Usage');
   private applications = new Set<number>();
   private secrets = new Set<number>();
@@ -29,13 +30,11 @@ export class UsageRecorder implements OnModuleDestroy {
     this.usage = new ApplicationUsageRepository(dataSource);
   }
 
-  /** The application got a token: it is in use, and today's count grows. */
   applicationUsed(applicationId: number): void {
     this.applications.add(applicationId);
     this.counters.tokenIssued(applicationId);
   }
 
-  /** Someone presented the application's client ID and was refused: `invalid_client`, or 429 from a throttled address. */
   authenticationFailed(applicationId: number): void {
     this.counters.authenticationFailed(applicationId);
   }
