@@ -68,4 +68,22 @@ describe('SQLite transactions behind the gate', () => {
     await expect(writing).rejects.toThrow('boom');
     expect(seen).toBe(0);
   });
+
+  it("holds the write lock from a transaction's start: another process's write in between waits instead of failing it", async () => {
+    // Another process on the same file (another instance, a node:cluster worker), with a short busy timeout.
+    const other = await openDatabase({ dialect: 'sqlite', file: join(dir, 'gate.sqlite') }, [Note]);
+    await other.query('PRAGMA busy_timeout = 50');
+    let othersWrite: unknown;
+    try {
+      await dataSource.transaction(async (db) => {
+        const [{ count }] = (await db.query('SELECT count(*) AS count FROM notes')) as Array<{ count: number }>;
+        othersWrite = await other.query("INSERT INTO notes (text) VALUES ('other')").catch((error: unknown) => error);
+        await db.getRepository(Note).insert({ text: `read ${count}` });
+      });
+    } finally {
+      await other.destroy();
+    }
+    expect(String(othersWrite)).toContain('database is locked');
+    expect((await dataSource.getRepository(Note).find()).map((note) => note.text)).toEqual(['read 0']);
+  });
 });

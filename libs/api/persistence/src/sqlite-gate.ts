@@ -42,6 +42,16 @@ export class SqliteGate {
 
 const gates = new WeakMap<DataSource, SqliteGate>();
 
+/**
+ * TypeORM begins SQLite transactions DEFERRED: a reader until its first write. When another
+ * process on the file (another instance, a node:cluster worker) commits in between, SQLite
+ * refuses the upgrade at once with "database is locked", whatever the busy timeout. IMMEDIATE
+ * takes the write lock at BEGIN, where the busy timeout applies: the transaction waits its turn.
+ * Readers never wait in WAL mode, and the gate runs one transaction at a time anyway.
+ */
+const BEGIN = 'BEGIN TRANSACTION';
+const BEGIN_IMMEDIATE = 'BEGIN IMMEDIATE TRANSACTION';
+
 /** Puts every transaction and query of this SQLite data source behind one gate. */
 export function gateSqlite(dataSource: DataSource): void {
   const gate = new SqliteGate();
@@ -51,9 +61,9 @@ export function gateSqlite(dataSource: DataSource): void {
   // The one query runner every repository, query builder and dataSource.query() goes through.
   const runner = dataSource.driver.createQueryRunner('master');
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-  runner.query = (async (...args: unknown[]) => {
+  runner.query = (async (sql: unknown, ...args: unknown[]) => {
     await gate.idle();
-    return query(...args);
+    return query(sql === BEGIN ? BEGIN_IMMEDIATE : sql, ...args);
   }) as typeof runner.query;
   gates.set(dataSource, gate);
 }
