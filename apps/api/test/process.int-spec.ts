@@ -17,6 +17,7 @@ describe('the server process', () => {
   describe('refuses bad configuration with exit code 1 and one line naming the variable', () => {
     it.each([
       [{ PORT: 'abc' }, /^keyhouse: PORT=abc: expected a whole number from 1 to 65535\n$/],
+      [{ WORKERS: 'all' }, /^keyhouse: WORKERS=all: expected auto \(one per core\) or a whole number from 1 to 256\n$/],
       [{ DATABASE_URL: 'foo' }, /^keyhouse: DATABASE_URL=foo: not a URL \(expected sqlite:<file> or mysql:.*\)\n$/],
       [{ DATABASE_URL: 'postgres://x' }, /^keyhouse: DATABASE_URL=postgres:\/\/x: unsupported scheme "postgres:".*\n$/],
       [{ OAUTH_PUBLIC_KEY_PATH: tmpdir() }, /^keyhouse: OAUTH_PUBLIC_KEY_PATH=.*: is a directory, expected a PEM key file\n$/],
