@@ -12,7 +12,10 @@ import { isFromWorker, type PrimaryMessage } from './messages';
 import { MetricsGathering } from './metrics-gathering';
 import { recordUsage } from './usage-relay';
 
-/** Longer than a worker's own drain (ten seconds for responses still being sent, see createApp) and closing its database. */
+/**
+ * After SHUTDOWN_DELAY_SECONDS, longer than a worker's own drain (ten seconds for responses still
+ * being sent, see shutdown.ts) and closing its database.
+ */
 const DRAIN_DEADLINE_MS = 30_000;
 
 /**
@@ -144,10 +147,11 @@ class Primary {
     if (signal) this.logger.log(`${signal}: draining ${this.running.size} workers`);
     // A worker that got the same SIGINT from the terminal already drains, and ignores this one.
     for (const worker of this.running.keys()) worker.process.kill('SIGTERM');
+    const deadlineMs = this.config.server.shutdownDelaySeconds * 1000 + DRAIN_DEADLINE_MS;
     const deadline = setTimeout(() => {
-      this.logger.error(`${this.running.size} workers still running after ${DRAIN_DEADLINE_MS / 1000} seconds: killing them`);
+      this.logger.error(`${this.running.size} workers still running after ${deadlineMs / 1000} seconds: killing them`);
       for (const worker of this.running.keys()) worker.process.kill('SIGKILL');
-    }, DRAIN_DEADLINE_MS);
+    }, deadlineMs);
     await Promise.all(this.running.values());
     clearTimeout(deadline);
     // Every channel has been read to its end: the workers' last usage events are in the batches.

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Metrics } from '@keyhouse/api-metrics';
 import { createApp } from '../app';
 import type { AppConfig } from '../config/app-config';
+import { stopGracefully } from '../shutdown';
 import { WorkerChannel } from './worker-channel';
 
 /**
@@ -14,13 +15,12 @@ export async function runWorker(config: AppConfig): Promise<void> {
   const app = await createApp(config, { worker: channel });
   channel.serveMetrics(app.get(Metrics));
 
-  // Drains as a single instance does on SIGTERM (see createApp), then makes sure the primary has
-  // every usage event before exiting. The primary sends SIGTERM; SIGINT comes from a terminal's
-  // Ctrl-C, to the primary and every worker at once: the second signal changes nothing.
+  // Stops as a single instance does (not ready, then drained, then closed), then makes sure the
+  // primary has every usage event before exiting. The primary sends SIGTERM; SIGINT comes from a
+  // terminal's Ctrl-C, to the primary and every worker at once: the second signal changes nothing.
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= app
-      .close()
+    stopping ??= stopGracefully(app, { delayMs: config.server.shutdownDelaySeconds * 1000 })
       .then(() => channel.usage.flush())
       .then(
         () => process.exit(0),
