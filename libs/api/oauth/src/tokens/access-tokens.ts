@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningKeysService, type ActiveSigningKey } from '@keyhouse/api-keys';
 import { DataSource } from 'typeorm';
@@ -9,6 +8,7 @@ import { TemporarilyUnavailableError } from '../errors/oauth-errors';
 import { audienceFor, OAUTH_OPTIONS, type OAuthOptions } from '../oauth-options';
 import { subjectClaim } from '../subjects';
 import { readKeyId, signJwt, verifyJwt } from './jwt';
+import { newTokenId } from './token-ids';
 
 /** RFC 9068 2.1: the media type of JWT access tokens. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -69,7 +69,7 @@ export class AccessTokens {
       aud: audienceFor(this.options.issuer, application.frontend),
       exp: now + expiresIn,
       iat: now,
-      jti: randomBytes(16).toString('hex'),
+      jti: newTokenId(),
       client_id: application.clientId,
       ...(scope.length ? { scope: scope.join(' ') } : {}),
       ...(familyId ? { fid: familyId } : {}),
