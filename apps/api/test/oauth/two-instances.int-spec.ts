@@ -49,6 +49,27 @@ describe(`two instances on one ${TEST_DIALECT} database`, () => {
     expect((await fetch(`${a.baseUrl}/admin/api/me`, { headers: { authorization: `Bearer ${jwt}` } })).status).toBe(401);
   });
 
+  it('a deactivation is obeyed at once by the instance that made it, and by the other within a second', async () => {
+    const admin = new HttpClient(a.baseUrl);
+    await admin.signIn('admin', 'two-instances-password');
+    const client = await createClient(admin, { name: 'Busy', grants: ['client_credentials'], userId: 1 });
+    const cc = (instance: ServerProcess) => token(instance.baseUrl, { grant_type: 'client_credentials' }, { client });
+    // Both have just read the application, as under load.
+    expect([(await cc(a)).status, (await cc(b)).status]).toEqual([200, 200]);
+
+    expect((await admin.post(`/admin/api/oauth-applications/${client.id}/deactivate`)).status).toBe(200);
+    expect((await cc(a)).status).toBe(401);
+    // On the embedded database the other process may answer from its read for up to a second
+    // (RecentLookups in libs/api/oauth); on MySQL it reads every time. Polled, with room for a
+    // slow machine: what matters is that it ends.
+    let refused = false;
+    for (const deadline = Date.now() + 5_000; !refused && Date.now() < deadline; ) {
+      refused = (await cc(b)).status === 401;
+      if (!refused) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(refused).toBe(true);
+  });
+
   it('a console session made on one is valid on the other', async () => {
     const viaA = new HttpClient(a.baseUrl);
     await viaA.signIn('admin', 'two-instances-password');

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { GrantType, TokenEndpointAuthMethod } from '@keyhouse/shared-contracts';
 import { storedAddress } from '@keyhouse/api-applications';
-import { nativeQuery, readSqlDatetime, sqlDatetime, type NativeQuery } from '@keyhouse/api-persistence';
+import { localChanges, nativeQuery, readSqlDatetime, sqlDatetime, type NativeQuery } from '@keyhouse/api-persistence';
 import { DataSource } from 'typeorm';
 import type { ClientKeySource } from './client-key-sets';
 import type { ProtocolClient } from './protocol-client';
+import { RecentLookups, type Lookup } from './recent-lookups';
 
 export interface LiveSecret {
   id: number;
@@ -14,6 +15,14 @@ export interface LiveSecret {
 /** Wrong secrets stored for one client address: a success clears them, a throttle refuses the address until it ends. */
 export interface AddressFailures {
   throttledUntil: Date | null;
+}
+
+/** What the token endpoint authenticates a client against. */
+export interface ClientWithCredentials {
+  client: ProtocolClient;
+  secrets: LiveSecret[];
+  keys: ClientKeySource;
+  addressFailures: AddressFailures | undefined;
 }
 
 interface ClientRow {
@@ -38,6 +47,7 @@ interface AuthenticationRow extends ClientRow {
   jwksUri: string | null;
   secretId: number | null;
   digest: string | null;
+  secretExpiresAt: Date | string | null;
   failures: number | null;
   throttledUntil: Date | string | null;
 }
@@ -58,22 +68,31 @@ const CLIENT_COLUMNS = `a.id, a.clientId, a.organizationId, a.active, a.grants, 
 @Injectable()
 export class ProtocolQueries {
   private readonly query: NativeQuery;
+  /** On the embedded database only: see RecentLookups. On MySQL every request reads. */
+  private readonly recent?: RecentLookups<ClientWithCredentials>;
 
   constructor(dataSource: DataSource) {
     this.query = nativeQuery(dataSource);
+    const changes = localChanges(dataSource);
+    this.recent = changes && new RecentLookups(changes);
   }
 
   /**
    * The client, its secrets that have not expired (or, for private_key_jwt, its keys), and the
    * wrong secrets `address` presented for it, in one round trip: the throttle costs the token path
-   * no query of its own.
+   * no query of its own. The same client from the same address again is answered from the last
+   * read while nothing can have changed it (RecentLookups).
    */
-  async clientWithCredentials(
-    clientId: string,
-    address: string,
-  ): Promise<{ client: ProtocolClient; secrets: LiveSecret[]; keys: ClientKeySource; addressFailures: AddressFailures | undefined } | undefined> {
+  async clientWithCredentials(clientId: string, address: string): Promise<ClientWithCredentials | undefined> {
+    if (!this.recent) return (await this.readClientWithCredentials(clientId, address))?.value;
+    // An address (an IP literal, or `unknown`) never holds a space: the first one ends it.
+    return this.recent.read(`${address} ${clientId}`, () => this.readClientWithCredentials(clientId, address));
+  }
+
+  private async readClientWithCredentials(clientId: string, address: string): Promise<Lookup<ClientWithCredentials> | undefined> {
     const rows = await this.query<AuthenticationRow>(
-      `SELECT ${CLIENT_COLUMNS}, a.jwks AS jwks, a.jwksUri AS jwksUri, s.id AS secretId, s.digest AS digest, t.failures AS failures, t.throttledUntil AS throttledUntil
+      `SELECT ${CLIENT_COLUMNS}, a.jwks AS jwks, a.jwksUri AS jwksUri, s.id AS secretId, s.digest AS digest, s.expiresAt AS secretExpiresAt,
+              t.failures AS failures, t.throttledUntil AS throttledUntil
          FROM oauth_applications a
          LEFT JOIN oauth_client_secrets s ON s.applicationId = a.id AND (s.expiresAt IS NULL OR s.expiresAt > ?)
          LEFT JOIN oauth_client_auth_throttles t ON t.applicationId = a.id AND t.address = ?
@@ -81,10 +100,16 @@ export class ProtocolQueries {
       [sqlDatetime(new Date()), storedAddress(address), clientId],
     );
     if (rows.length === 0) return undefined;
-    const secrets = rows.filter((row) => row.secretId !== null && row.digest !== null).map((row) => ({ id: Number(row.secretId), digest: String(row.digest) }));
+    const live = rows.filter((row) => row.secretId !== null && row.digest !== null);
+    const secrets = live.map((row) => ({ id: Number(row.secretId), digest: String(row.digest) }));
     const [first] = rows;
     const addressFailures = first.failures === null ? undefined : { throttledUntil: first.throttledUntil === null ? null : readSqlDatetime(first.throttledUntil) };
-    return { client: toClient(first), secrets, keys: { jwks: first.jwks, jwksUri: first.jwksUri }, addressFailures };
+    // The answer holds no longer than its first secret to expire.
+    const expiries = live.filter((row) => row.secretExpiresAt !== null).map((row) => readSqlDatetime(row.secretExpiresAt as Date | string).getTime());
+    return {
+      value: { client: toClient(first), secrets, keys: { jwks: first.jwks, jwksUri: first.jwksUri }, addressFailures },
+      validUntil: expiries.length ? Math.min(...expiries) : undefined,
+    };
   }
 
   async client(clientId: string): Promise<ProtocolClient | undefined> {
