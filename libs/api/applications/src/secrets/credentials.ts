@@ -15,9 +15,12 @@ export function digestSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-/** Compares digests in constant time, so timing reveals nothing about how much of a guess matched. */
+/**
+ * Compares digests in constant time, so timing reveals nothing about how much of a guess matched.
+ * On every token request: the presented secret's digest stays raw bytes, never hex and back.
+ */
 export function secretMatchesDigest(secret: string, digest: string): boolean {
-  const actual = Buffer.from(digestSecret(secret), 'hex');
+  const actual = createHash('sha256').update(secret, 'utf8').digest();
   const expected = Buffer.from(digest, 'hex');
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
