@@ -125,12 +125,8 @@ async function measure(name, server) {
 }
 
 function summarize(name, rounds) {
-  const median = (key) => {
-    const sorted = rounds.map((round) => round[key]).sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  };
-  return { name, rounds, rps: median('rps'), p50: median('p50'), p99: median('p99'), cpuPerToken: median('cpuPerToken') };
+  const of = (key) => median(rounds.map((round) => round[key]));
+  return { name, rounds, rps: of('rps'), p50: of('p50'), p99: of('p99'), cpuPerToken: of('cpuPerToken') };
 }
 
 /**
@@ -206,11 +202,20 @@ function table(results) {
   }
 }
 
-/** The ratio of the medians, and the spread of the per-round ratios (rounds are paired by number). */
+/**
+ * The ratio of the medians, then the same per round (rounds are paired by number, each pair run
+ * close together in time): their median and spread show how much the machine moved meanwhile.
+ */
 function ratio(label, a, b, target) {
-  const perRound = a.rounds.map((round, index) => round.rps / b.rounds[index].rps).sort((x, y) => x - y);
-  const spread = perRound.length > 1 ? `, rounds ${perRound[0].toFixed(2)}–${perRound.at(-1).toFixed(2)}` : '';
-  console.log(`${label.padEnd(28)} ${(a.rps / b.rps).toFixed(2)}x (${target}${spread})`);
+  const perRound = a.rounds.map((round, index) => round.rps / b.rounds[index].rps);
+  const rounds = perRound.length > 1 ? `; per round ${median(perRound).toFixed(2)}x, ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}` : '';
+  console.log(`${label.padEnd(28)} ${(a.rps / b.rps).toFixed(2)}x (${target}${rounds})`);
+}
+
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 const fixed = (value) => value.toFixed(0);

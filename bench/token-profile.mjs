@@ -24,7 +24,7 @@ execFileSync('taskset', ['-cp', LOAD_CORE, String(process.pid)], { stdio: 'ignor
 
 async function main() {
   execFileSync('mkdir', ['-p', 'var']);
-  const start = TARGET === 'reference' ? startReference : startKeyhouse;
+  const start = TARGET === 'reference' ? (options) => startReference({ ...options, alg: process.env.OAUTH_SIGNING_ALG }) : startKeyhouse;
   const server = await start({
     port: 4394,
     pin: SERVER_CORE,
@@ -73,13 +73,19 @@ function lines(stream) {
   };
 }
 
-/** Self and total (inclusive) time per function, in percent of the samples that were not idle. */
+/**
+ * Self and total (inclusive) time per function, in percent of the samples that were not idle;
+ * then the time by the server's own function: each sample goes to the innermost frame of the
+ * project's code on its stack (with the Node and library code it called), or to the signature
+ * when node:crypto's sign is on the stack, or to Node alone (the HTTP parser, the socket).
+ */
 function summarize(profile) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const self = new Map();
   const total = new Map();
+  const own = new Map();
   let busy = 0;
   for (const id of profile.samples) {
     const leaf = nodes.get(id);
@@ -87,13 +93,26 @@ function summarize(profile) {
     busy++;
     add(self, label(leaf.callFrame));
     const onStack = new Set();
-    for (let at = id; at !== undefined; at = parents.get(at)) onStack.add(label(nodes.get(at).callFrame));
+    let owner;
+    let signing = false;
+    for (let at = id; at !== undefined; at = parents.get(at)) {
+      const { callFrame } = nodes.get(at);
+      onStack.add(label(callFrame));
+      signing ||= callFrame.functionName === 'signOneShot';
+      if (!owner && isOwnCode(callFrame.url)) owner = label(callFrame);
+    }
     for (const name of onStack) add(total, name);
+    add(own, signing ? '(the signature: node:crypto sign)' : (owner ?? `(Node alone: ${leaf.callFrame.url.startsWith('node:') ? 'HTTP, streams, timers' : leaf.callFrame.functionName})`));
   }
   const idle = profile.samples.length - busy;
   console.log(`\n${profile.samples.length} samples, ${((idle / profile.samples.length) * 100).toFixed(1)}% idle; percentages below are of the busy ones`);
   table('self time', self, busy);
   table('total time', new Map([...total].filter(([name]) => name !== '(root)')), busy);
+  table("by the server's own function (with what it calls)", own, busy);
+}
+
+function isOwnCode(url) {
+  return url.includes('/dist/api/') || url.includes('/bench/servers/');
 }
 
 function add(map, key) {
@@ -129,6 +148,7 @@ function summarizeGc(output, seconds) {
     kind.ms += Number(match[2]);
     kind.max = Math.max(kind.max, Number(match[2]));
     kinds.set(match[1], kind);
+    if (process.env.PROFILE_GC_LINES) console.log(`  ${line.trim()}`);
   }
   console.log(`\ngarbage collection during the load (--trace-gc):`);
   if (!kinds.size) console.log('  none');
