@@ -7,15 +7,14 @@ export type SendToPrimary = (message: WorkerMessage, sent: (error: Error | null)
  * A worker's usage events, handed to the primary, which alone batches them into the database
  * (a UsageRecorder for every worker): a worker keeps nothing that a kill could lose.
  *
- * Each event leaves before the answer it belongs to is written. The events of one synchronous
- * stretch go in one message, sent from a microtask queued with the first of them; an answer is
- * written only after its handler's promise settles, a later microtask. Node writes a message to
- * the channel's socket at once when it is not backed up, and the socket's buffer outlives the
- * worker: a worker killed with SIGKILL has handed over everything it answered for, and the
- * primary reads the channel to its end before its last flush. (Batching per event loop turn
- * instead would leave answered tokens uncounted in memory for a moment. The one gap left is a
- * channel so backed up that Node queues the message in the worker: the primary only adds
- * numbers, so it keeps up.)
+ * The protocol endpoints record usage, and their server hands the events over just before it
+ * writes each answer (ProtocolServer's `beforeAnswer`): one message per request, sent before the
+ * answer. Node writes a message to the channel's socket at once when the channel is not backed
+ * up, and the socket's buffer outlives the worker: a worker killed with SIGKILL has handed over
+ * everything it answered for, and the primary reads the channel to its end before its last
+ * flush. (The one gap left is a channel so backed up that Node queues the message in the worker;
+ * the primary only adds numbers, so it keeps up.) An event recorded anywhere else leaves at the
+ * end of the event loop turn.
  */
 export class UsageRelay implements UsageEvents {
   private events: UsageMessage['events'] = [];
@@ -34,21 +33,22 @@ export class UsageRelay implements UsageEvents {
     if (id !== undefined) this.add('secretUsed', id);
   }
 
+  /** Sends what is pending, now. */
+  handOver(): void {
+    if (this.events.length) this.sendPending(() => undefined);
+  }
+
   /** Sends what is pending; resolves once the channel has taken every message sent so far. */
   flush(): Promise<void> {
     return new Promise((resolve) => this.sendPending(() => resolve()));
   }
 
   private add(kind: UsageEventKind, id: number): void {
-    if (!this.events.length) queueMicrotask(() => this.sendIfPending());
+    if (!this.events.length) setImmediate(() => this.handOver());
     this.events.push([kind, id]);
   }
 
-  private sendIfPending(): void {
-    if (this.events.length) this.sendPending();
-  }
-
-  private sendPending(sent: () => void = () => undefined): void {
+  private sendPending(sent: () => void): void {
     const events = this.events;
     this.events = [];
     // An error means the primary is gone, and node:cluster ends a worker whose primary is gone.

@@ -29,7 +29,14 @@ export interface ProtocolRoute {
 export class ProtocolServer {
   private routes = new Map<string, ProtocolRoute>();
 
-  constructor(private readonly trust: ProxyTrust) {}
+  /**
+   * `beforeAnswer` runs just before each answer is written: a node:cluster worker hands its
+   * request's usage events to the primary there, so that an answered request is always counted.
+   */
+  constructor(
+    private readonly trust: ProxyTrust,
+    private readonly beforeAnswer?: () => void,
+  ) {}
 
   /** Mounted once the application exists; until then protocol paths fall through to the framework. */
   mount(routes: Record<string, ProtocolRoute>): void {
@@ -58,6 +65,7 @@ export class ProtocolServer {
     } catch (error) {
       answer = oauthErrorAnswer(error);
     }
+    this.beforeAnswer?.();
     const payload = JSON.stringify(answer.body);
     response.writeHead(answer.status, {
       ...answer.headers,
