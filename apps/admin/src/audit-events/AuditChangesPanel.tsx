@@ -2,7 +2,9 @@ import type { AuditEventDto } from '@keyhouse/shared-contracts';
 import { Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 
-import { changeRows } from './auditChanges';
+import { useOrganizationName } from '../common';
+import { roleLabel, useRoles } from '../roles';
+import { changeRows, isMemberships, type RecordedMembership } from './auditChanges';
 import { actionLabel } from './auditLabels';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -13,9 +15,26 @@ const Missing = () => (
   </Typography>
 );
 
-/** One side of a change, in the words of the show pages: Yes/No, lists as chips, times in local time. */
+/** "Northwind: Administrator, Viewer", as the user pages name a membership: roles by their labels. */
+const MembershipChip = ({ membership }: { membership: RecordedMembership }) => {
+  const { roles } = useRoles();
+  const organization = useOrganizationName(membership.organizationId) ?? '…';
+  const held = membership.roles.map((name) => roleLabel(name, roles)).join(', ') || 'No roles';
+  return <Chip size="small" label={`${organization}: ${held}`} />;
+};
+
+/** One side of a change, in the words of the show pages: Yes/No, lists as chips, memberships by name, times in local time. */
 const ChangeValue = ({ value }: { value: unknown }) => {
   if (value === undefined || value === null || value === '') return <Missing />;
+  if (isMemberships(value)) {
+    return (
+      <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+        {value.map((membership) => (
+          <MembershipChip key={membership.organizationId} membership={membership} />
+        ))}
+      </Stack>
+    );
+  }
   if (typeof value === 'boolean') return <Typography variant="body2">{value ? 'Yes' : 'No'}</Typography>;
   if (Array.isArray(value)) {
     if (value.length === 0) {

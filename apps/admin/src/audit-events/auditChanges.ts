@@ -34,6 +34,21 @@ export const changeRows = (before: Snapshot | null, after: Snapshot | null, path
   });
 };
 
+/** A user's membership as the trail records it: an organization and the names of the roles held there. */
+export interface RecordedMembership {
+  organizationId: number;
+  roles: string[];
+}
+
+/** Whether a recorded value is a user's memberships, which are shown by name rather than as JSON. */
+export const isMemberships = (value: unknown): value is RecordedMembership[] =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every((item: unknown) => {
+    const membership = item as Partial<RecordedMembership> | null;
+    return typeof membership?.organizationId === 'number' && Array.isArray(membership.roles) && membership.roles.every((name) => typeof name === 'string');
+  });
+
 /** Sign-ins and reminders record no fields: their rows have nothing to expand. */
 export const hasChanges = (event: AuditEventDto): boolean =>
   Object.keys(event.before ?? {}).length > 0 || Object.keys(event.after ?? {}).length > 0;
