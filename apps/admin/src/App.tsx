@@ -8,11 +8,12 @@ import emailTemplates from './email-templates';
 import emails from './emails';
 import { Layout, LoginPage } from './layout';
 import notificationRules from './notification-rules';
-import oauthApplications from './oauth-applications';
+import oauthApplications, { myOAuthApplications } from './oauth-applications';
 import oauthInstallations from './oauth-installations';
 import organizations from './organizations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { queryClient } from './providers/queryClient';
 import roles from './roles';
 import { theme } from './theme';
 import users from './users';
@@ -24,6 +25,7 @@ export const App = () => (
     requireAuth
     authProvider={authProvider}
     dataProvider={dataProvider}
+    queryClient={queryClient}
     dashboard={Dashboard}
     layout={Layout}
     loginPage={LoginPage}
@@ -34,6 +36,7 @@ export const App = () => (
     <Resource name="organizations" {...organizations} />
     <Resource name="customer-users" {...customerUsers} />
     <Resource name="oauth-applications" {...oauthApplications} />
+    <Resource name="my-oauth-applications" {...myOAuthApplications} />
     <Resource name="emails" {...emails} />
     <Resource name="email-templates" {...emailTemplates} />
     <Resource name="notification-rules" {...notificationRules} />

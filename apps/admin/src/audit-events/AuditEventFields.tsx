@@ -1,13 +1,10 @@
 import type { AuditEventDto } from '@keyhouse/shared-contracts';
 import ExpandLess from '@mui/icons-material/ExpandLess';
 import ExpandMore from '@mui/icons-material/ExpandMore';
-import { Button, Stack, Typography } from '@mui/material';
+import { Button, Chip, Stack, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
 import {
-  ChipField,
   Link,
-  ReferenceArrayField,
-  SingleFieldList,
   useCanAccess,
   useCreatePath,
   useExpanded,
@@ -16,6 +13,7 @@ import {
   useResourceContext,
 } from 'react-admin';
 
+import { useOrganizationName } from '../common';
 import { hasChanges } from './auditChanges';
 import { actionLabel, isFailure, targetTypeLabel } from './auditLabels';
 
@@ -45,6 +43,9 @@ export const ActorField = () => {
   );
 };
 
+/** Named from the identity for one's own organizations: reading the trail needs no organizations.view. */
+const OrganizationChip = ({ id }: { id: number }) => <Chip size="small" label={useOrganizationName(id) ?? '…'} />;
+
 /**
  * The organizations a row concerns (a user's sign-in: each of theirs that the reader may see), as
  * chips; a row that concerns none is about the platform itself, which only operators read.
@@ -59,13 +60,13 @@ export const OrganizationsField = () => {
       </Typography>
     );
   }
+  // No links: a click on the row shows its changes.
   return (
-    <ReferenceArrayField source="organizationIds" reference="organizations">
-      {/* No links: a click on the row shows its changes. */}
-      <SingleFieldList linkType={false}>
-        <ChipField source="name" size="small" />
-      </SingleFieldList>
-    </ReferenceArrayField>
+    <Stack direction="row" component="span" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+      {event.organizationIds.map((organizationId) => (
+        <OrganizationChip key={organizationId} id={organizationId} />
+      ))}
+    </Stack>
   );
 };
 

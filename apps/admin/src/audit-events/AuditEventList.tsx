@@ -2,21 +2,19 @@ import type { AuditEventDto } from '@keyhouse/shared-contracts';
 import HistoryIcon from '@mui/icons-material/History';
 import { CardContent, Typography } from '@mui/material';
 import {
-  AutocompleteInput,
   Button,
   DataTable,
   DataTableClasses,
   DateField,
   DateInput,
   List,
-  ReferenceInput,
   SearchInput,
   SelectInput,
   TextField,
   useListContext,
 } from 'react-admin';
 
-import { ListEmpty } from '../common';
+import { ListEmpty, OrganizationFilter } from '../common';
 import { hasChanges } from './auditChanges';
 import { AuditChangesPanel } from './AuditChangesPanel';
 import { ActionField, ActorField, ChangesToggle, OrganizationsField, TargetField } from './AuditEventFields';
@@ -28,9 +26,7 @@ const auditFilters = [
   <SelectInput key="action" source="action" label="Action" choices={ACTION_CHOICES} emptyText="Any" alwaysOn />,
   <SelectInput key="targetType" source="targetType" label="Target type" choices={TARGET_TYPE_CHOICES} emptyText="Any" alwaysOn />,
   // The rows that concern this organization, shared ones included.
-  <ReferenceInput key="organizationId" source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
-    <AutocompleteInput label="Organization" />
-  </ReferenceInput>,
+  <OrganizationFilter key="organizationId" source="organizationId" permission="audit.view" alwaysOn />,
   <DateInput key="from" source="from" label="From" {...fromDay} alwaysOn />,
   <DateInput key="to" source="to" label="To" {...toDay} alwaysOn />,
 ];

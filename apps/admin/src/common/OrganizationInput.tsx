@@ -67,3 +67,12 @@ export const OrganizationInput = ({
     />
   );
 };
+
+/**
+ * A list's organization filter: every organization for an operator, else the caller's own where
+ * they hold the list's permission, named from the identity (asking the API would need
+ * organizations.view). `source` and `alwaysOn` are read by react-admin's filter form.
+ */
+export const OrganizationFilter = ({ permission, source = 'organizationId' }: { permission: Permission; source?: string; alwaysOn?: boolean }) => (
+  <OrganizationInput permission={permission} source={source} validate={[]} helperText={false} />
+);

@@ -9,7 +9,7 @@ export { AUDIENCE_LABELS, EVENT_CHOICES, eventLabel } from './notificationLabels
 export { CreateToolbar, EditToolbar } from './FormToolbars';
 export { useAccess, type Access } from './useAccess';
 export { useOrganizationChoices, type OrganizationChoice, type OrganizationChoices } from './useOrganizationChoices';
-export { OrganizationInput } from './OrganizationInput';
-export { OrganizationName, useOrganizationName } from './OrganizationName';
+export { OrganizationFilter, OrganizationInput } from './OrganizationInput';
+export { OrganizationField, OrganizationName, useOrganizationName } from './OrganizationName';
 export { VISUALLY_HIDDEN } from './visuallyHidden';
 export { useRefreshIdentity } from './useRefreshIdentity';

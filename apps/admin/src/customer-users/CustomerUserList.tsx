@@ -1,6 +1,5 @@
 import GroupIcon from '@mui/icons-material/Group';
 import {
-  AutocompleteInput,
   BooleanField,
   CreateButton,
   DataTable,
@@ -8,26 +7,16 @@ import {
   EmailField,
   List,
   NullableBooleanInput,
-  ReferenceField,
-  ReferenceInput,
   SearchInput,
   TopToolbar,
 } from 'react-admin';
 
-import { ListEmpty } from '../common';
+import { ListEmpty, OrganizationField, OrganizationFilter } from '../common';
 
 const customerUserFilters = [
   <SearchInput key="q" source="q" placeholder="Email or name" alwaysOn />,
   <NullableBooleanInput key="enabled" source="enabled" label="Enabled" alwaysOn />,
-  <ReferenceInput
-    key="organizationId"
-    source="organizationId"
-    reference="organizations"
-    sort={{ field: 'name', order: 'ASC' }}
-    alwaysOn
-  >
-    <AutocompleteInput label="Organization" />
-  </ReferenceInput>,
+  <OrganizationFilter key="organizationId" source="organizationId" permission="customer_users.view" alwaysOn />,
 ];
 
 // CreateButton shows itself only to those with customer_users.create.
@@ -57,7 +46,7 @@ export const CustomerUserList = () => (
       <DataTable.Col source="firstName" label="First name" />
       <DataTable.Col source="lastName" label="Last name" />
       <DataTable.Col source="organizationId" label="Organization" disableSort>
-        <ReferenceField source="organizationId" reference="organizations" link="show" />
+        <OrganizationField link />
       </DataTable.Col>
       <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
       <DataTable.Col source="createdAt" label="Created">

@@ -1,4 +1,6 @@
-import { BooleanField, DateField, EmailField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, DateField, EmailField, Show, SimpleShowLayout, TextField } from 'react-admin';
+
+import { OrganizationField } from '../common';
 
 import { UserApplications } from '../oauth-applications';
 import { PersonInstallations } from '../oauth-installations';
@@ -9,7 +11,7 @@ export const CustomerUserShow = () => (
       <EmailField source="email" label="Email" />
       <TextField source="firstName" label="First name" />
       <TextField source="lastName" label="Last name" />
-      <ReferenceField source="organizationId" reference="organizations" label="Organization" link="show" />
+      <OrganizationField label="Organization" link />
       <BooleanField source="enabled" label="Enabled" />
       <DateField source="createdAt" label="Created" showTime />
     </SimpleShowLayout>

@@ -1,6 +1,6 @@
 import { Card, CardActionArea, CardContent, Skeleton, Stack, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
-import { Link, useGetList } from 'react-admin';
+import { Link, useCanAccess, useGetList } from 'react-admin';
 
 interface CountCardProps {
   resource: string;
@@ -8,11 +8,16 @@ interface CountCardProps {
   icon: ReactElement;
 }
 
-/** How many records a resource holds, read from the list total; links to the list. */
+/**
+ * How many records a resource holds, read from the list total; links to the list. Only for those
+ * who may list it: nobody else gets the card, nor its request.
+ */
 export const CountCard = ({ resource, label, icon }: CountCardProps) => {
+  const { canAccess } = useCanAccess({ resource, action: 'list' });
   // One record is enough: the total comes from the Content-Range header.
-  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 } });
+  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 } }, { enabled: canAccess === true });
   const labelId = `count-${resource}`;
+  if (!canAccess) return null;
 
   return (
     <Card variant="outlined" component="section" aria-labelledby={labelId}>

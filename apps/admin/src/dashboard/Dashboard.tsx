@@ -4,6 +4,7 @@ import PersonIcon from '@mui/icons-material/Person';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { Title, useGetIdentity } from 'react-admin';
 
+import { ApplicationFigures } from './ApplicationFigures';
 import { CountCard } from './CountCard';
 
 export const Dashboard = () => {
@@ -18,7 +19,7 @@ export const Dashboard = () => {
             Welcome, {identity?.fullName ?? '…'}
           </Typography>
           <Typography variant="body1" sx={{ opacity: 0.85 }}>
-            Manage the back-office users, their organizations and the storefront's customer users.
+            What you may see in Keyhouse, at a glance.
           </Typography>
         </CardContent>
       </Card>
@@ -26,6 +27,7 @@ export const Dashboard = () => {
         <CountCard resource="users" label="Users" icon={<PersonIcon />} />
         <CountCard resource="organizations" label="Organizations" icon={<ApartmentIcon />} />
         <CountCard resource="customer-users" label="Customer Users" icon={<GroupIcon />} />
+        <ApplicationFigures />
       </Box>
     </Box>
   );

@@ -3,50 +3,60 @@ import HubIcon from '@mui/icons-material/Hub';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import NotificationsOutlinedIcon from '@mui/icons-material/NotificationsOutlined';
 import StorefrontIcon from '@mui/icons-material/Storefront';
-import { Menu as RaMenu, useCanAccess } from 'react-admin';
+import { Menu as RaMenu, useCanAccessResources } from 'react-admin';
 
 import { MenuGroup } from './MenuGroup';
 
+// The lists each group leads to, nested groups included.
+const USER_MANAGEMENT = ['users', 'roles', 'organizations', 'oauth-applications'];
+const NOTIFICATIONS = ['emails', 'email-templates', 'notification-rules'];
+const SYSTEM = [...USER_MANAGEMENT, ...NOTIFICATIONS, 'audit-events'];
+const CUSTOMERS = ['customer-users'];
+const INTEGRATIONS = ['oauth-installations', 'connected-apps'];
+
 /**
- * Emails, their templates and their rules need notifications.view. react-admin hides each
- * entry without it; the group header is ours to hide, or it would open on nothing.
+ * The back-office navigation, grouped the way Oro's back-office is. react-admin hides each entry
+ * the signed-in user may not list (authProvider.canAccess); a group with none left is hidden too,
+ * or it would open on nothing.
  */
-const NotificationsGroup = () => {
-  const { canAccess } = useCanAccess({ resource: 'emails', action: 'list' });
-  if (!canAccess) return null;
+export const Menu = () => {
+  const { canAccess } = useCanAccessResources({ action: 'list', resources: [...SYSTEM, ...CUSTOMERS, ...INTEGRATIONS] });
+  const any = (resources: string[]) => resources.some((resource) => canAccess?.[resource] === true);
+
   return (
-    <MenuGroup id="system.notifications" label="Notifications" icon={<NotificationsOutlinedIcon />}>
-      <RaMenu.ResourceItem name="emails" />
-      <RaMenu.ResourceItem name="email-templates" />
-      <RaMenu.ResourceItem name="notification-rules" />
-    </MenuGroup>
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      {any(SYSTEM) && (
+        <MenuGroup id="system" label="System" icon={<AdminPanelSettingsIcon />}>
+          {any(USER_MANAGEMENT) && (
+            <MenuGroup id="system.user-management" label="User Management" icon={<ManageAccountsIcon />}>
+              <RaMenu.ResourceItem name="users" />
+              <RaMenu.ResourceItem name="roles" />
+              <RaMenu.ResourceItem name="organizations" />
+              <RaMenu.ResourceItem name="oauth-applications" />
+            </MenuGroup>
+          )}
+          {any(NOTIFICATIONS) && (
+            <MenuGroup id="system.notifications" label="Notifications" icon={<NotificationsOutlinedIcon />}>
+              <RaMenu.ResourceItem name="emails" />
+              <RaMenu.ResourceItem name="email-templates" />
+              <RaMenu.ResourceItem name="notification-rules" />
+            </MenuGroup>
+          )}
+          <RaMenu.ResourceItem name="audit-events" />
+        </MenuGroup>
+      )}
+      {any(CUSTOMERS) && (
+        <MenuGroup id="customers" label="Customers" icon={<StorefrontIcon />}>
+          <RaMenu.ResourceItem name="customer-users" />
+        </MenuGroup>
+      )}
+      {any(INTEGRATIONS) && (
+        <MenuGroup id="integrations" label="Integrations" icon={<HubIcon />}>
+          <RaMenu.ResourceItem name="oauth-installations" />
+          <RaMenu.ResourceItem name="connected-apps" />
+        </MenuGroup>
+      )}
+    </RaMenu>
   );
 };
-
-/** The back-office navigation, grouped the way Oro's back-office is. */
-export const Menu = () => (
-  <RaMenu>
-    <RaMenu.DashboardItem />
-    <MenuGroup id="system" label="System" icon={<AdminPanelSettingsIcon />}>
-      <MenuGroup id="system.user-management" label="User Management" icon={<ManageAccountsIcon />}>
-        <RaMenu.ResourceItem name="users" />
-        {/* Hidden by react-admin without roles.view (authProvider.canAccess). */}
-        <RaMenu.ResourceItem name="roles" />
-        <RaMenu.ResourceItem name="organizations" />
-        {/* Hidden by react-admin without oauth_applications.view (authProvider.canAccess). */}
-        <RaMenu.ResourceItem name="oauth-applications" />
-      </MenuGroup>
-      <NotificationsGroup />
-      {/* Hidden by react-admin without audit.view. */}
-      <RaMenu.ResourceItem name="audit-events" />
-    </MenuGroup>
-    <MenuGroup id="customers" label="Customers" icon={<StorefrontIcon />}>
-      <RaMenu.ResourceItem name="customer-users" />
-    </MenuGroup>
-    <MenuGroup id="integrations" label="Integrations" icon={<HubIcon />}>
-      {/* Installed Apps is hidden by react-admin without oauth_installations.view; everyone has Connected Apps. */}
-      <RaMenu.ResourceItem name="oauth-installations" />
-      <RaMenu.ResourceItem name="connected-apps" />
-    </MenuGroup>
-  </RaMenu>
-);

@@ -2,7 +2,7 @@ import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import DeleteIcon from '@mui/icons-material/Delete';
 import PauseCircleIcon from '@mui/icons-material/PauseCircleOutlined';
 import PlayCircleIcon from '@mui/icons-material/PlayCircleOutlined';
-import { Button, EditButton, TopToolbar, useCanAccess, useRecordContext, useRedirect } from 'react-admin';
+import { Button, EditButton, TopToolbar, useCanAccess, useRecordContext, useRedirect, useResourceContext } from 'react-admin';
 
 import { RegenerateSecretButton } from './RegenerateSecretButton';
 import { APPLICATIONS, useActiveToggle, useConfirmedDelete } from './useApplicationActions';
@@ -25,8 +25,10 @@ const ActiveToggleButton = () => {
 const DeleteApplicationButton = () => {
   const record = useRecordContext<OAuthApplicationDto>();
   const redirect = useRedirect();
+  // Back to the list the page was opened from: the grid, or "My OAuth applications".
+  const resource = useResourceContext() ?? APPLICATIONS;
   const { canAccess } = useCanAccess({ resource: APPLICATIONS, action: 'delete' });
-  const { start, confirmDialog } = useConfirmedDelete(record, () => redirect('list', APPLICATIONS));
+  const { start, confirmDialog } = useConfirmedDelete(record, () => redirect('list', resource));
   if (!record || !canAccess) return null;
   return (
     <>
@@ -38,9 +40,10 @@ const DeleteApplicationButton = () => {
   );
 };
 
+/** Each only where the signed-in user may do it in the application's organization, whichever list the page was opened from. */
 export const ApplicationShowActions = () => (
   <TopToolbar>
-    <EditButton />
+    <EditButton resource={APPLICATIONS} />
     <ActiveToggleButton />
     <RegenerateSecretButton />
     <DeleteApplicationButton />

@@ -4,6 +4,7 @@ import { Alert, Chip, Divider, Stack, Typography } from '@mui/material';
 import { useId, useState } from 'react';
 import { Button, DataTable, DateField, ListContextProvider, useCanAccess, useList, useRecordContext } from 'react-admin';
 
+import { useAccess } from '../common';
 import type { OneTimeCredentials } from '../providers/dataProvider';
 import { AddSecretDialog } from './AddSecretDialog';
 import { expiryHint, isLive, useApplicationSecrets } from './clientSecrets';
@@ -68,9 +69,14 @@ const AddSecretButton = ({ application, liveCount }: { application: OAuthApplica
  */
 export const ClientSecretsSection = () => {
   const application = useRecordContext<OAuthApplicationDto>();
+  // Listing secrets needs oauth_applications.view in the application's organization, which the
+  // user an application acts as may not have (they open it from "My OAuth applications"). Read
+  // from the identity: a `show` access check here would be the very one the page waits for.
+  const access = useAccess();
   const { canAccess: canEdit } = useCanAccess({ resource: APPLICATIONS, action: 'edit' });
   const headingId = useId();
-  const withSecrets = application !== undefined && usesClientSecret(application.tokenEndpointAuthMethod);
+  const withSecrets =
+    application !== undefined && usesClientSecret(application.tokenEndpointAuthMethod) && access.can('oauth_applications.view', application.organizationId);
   const { data, isPending, error } = useApplicationSecrets(application?.id, withSecrets);
   const listContext = useList<ClientSecretDto>({ data: data ?? [], isPending });
 

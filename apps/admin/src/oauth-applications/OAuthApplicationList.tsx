@@ -1,20 +1,17 @@
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import { Stack } from '@mui/material';
 import {
-  AutocompleteInput,
   CreateButton,
   DataTable,
   DateField,
   List,
   NullableBooleanInput,
-  ReferenceField,
-  ReferenceInput,
   SearchInput,
   SelectInput,
   TopToolbar,
 } from 'react-admin';
 
-import { ListEmpty, useOrganizationChoices } from '../common';
+import { ListEmpty, OrganizationField, OrganizationFilter, useOrganizationChoices } from '../common';
 import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
 import { ApplicationRowMenu } from './ApplicationRowMenu';
 import { GRANT_CHOICES } from './applicationForm';
@@ -29,9 +26,7 @@ const applicationFilters = (severalOrganizations: boolean) => [
   <SearchInput key="name" source="name" placeholder="Application name" alwaysOn />,
   ...(severalOrganizations
     ? [
-        <ReferenceInput key="organizationId" source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
-          <AutocompleteInput label="Organization" />
-        </ReferenceInput>,
+        <OrganizationFilter key="organizationId" source="organizationId" permission="oauth_applications.view" alwaysOn />,
       ]
     : []),
   <NullableBooleanInput key="active" source="active" label="Status" trueLabel="Active" falseLabel="Inactive" nullLabel="Any" alwaysOn />,
@@ -75,7 +70,7 @@ export const OAuthApplicationList = () => {
           </DataTable.Col>
           {severalOrganizations && (
             <DataTable.Col source="organizationId" label="Organization" disableSort>
-              <ReferenceField source="organizationId" reference="organizations" link={false} />
+              <OrganizationField />
             </DataTable.Col>
           )}
           <DataTable.Col source="active" label="Active">

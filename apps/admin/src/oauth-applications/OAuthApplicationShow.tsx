@@ -1,8 +1,8 @@
 import { TOKEN_ENDPOINT_AUTH_METHOD_LABELS, type OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { DateField, FunctionField, Labeled, ReferenceField, Show, TextField } from 'react-admin';
+import { DateField, FunctionField, Labeled, Show, TextField } from 'react-admin';
 
-import { Section } from '../common';
+import { OrganizationField, Section } from '../common';
 import { ApplicationInstallations } from '../oauth-installations';
 import { ActiveField, ApplicationTypeField, ClientIdField, GrantsField } from './ApplicationFields';
 import { ApplicationSecuritySection } from './ApplicationSecuritySection';
@@ -44,7 +44,7 @@ export const OAuthApplicationShow = () => (
             <ClientIdField />
           </Labeled>
           <Labeled label="Organization">
-            <ReferenceField source="organizationId" reference="organizations" link="show" />
+            <OrganizationField link />
           </Labeled>
           <Labeled label="Active">
             <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>

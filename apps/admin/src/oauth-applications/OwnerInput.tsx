@@ -1,5 +1,5 @@
 import type { CustomerUserDto, UserDto } from '@keyhouse/shared-contracts';
-import { AutocompleteInput, ReferenceInput, required } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, required, useCanAccess, useGetIdentity } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 
 const personText = (name: string, login: string) => `${name || login} (${login})`;
@@ -31,11 +31,32 @@ export const OwnerInput = ({ organizationId }: { organizationId: number | undefi
   const frontend = useWatch({ name: 'frontend' }) === true;
   const { reference, sort, optionText, helperText } = frontend ? OWNERS.storefront : OWNERS.backOffice;
   const filter = organizationId === undefined ? {} : { organizationId };
+  const { canAccess: canList, isPending } = useCanAccess({ resource: reference, action: 'list' });
 
+  if (isPending) return null;
+  if (!canList) return <OnlyYourselfInput frontend={frontend} />;
   return (
     // Keyed by reference: switching sides must drop the other side's choices and value.
     <ReferenceInput key={reference} source="userId" reference={reference} filter={filter} sort={sort}>
       <AutocompleteInput label="Users" optionText={optionText} filterToQuery={searchQuery} validate={required()} helperText={helperText} />
     </ReferenceInput>
+  );
+};
+
+/**
+ * For whoever may not list the users to choose from: an application may still act as oneself (as
+ * "My OAuth applications" creates it), never as a customer user.
+ */
+const OnlyYourselfInput = ({ frontend }: { frontend: boolean }) => {
+  const { identity } = useGetIdentity();
+  const choices = !frontend && identity ? [{ id: identity.id, name: `${identity.fullName ?? ''} (you)` }] : [];
+  return (
+    <AutocompleteInput
+      source="userId"
+      label="Users"
+      choices={choices}
+      validate={required()}
+      helperText={frontend ? 'Choosing a customer user needs the permission to view them.' : 'Yourself: choosing someone else needs the permission to view users.'}
+    />
   );
 };

@@ -1,12 +1,18 @@
 import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { DialogContentText } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useDataProvider, useDelete, useNotify } from 'react-admin';
 
 import type { KeyhouseDataProvider } from '../providers/dataProvider';
 
 export const APPLICATIONS = 'oauth-applications';
+/** The applications acting as the signed-in user, under the user menu: the same records, by another way. */
+export const MY_APPLICATIONS = 'my-oauth-applications';
+
+/** After a change to an application: every list and page that may show it, whichever way it was reached. */
+export const refreshApplications = (queryClient: QueryClient) =>
+  Promise.all([APPLICATIONS, MY_APPLICATIONS].map((resource) => queryClient.invalidateQueries({ queryKey: [resource] })));
 
 /**
  * Activate at once, or deactivate after a confirmation: deactivating stops the
@@ -24,8 +30,8 @@ export const useActiveToggle = (record: OAuthApplicationDto | undefined) => {
     onSuccess: ({ data }) => {
       setConfirming(false);
       notify(data.active ? 'OAuth application activated' : 'OAuth application deactivated', { type: 'info' });
-      // Lists, the record and the user blocks all show the status.
-      return queryClient.invalidateQueries({ queryKey: [APPLICATIONS] });
+      // Lists, the record, the user blocks and the dashboard's figures all show the status.
+      return refreshApplications(queryClient);
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });

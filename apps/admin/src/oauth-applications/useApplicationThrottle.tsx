@@ -5,7 +5,7 @@ import { useEffect, useReducer, useState } from 'react';
 import { Confirm, useDataProvider, useNotify } from 'react-admin';
 
 import type { KeyhouseDataProvider } from '../providers/dataProvider';
-import { APPLICATIONS } from './useApplicationActions';
+import { refreshApplications } from './useApplicationActions';
 
 // setTimeout takes at most a signed 32-bit number of milliseconds (about 24 days).
 const LONGEST_TIMEOUT = 2 ** 31 - 1;
@@ -42,7 +42,7 @@ export const useUnlock = (record: OAuthApplicationDto | undefined) => {
       setConfirming(false);
       notify('OAuth application unlocked', { type: 'info' });
       // The grid's chip, the record and the user blocks all show the throttle.
-      return queryClient.invalidateQueries({ queryKey: [APPLICATIONS] });
+      return refreshApplications(queryClient);
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });

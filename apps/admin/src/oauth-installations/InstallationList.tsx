@@ -1,7 +1,7 @@
 import ExtensionIcon from '@mui/icons-material/Extension';
-import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, TopToolbar } from 'react-admin';
+import { DataTable, DateField, List, TopToolbar } from 'react-admin';
 
-import { ListEmpty, useOrganizationChoices } from '../common';
+import { ListEmpty, OrganizationFilter, useOrganizationChoices } from '../common';
 import { InstallAppButton } from './InstallAppButton';
 import { InstallationScopesField, InstalledByField } from './InstallationFields';
 import { UninstallButton } from './UninstallButton';
@@ -10,9 +10,7 @@ import { UninstallButton } from './UninstallButton';
 const installationFilters = (severalOrganizations: boolean) =>
   severalOrganizations
     ? [
-        <ReferenceInput key="organizationId" source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
-          <AutocompleteInput label="Organization" />
-        </ReferenceInput>,
+        <OrganizationFilter key="organizationId" source="organizationId" permission="oauth_installations.view" alwaysOn />,
       ]
     : undefined;
 

@@ -100,6 +100,8 @@ const VIEW_PERMISSIONS: Record<string, Permission> = {
 const WRITE_PERMISSIONS: Record<string, Record<string, Permission>> = {
   users: { create: 'users.create', edit: 'users.edit' },
   'customer-users': { create: 'customer_users.create', edit: 'customer_users.edit' },
+  // The applications acting as oneself: created in the same place, with the same permission.
+  'my-oauth-applications': { create: 'oauth_applications.create' },
   'oauth-applications': {
     create: 'oauth_applications.create',
     clone: 'oauth_applications.create',
@@ -117,8 +119,21 @@ const WRITE_PERMISSIONS: Record<string, Record<string, Permission>> = {
 // What concerns the platform itself: platform operators only, whatever their roles.
 const OPERATORS_ONLY: Record<string, string[]> = { organizations: ['create'] };
 
-// Every signed-in user may list and disconnect the apps they authorized themselves.
-const OPEN_TO_EVERYONE: Record<string, string[]> = { 'connected-apps': ['list', 'delete'] };
+// Every signed-in user may list and disconnect the apps they authorized themselves, and list and
+// open the back-office applications acting as them (the API lists those to anyone).
+const OPEN_TO_EVERYONE: Record<string, string[]> = { 'connected-apps': ['list', 'delete'], 'my-oauth-applications': ['list', 'show'] };
+
+/** The organization a record belongs to; undefined for what belongs to none (a platform default) or to several (a user). */
+const organizationOf = (record: unknown): number | undefined => {
+  const organizationId = (record as { organizationId?: unknown } | undefined)?.organizationId;
+  return typeof organizationId === 'number' ? organizationId : undefined;
+};
+
+/** Whether the user holds the permission in that organization, or anywhere when none is named (an operator holds every one everywhere). */
+const holds = (user: MeDto, permission: Permission, organizationId: number | undefined): boolean =>
+  organizationId === undefined
+    ? user.permissions.includes(permission)
+    : user.platformOperator || user.access.some((membership) => membership.organizationId === organizationId && membership.permissions.includes(permission));
 
 /** The permission the API demands for a react-admin action; undefined when nobody may do it. */
 const requiredPermission = (resource: string, action: string): Permission | undefined => {
@@ -181,12 +196,13 @@ export const authProvider: AuthProvider = {
 
   // Mirrors the API's permission checks so the console hides what would be refused; the API
   // stays the authority. A permission held in any organization opens the screen, which then
-  // offers only the organizations where it holds.
-  async canAccess({ resource, action }) {
+  // offers only the organizations where it holds; about a record of one organization (a button
+  // on its row or page), the permission must be held in that organization.
+  async canAccess({ resource, action, record }) {
     const user = await restoreSession();
     if (OPEN_TO_EVERYONE[resource]?.includes(action)) return true;
     if (OPERATORS_ONLY[resource]?.includes(action)) return user.platformOperator;
     const permission = requiredPermission(resource, action);
-    return permission !== undefined && user.permissions.includes(permission);
+    return permission !== undefined && holds(user, permission, organizationOf(record));
   },
 };

@@ -1,4 +1,5 @@
 import type {
+  ApplicationSummaryDto,
   ClientCredentialsDto,
   ClientSecretDto,
   ClientSecretInput,
@@ -20,10 +21,13 @@ import type {
   DeleteResult,
   GetListParams,
   GetListResult,
+  GetOneParams,
+  GetOneResult,
   Identifier,
   RaRecord,
 } from 'react-admin';
 
+import { authProvider } from './authProvider';
 import { apiUrl, httpClient } from './httpClient';
 
 const APPLICATIONS = 'oauth-applications';
@@ -31,6 +35,19 @@ const INSTALLATIONS = 'oauth-installations';
 // The signed-in user's own installations. A resource of its own in the console, because everyone
 // may list and remove those, while the rest of oauth-installations needs a permission.
 const CONNECTED_APPS = 'connected-apps';
+// The back-office applications acting as the signed-in user, which everyone may list and open.
+const MY_APPLICATIONS = 'my-oauth-applications';
+
+/** The console's resources that are a part of one of the API's. */
+const API_RESOURCES: Record<string, string> = { [CONNECTED_APPS]: INSTALLATIONS, [MY_APPLICATIONS]: APPLICATIONS };
+const apiResource = (resource: string): string => API_RESOURCES[resource] ?? resource;
+
+/** What marks a list as the caller's own, as the API asks for it. */
+const ownFilter = async (resource: string): Promise<Record<string, unknown>> => {
+  if (resource === CONNECTED_APPS) return { mine: true };
+  if (resource === MY_APPLICATIONS) return { userId: (await authProvider.getIdentity?.())?.id, frontend: false };
+  return {};
+};
 
 /** A client ID with the secret that goes with it, as shown once; `clientSecret` is null for a public client. */
 export interface OneTimeCredentials {
@@ -68,6 +85,8 @@ export interface KeyhouseDataProvider extends DataProvider {
   addApplicationSecret(id: Identifier, input: ClientSecretInput): Promise<OneTimeCredentials>;
   /** Revokes one secret at once. */
   revokeApplicationSecret(id: Identifier, secretId: ClientSecretDto['id']): Promise<ClientSecretDto>;
+  /** The dashboard's figures of the applications the signed-in user's grid lists. */
+  getApplicationSummary(signal?: AbortSignal): Promise<ApplicationSummaryDto>;
   /** Puts an email back in the outbox as new: pending, no attempts yet. */
   resendEmail(id: Identifier): Promise<{ data: EmailDto }>;
   /** Renders template text with sample values; rejects with the field errors of a save. */
@@ -90,13 +109,16 @@ const restProvider = simpleRestProvider(apiUrl, httpClient);
 export const dataProvider: KeyhouseDataProvider = {
   ...restProvider,
 
-  getList<RecordType extends RaRecord = never>(resource: string, params: GetListParams): Promise<GetListResult<RecordType>> {
-    if (resource !== CONNECTED_APPS) return restProvider.getList<RecordType>(resource, params);
-    return restProvider.getList<RecordType>(INSTALLATIONS, { ...params, filter: { ...params.filter, mine: true } });
+  async getList<RecordType extends RaRecord = never>(resource: string, params: GetListParams): Promise<GetListResult<RecordType>> {
+    return restProvider.getList<RecordType>(apiResource(resource), { ...params, filter: { ...params.filter, ...(await ownFilter(resource)) } });
+  },
+
+  getOne<RecordType extends RaRecord = never>(resource: string, params: GetOneParams<RecordType>): Promise<GetOneResult<RecordType>> {
+    return restProvider.getOne<RecordType>(apiResource(resource), params);
   },
 
   delete<RecordType extends RaRecord = never>(resource: string, params: DeleteParams<RecordType>): Promise<DeleteResult<RecordType>> {
-    return restProvider.delete<RecordType>(resource === CONNECTED_APPS ? INSTALLATIONS : resource, params);
+    return restProvider.delete<RecordType>(apiResource(resource), params);
   },
 
   async create<RecordType extends Omit<RaRecord, 'id'> = never, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
@@ -148,6 +170,11 @@ export const dataProvider: KeyhouseDataProvider = {
       method: 'DELETE',
     });
     return json as ClientSecretDto;
+  },
+
+  async getApplicationSummary(signal) {
+    const { json } = await httpClient(`${apiUrl}/${APPLICATIONS}/summary`, { signal });
+    return json as ApplicationSummaryDto;
   },
 
   async resendEmail(id) {

@@ -1,6 +1,5 @@
 import PersonIcon from '@mui/icons-material/Person';
 import {
-  AutocompleteInput,
   BooleanField,
   CreateButton,
   DataTable,
@@ -8,27 +7,18 @@ import {
   EmailField,
   List,
   NullableBooleanInput,
-  ReferenceInput,
   SearchInput,
   TopToolbar,
 } from 'react-admin';
 
-import { ListEmpty } from '../common';
+import { ListEmpty, OrganizationFilter } from '../common';
 import { PlatformOperatorChip } from './UserFields';
 
 const userFilters = [
   <SearchInput key="q" source="q" placeholder="Username, email or name" alwaysOn />,
   <NullableBooleanInput key="enabled" source="enabled" label="Enabled" alwaysOn />,
   <NullableBooleanInput key="platformOperator" source="platformOperator" label="Platform operator" />,
-  <ReferenceInput
-    key="organizationId"
-    source="organizationId"
-    reference="organizations"
-    sort={{ field: 'name', order: 'ASC' }}
-    alwaysOn
-  >
-    <AutocompleteInput label="Organization" />
-  </ReferenceInput>,
+  <OrganizationFilter key="organizationId" source="organizationId" permission="users.view" alwaysOn />,
 ];
 
 // CreateButton shows itself only to those with users.create.
