@@ -401,6 +401,32 @@ describe('OAuth applications (DESIGN.md section 3, oauth-applications)', () => {
       expect((await plain.get(`${BASE}/${own.id}`)).status).toBe(200);
       expect((await plain.get(`${BASE}${q({ filter: { userId: ann, frontend: false } })}`)).status).toBe(403);
     });
+
+    it('shows a user without oauth_applications.view their own applications, to open, and nothing more', async () => {
+      const plainId = (await t.dataSource.query(`SELECT id FROM users WHERE username = 'plain'`))[0].id;
+      const { body: own } = await create({ name: 'Plain Second', grants: ['client_credentials'], userId: plainId });
+      const { body: neighbours } = await create({ name: 'Ann Neighbour', grants: ['client_credentials'], userId: ann });
+      const plain = await t.signedIn('plain', 'plain-password');
+      // What "My OAuth applications" shows them: the application and its usage.
+      expect((await plain.get(`${BASE}/${own.id}/usage`)).status).toBe(200);
+      // What it does not offer them: its secrets, any change, the figures, anyone else's.
+      for (const answer of [
+        await plain.get(`${BASE}/${own.id}/secrets`),
+        await plain.post(`${BASE}/${own.id}/deactivate`),
+        await plain.request('PUT', `${BASE}/${own.id}`, { name: 'Renamed' }, {}),
+        await plain.get(`${BASE}/summary`),
+        await plain.get(`${BASE}/${neighbours.id}`),
+        await plain.get(`${BASE}/${neighbours.id}/usage`),
+        // Only the back-office side is theirs: a customer user may bear the same number.
+        await plain.get(`${BASE}${q({ filter: { userId: plainId, frontend: true } })}`),
+        await plain.get(`${BASE}${q({ filter: { userId: plainId } })}`),
+      ]) {
+        expect(answer.status).toBe(403);
+      }
+      expect((await plain.get(`${BASE}/${foreignId}`)).status).toBe(404);
+      const elsewhere = await plain.get<OAuthApplicationDto[]>(`${BASE}${q({ filter: { userId: plainId, frontend: false, organizationId: acme.id } })}`);
+      expect([elsewhere.status, elsewhere.body]).toEqual([200, []]);
+    });
   });
 });
 
