@@ -1,12 +1,15 @@
 // Where the token endpoint's CPU goes: Keyhouse under the one-core benchmark's load, profiled.
-//   npm run bench:tokens:profile
-// The built API (embedded SQLite, NODE_ENV=production, one application) runs pinned to one core
-// with a V8 CPU profiler started after a warm-up and `--trace-gc`; autocannon drives
+//   npm run bench:tokens:profile                  Keyhouse
+//   npm run bench:tokens:profile -- reference     the signing ceiling, for comparison
+// The built API (embedded SQLite, NODE_ENV=production, WORKERS=1, one application) runs pinned to
+// one core with a V8 CPU profiler started after a warm-up and `--trace-gc`; autocannon drives
 // client_credentials from the other core (50 connections, BENCH_SECONDS, default 10). Prints the
-// functions with the most self time and most total time, the time by area, and the collector's
-// pauses during the load; the profile is kept for Chrome DevTools (Performance, "Load profile").
+// PROFILE_TOP (20) functions with the most self time and most total time, the time by the
+// server's own function, and the collector's pauses during the load (PROFILE_GC_LINES=1: each
+// collection's line too); the profile is kept in var/ for Chrome DevTools (Performance, "Load
+// profile"). OAUTH_SIGNING_ALG, when set, applies to both servers.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startKeyhouse, startReference } from './support/servers.mjs';
@@ -23,7 +26,7 @@ const PROFILE_FILE = join(process.cwd(), 'var', `token-endpoint-${TARGET}-${Date
 execFileSync('taskset', ['-cp', LOAD_CORE, String(process.pid)], { stdio: 'ignore' });
 
 async function main() {
-  execFileSync('mkdir', ['-p', 'var']);
+  mkdirSync('var', { recursive: true });
   const start = TARGET === 'reference' ? (options) => startReference({ ...options, alg: process.env.OAUTH_SIGNING_ALG }) : startKeyhouse;
   const server = await start({
     port: 4394,
@@ -153,7 +156,7 @@ function summarizeGc(output, seconds) {
   console.log(`\ngarbage collection during the load (--trace-gc):`);
   if (!kinds.size) console.log('  none');
   for (const [kind, { count, ms, max }] of kinds) {
-    console.log(`  ${kind.padEnd(14)} ${String(count).padStart(6)} × , ${ms.toFixed(0)} ms paused (${((ms / (seconds * 1000)) * 100).toFixed(1)}% of the time), longest ${max.toFixed(1)} ms`);
+    console.log(`  ${kind.padEnd(14)} ${String(count).padStart(6)} times, ${ms.toFixed(0)} ms paused (${((ms / (seconds * 1000)) * 100).toFixed(1)}% of the time), longest ${max.toFixed(1)} ms`);
   }
 }
 
