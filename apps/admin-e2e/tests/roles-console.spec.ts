@@ -14,6 +14,8 @@ const PASSWORD = 'Roles-console-passw0rd';
 
 interface Setup {
   organization: OrganizationDto;
+  /** Lena's role. */
+  reader: RoleDto;
   /** Only oauth_applications.view there. */
   lena: UserDto;
   /** The built-in User role there: may view no application. */
@@ -37,7 +39,7 @@ test.beforeAll(async ({ playwright }) => {
   api = await signedInApi(request, ADMIN);
   const stamp = Date.now();
   const organization = await api.post<OrganizationDto>('/admin/api/organizations', { name: `Limitless ${stamp}` });
-  const viewer = await api.post<RoleDto>('/admin/api/roles', { label: `Application reader ${stamp}`, organizationId: organization.id, permissions: ['oauth_applications.view'] });
+  const reader = await api.post<RoleDto>('/admin/api/roles', { label: `Application reader ${stamp}`, organizationId: organization.id, permissions: ['oauth_applications.view'] });
   const member = (name: string, role: string) =>
     api.post<UserDto>('/admin/api/users', {
       username: `${name.toLowerCase()}.${stamp}`,
@@ -47,7 +49,7 @@ test.beforeAll(async ({ playwright }) => {
       password: PASSWORD,
       memberships: [{ organizationId: organization.id, roles: [role] }],
     });
-  const lena = await member('Lena', viewer.name);
+  const lena = await member('Lena', reader.name);
   const max = await member('Max', 'ROLE_USER');
   const amy = await member('Amy', 'ROLE_APPLICATION_MANAGER');
   const machine = async (name: string, userId: number) => {
@@ -69,7 +71,7 @@ test.beforeAll(async ({ playwright }) => {
     const answer = await request.post('/oauth2-token', { form: { grant_type: 'client_credentials' }, headers: { authorization: basic } });
     expect(answer.ok(), await answer.text()).toBe(true);
   }
-  setup = { organization, lena, max, amy, lenasMachine, maxsMachine, oldMachine };
+  setup = { organization, reader, lena, max, amy, lenasMachine, maxsMachine, oldMachine };
 });
 
 // Applications can go, and do; the users made here are disabled so that nobody signs in as them.
@@ -125,7 +127,9 @@ async function expectMenu(page: Page, path: string[], entries: string[]): Promis
   await expect(scope.locator(':scope > [role="menuitem"]')).toHaveText(entries);
 }
 
-const figure = (page: Page, label: string) => page.getByRole('region', { name: 'OAuth Applications' }).getByRole('region', { name: label, exact: true });
+const figures = (page: Page) => page.getByRole('region', { name: 'OAuth Applications', exact: true });
+const figure = (page: Page, label: string) => figures(page).getByRole('region', { name: label, exact: true });
+const myApplicationsCard = (page: Page) => page.getByRole('region', { name: 'My OAuth Applications', exact: true });
 
 async function openMyApplications(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Profile' }).click();
@@ -148,6 +152,7 @@ test('a user who may only view applications sees them and nothing else, and no r
         await expect(figure(page, label)).toContainText(value);
       }
       for (const card of ['Users', 'Organizations', 'Customer Users']) await expect(page.getByRole('region', { name: card, exact: true })).toHaveCount(0);
+      await expect(myApplicationsCard(page)).toContainText('1');
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: testInfo.outputPath('dashboard-application-reader.png'), fullPage: true });
       expect(failed).toEqual([]);
@@ -210,7 +215,8 @@ test('a user who may view no application still sees and opens those acting as th
   const { max, maxsMachine, oldMachine, lenasMachine } = setup;
   const { page, failed } = await signInAs(browser, max);
   try {
-    await expect(page.getByRole('region', { name: 'OAuth Applications' })).toHaveCount(0);
+    await expect(myApplicationsCard(page)).toContainText('2');
+    await expect(figures(page)).toHaveCount(0);
     await page.waitForLoadState('networkidle');
     await expectMenu(page, [], ['Dashboard', 'Integrations']);
 
@@ -273,7 +279,7 @@ test('an administrator still sees every card, group and figure', async ({ browse
   const { page, failed } = await signInAs(browser, { username: ADMIN_USERNAME, firstName: ADMIN_FULL_NAME, lastName: '' }, ADMIN_PASSWORD);
   try {
     const summary = await api.get<ApplicationSummaryDto>('/admin/api/oauth-applications/summary');
-    for (const card of ['Users', 'Organizations', 'Customer Users']) await expect(page.getByRole('region', { name: card, exact: true })).toBeVisible();
+    for (const card of ['Users', 'Organizations', 'Customer Users', 'My OAuth Applications']) await expect(page.getByRole('region', { name: card, exact: true })).toBeVisible();
     await expect(figure(page, 'Active')).toContainText(String(summary.active));
     await expect(figure(page, 'Inactive')).toContainText(String(summary.inactive));
     await expect(figure(page, 'Dormant')).toContainText(String(summary.dormant));
@@ -283,6 +289,14 @@ test('an administrator still sees every card, group and figure', async ({ browse
     await expectMenu(page, ['System', 'User Management'], ['Users', 'Roles', 'Organizations', 'OAuth Applications']);
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: testInfo.outputPath('dashboard-administrator.png'), fullPage: true });
+
+    await test.step('the Audit Log names recorded memberships by organization and role labels', async () => {
+      const { lena, organization, reader } = setup;
+      await page.goto(`/admin/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'user.created', q: lena.username }))}`);
+      await page.getByRole('row').filter({ hasText: lena.username }).getByRole('button', { name: 'Show changes' }).click();
+      await expect(page.getByRole('main').getByText(`${organization.name}: ${reader.label}`, { exact: true })).toBeVisible();
+      await expect(page.getByRole('main')).not.toContainText('ROLE_');
+    });
 
     await openMyApplications(page);
     await expect(page.getByRole('link', { name: 'Create OAuth Application' }).first()).toBeVisible();

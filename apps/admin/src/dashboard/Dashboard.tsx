@@ -1,9 +1,11 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import GroupIcon from '@mui/icons-material/Group';
 import PersonIcon from '@mui/icons-material/Person';
+import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { Title, useGetIdentity } from 'react-admin';
 
+import { MY_APPLICATIONS } from '../oauth-applications';
 import { ApplicationFigures } from './ApplicationFigures';
 import { CountCard } from './CountCard';
 
@@ -27,6 +29,8 @@ export const Dashboard = () => {
         <CountCard resource="users" label="Users" icon={<PersonIcon />} />
         <CountCard resource="organizations" label="Organizations" icon={<ApartmentIcon />} />
         <CountCard resource="customer-users" label="Customer Users" icon={<GroupIcon />} />
+        {/* Everyone's: the applications acting as them. */}
+        <CountCard resource={MY_APPLICATIONS} label="My OAuth Applications" icon={<VpnKeyIcon />} />
         <ApplicationFigures />
       </Box>
     </Box>
