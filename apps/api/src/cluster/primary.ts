@@ -20,8 +20,9 @@ const DRAIN_DEADLINE_MS = 30_000;
 
 /**
  * After a worker exits, what it sent is still read from its channel, up to the end, where
- * node:cluster says the worker disconnected. It may never say so (a handle it was being sent
- * when it died holds the channel open), so the wait is bounded: the rest is read in milliseconds.
+ * node:cluster says the worker disconnected. It may never say so (a handle that was on its way to
+ * the worker when it died keeps the channel open), so the wait is bounded: the rest of what the
+ * worker wrote is read in milliseconds.
  */
 const CHANNEL_END_WAIT_MS = 2_000;
 
@@ -79,7 +80,6 @@ class Primary {
   private fork(): Promise<void> {
     const worker = cluster.fork();
     const name = `worker ${worker.id} (pid ${worker.process.pid})`;
-    let served = false;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const disconnected = new Promise<void>((resolve) => worker.once('disconnect', () => resolve()));
     this.running.set(
@@ -88,18 +88,22 @@ class Primary {
     );
     worker.on('message', (message: unknown) => this.received(worker, message));
     worker.on('error', (error: Error) => this.logger.warn(`${name}: ${error.message}`));
-    worker.once('listening', () => {
-      served = true;
-      this.serving.add(worker);
-      this.guard.served();
-      this.logger.log(`${name} serving`);
+    return new Promise<void>((started) => {
+      let served = false;
+      worker.once('listening', () => {
+        served = true;
+        this.serving.add(worker);
+        this.guard.served();
+        this.logger.log(`${name} serving`);
+        started();
+      });
+      worker.once('exit', (code: number | null, signal: string | null) => {
+        this.serving.delete(worker);
+        this.metrics.forget(worker.id);
+        started();
+        if (!this.stopping) this.replace(`${name} ${signal ? `was killed by ${signal}` : `exited with code ${code}`}`, served, code);
+      });
     });
-    worker.once('exit', (code: number | null, signal: string | null) => {
-      this.serving.delete(worker);
-      this.metrics.forget(worker.id);
-      if (!this.stopping) this.replace(`${name} ${signal ? `was killed by ${signal}` : `exited with code ${code}`}`, served, code);
-    });
-    return Promise.race([exited, new Promise<void>((resolve) => worker.once('listening', () => resolve()))]);
   }
 
   private replace(what: string, served: boolean, code: number | null): void {
