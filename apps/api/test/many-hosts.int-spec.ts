@@ -20,7 +20,7 @@ const PHASE_MS = 2_000;
  */
 const UNFLUSHED_MS = 2_000 + 1_000;
 /** HAProxy may still send a request to the killed host this long after its process is gone (a busy machine's lag). */
-const DEATH_NOTICED_MS = 1_000;
+const DEATH_NOTICED_MS = 2_000;
 
 type Kind = 'client_credentials' | 'password' | 'refresh_token' | 'sign-in' | 'session';
 
@@ -103,8 +103,9 @@ onDatabaseServer('three hosts behind HAProxy on one database server (MariaDB onl
       // Every sign-in here is the first admin's, several at once: each attempt holds a place in the
       // account's count while it runs, and the ones the killed host held stay there.
       SIGN_IN_MAX_FAILURES: '1000',
-      // Longer than HAProxy takes to see /health/ready fail twice (a check every 500 ms, below).
-      SHUTDOWN_DELAY_SECONDS: '2',
+      // Longer than HAProxy takes to see /health/ready fail twice (a check every 500 ms), with room
+      // for checks answered late by a busy machine.
+      SHUTDOWN_DELAY_SECONDS: '3',
     };
     // Started together, as a deployment's replicas are: one migrates and seeds, the others wait.
     [a, b, c] = ports.map((port) => startServer({ ...env, PORT: String(port) }));
@@ -221,7 +222,9 @@ onDatabaseServer('three hosts behind HAProxy on one database server (MariaDB onl
       return request.server === 'b' && [502, 503].includes(request.status) && request.startMs <= diedAt + DEATH_NOTICED_MS && request.endMs >= killedAt;
     };
     const failed = traffic.sent.filter((sent) => sent.status !== 200);
-    expect(failed.filter((sent) => !heldByTheKilledHost(sent)).map((sent) => ({ ...sent, ...served(sent), killedAt, diedAt, terminatedAt }))).toEqual([]);
+    const unexplained = failed.filter((sent) => !heldByTheKilledHost(sent)).map((sent) => ({ ...sent, ...served(sent) }));
+    // On failure, what HAProxy saw of the hosts going down and up tells why.
+    expect(unexplained.length ? { unexplained, killedAt, diedAt, terminatedAt, proxyEvents: proxy.events() } : {}).toEqual({});
 
     // The load went through both events: every host served, the draining one after its SIGTERM too.
     const answered = (server: string, from: number) => traffic.sent.some((sent) => sent.status === 200 && served(sent).server === server && served(sent).endMs >= from);

@@ -5,7 +5,7 @@ import type { ApplicationUsageDto } from '@keyhouse/shared-contracts';
 import { freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
 import { HttpClient } from './support/http-client';
 import { createClient, token } from './support/oauth';
-import { startServer } from './support/server-process';
+import { startServer, type ServerProcess } from './support/server-process';
 
 const PASSWORD = 'shutdown-admin-password';
 const DELAY_MS = 2_000;
@@ -16,13 +16,22 @@ describe(`stopping an instance on ${TEST_DIALECT}`, () => {
   const cwd = mkdtempSync(join(tmpdir(), 'keyhouse-shutdown-'));
   const env = () => ({ DATABASE_URL: database.url, ADMIN_PASSWORD: PASSWORD, OAUTH_GENERATE_KEYS: 'true', SHUTDOWN_DELAY_SECONDS: String(DELAY_MS / 1000) });
 
+  // Whatever a test leaves running (a failure before its SIGTERM) is killed, or the run would hang.
+  const started: ServerProcess[] = [];
+  const start = (extra: Record<string, string> = {}) => {
+    const server = startServer({ ...env(), ...extra }, cwd);
+    started.push(server);
+    return server;
+  };
+
   beforeAll(async () => {
     database = await freshDatabase();
   });
+  afterEach(() => Promise.all(started.splice(0).map((server) => server.stop('SIGKILL'))));
   afterAll(() => database.drop());
 
   it('says it is not ready and goes on serving for the delay, closing each connection after its answer; then drains, and counts every token it gave', async () => {
-    const server = startServer(env(), cwd);
+    const server = start();
     await server.waitUntilReady();
     const admin = new HttpClient(server.baseUrl);
     expect((await admin.signIn('admin', PASSWORD)).status).toBe(200);
@@ -71,29 +80,21 @@ describe(`stopping an instance on ${TEST_DIALECT}`, () => {
     expect(new Set(drainingAnswers)).toEqual(new Set(['close']));
 
     // What the requests in flight at the end counted was written before the database closed.
-    const restarted = startServer(env(), cwd);
-    try {
-      await restarted.waitUntilReady();
-      const reading = new HttpClient(restarted.baseUrl);
-      expect((await reading.signIn('admin', PASSWORD)).status).toBe(200);
-      const usage = await reading.get<ApplicationUsageDto>(`/admin/api/oauth-applications/${client.id}/usage?days=2`);
-      expect(usage.body.days.reduce((sum, day) => sum + day.tokensIssued, 0)).toBe(issued);
-    } finally {
-      await restarted.stop();
-    }
-  }, 120_000);
+    const restarted = start();
+    await restarted.waitUntilReady();
+    const reading = new HttpClient(restarted.baseUrl);
+    expect((await reading.signIn('admin', PASSWORD)).status).toBe(200);
+    const usage = await reading.get<ApplicationUsageDto>(`/admin/api/oauth-applications/${client.id}/usage?days=2`);
+    expect(usage.body.days.reduce((sum, day) => sum + day.tokensIssued, 0)).toBe(issued);
+  }, 180_000);
 
   it('ends at once on a second signal, whatever the delay left', async () => {
-    const server = startServer({ ...env(), SHUTDOWN_DELAY_SECONDS: '300' }, cwd);
-    try {
-      await server.waitUntilReady();
-      server.child.kill('SIGTERM');
-      while ((await fetch(`${server.baseUrl}/health/ready`)).status === 200) await new Promise((resolve) => setTimeout(resolve, 20));
-      server.child.kill('SIGTERM');
-      await server.exited;
-      expect(server.child.signalCode).toBe('SIGTERM');
-    } finally {
-      await server.stop('SIGKILL');
-    }
-  });
+    const server = start({ SHUTDOWN_DELAY_SECONDS: '300' });
+    await server.waitUntilReady();
+    server.child.kill('SIGTERM');
+    while ((await fetch(`${server.baseUrl}/health/ready`)).status === 200) await new Promise((resolve) => setTimeout(resolve, 20));
+    server.child.kill('SIGTERM');
+    await server.exited;
+    expect(server.child.signalCode).toBe('SIGTERM');
+  }, 120_000);
 });

@@ -72,7 +72,7 @@ defaults
   timeout server 30s
   timeout http-request 10s
   timeout http-keep-alive 10s
-  timeout check 2s
+  timeout check 3s
 
 frontend keyhouse
   bind 127.0.0.1:${port}
