@@ -22,6 +22,12 @@ export async function openFromMenu(page: Page, ...path: string[]): Promise<void>
   await menu.getByRole('menuitem', { name: destination, exact: true }).click();
 }
 
+/**
+ * The page below its header, where a record's fields show: the header's breadcrumbs repeat the
+ * record's name (react-admin's #main-content holds the header, then the page).
+ */
+export const pageBody = (page: Page): Locator => page.locator('#main-content > :not(header)');
+
 /** Signs out through react-admin's user menu. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Profile' }).click();

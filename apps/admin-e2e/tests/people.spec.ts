@@ -2,7 +2,7 @@ import type { CustomerUserDto } from '@keyhouse/shared-contracts';
 import { expect, type Page, test } from '@playwright/test';
 
 import { consoleApi } from '../src/api';
-import { cellUnder, openFromMenu, signIn } from '../src/console';
+import { cellUnder, openFromMenu, pageBody, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 
 // These flows add users and customer users, which the main server's fresh-database checks
@@ -79,7 +79,7 @@ test('an administrator creates a back-office user, who can then sign in to the c
     await expect(page.getByText('User created')).toBeVisible();
     await expect(page).toHaveURL(/\/admin\/users\/\d+\/show$/);
     const main = page.getByRole('main');
-    await expect(main.getByText(username, { exact: true })).toBeVisible();
+    await expect(pageBody(page).getByText(username, { exact: true })).toBeVisible();
     // Roles by their labels, in the organization where they hold them.
     const membership = main.getByRole('table', { name: 'Memberships' }).getByRole('row').filter({ hasText: 'Default Organization' });
     await expect(membership.getByText('User', { exact: true })).toBeVisible();
@@ -142,7 +142,7 @@ test('an administrator creates a customer user, who is listed in Customer Users;
     await create.click();
     await expect(page.getByText('Customer user created')).toBeVisible();
     await expect(page).toHaveURL(/\/admin\/customer-users\/\d+\/show$/);
-    await expect(page.getByRole('main').getByText(email, { exact: true })).toBeVisible();
+    await expect(pageBody(page).getByText(email, { exact: true })).toBeVisible();
   });
 
   await test.step('the Customer Users grid lists them', async () => {
@@ -213,7 +213,7 @@ test('a platform operator creates an organization, and may then pick it for new 
     await create.click();
     await expect(page.getByText('Organization created')).toBeVisible();
     await expect(page).toHaveURL(/\/admin\/organizations\/\d+\/show$/);
-    await expect(page.getByRole('main').getByText(name, { exact: true })).toBeVisible();
+    await expect(pageBody(page).getByText(name, { exact: true })).toBeVisible();
   });
 
   await test.step('the Organizations grid lists it next to the first one', async () => {

@@ -17,7 +17,8 @@ export const Dashboard = () => {
       <Title title="Dashboard" />
       <Card sx={{ mb: 3, color: 'primary.contrastText', background: 'linear-gradient(120deg, #1e3a5f, #2a6f97)' }}>
         <CardContent sx={{ p: 3 }}>
-          <Typography variant="h5" component="h1" gutterBottom>
+          {/* The page's h1 is its title, "Dashboard" (PageHeader). */}
+          <Typography variant="h5" component="h2" gutterBottom>
             Welcome, {identity?.fullName ?? '…'}
           </Typography>
           <Typography variant="body1" sx={{ opacity: 0.85 }}>

@@ -1,8 +1,8 @@
 import KeyIcon from '@mui/icons-material/Key';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
-import { Divider, ListItemIcon, ListItemText, MenuItem, Stack, Typography } from '@mui/material';
+import { Box, ListItemIcon, ListItemText, MenuItem, Stack, Typography } from '@mui/material';
 import { forwardRef } from 'react';
-import { AppBar as RaAppBar, Link, Logout, TitlePortal, UserMenu, useUserMenu } from 'react-admin';
+import { AppBar as RaAppBar, Link, Logout, useGetIdentity, UserMenu, useUserMenu } from 'react-admin';
 
 import { MY_APPLICATIONS } from '../oauth-applications';
 
@@ -19,15 +19,22 @@ const MyApplicationsItem = forwardRef<HTMLAnchorElement>(function MyApplications
   );
 });
 
-/** What concerns the signed-in user themselves, as Oro's "My User" menu: their applications, and signing out. */
-const KeyhouseUserMenu = () => (
-  <UserMenu>
-    <MyApplicationsItem />
-    <Logout />
-  </UserMenu>
-);
+/**
+ * What concerns the signed-in user themselves, as Oro's "My User" menu: their applications, and
+ * signing out. Its button shows their name, so its accessible name holds that name too (a screen
+ * reader or a voice command finds the words on screen), not "Profile" alone.
+ */
+const KeyhouseUserMenu = () => {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu label={identity?.fullName ? `${identity.fullName} (profile)` : 'Profile'}>
+      <MyApplicationsItem />
+      <Logout />
+    </UserMenu>
+  );
+};
 
-/** react-admin's app bar with the product name before the page title. */
+/** react-admin's app bar with the product name; the page title is the page's own heading (PageHeader). */
 export const AppBar = () => (
   <RaAppBar userMenu={<KeyhouseUserMenu />}>
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mr: 2 }}>
@@ -36,7 +43,7 @@ export const AppBar = () => (
         Keyhouse
       </Typography>
     </Stack>
-    <Divider orientation="vertical" flexItem sx={{ borderColor: 'rgba(255, 255, 255, 0.3)', my: 1.5, mr: 2 }} />
-    <TitlePortal />
+    {/* Where react-admin's title would stretch: the bar's buttons stay at the right. */}
+    <Box sx={{ flex: 1 }} />
   </RaAppBar>
 );

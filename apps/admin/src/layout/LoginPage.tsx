@@ -1,20 +1,29 @@
 import type { SignInProviderDto, SignInRequest } from '@keyhouse/shared-contracts';
 import KeyIcon from '@mui/icons-material/Key';
 import LoginIcon from '@mui/icons-material/Login';
-import { Alert, Button, CardContent, CircularProgress, Divider, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, CardContent, CircularProgress, Divider, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Login, LoginClasses, useLogin } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 
 import { fetchSignInProviders, SignInError } from '../providers/authProvider';
+import { useDocumentTitle } from './useDocumentTitle';
 
-/** react-admin's sign-in frame (it also sends already signed-in users on) with our form. */
-export const LoginPage = () => (
-  <Login avatarIcon={<KeyIcon />} sx={{ [`& .${LoginClasses.icon}`]: { bgcolor: 'primary.main' } }}>
-    <SignInForm />
-  </Login>
-);
+/**
+ * react-admin's sign-in frame (it also sends already signed-in users on) with our form, the
+ * page's main landmark.
+ */
+export const LoginPage = () => {
+  useDocumentTitle(['Sign in']);
+  return (
+    <Box component="main">
+      <Login avatarIcon={<KeyIcon />} sx={{ [`& .${LoginClasses.icon}`]: { bgcolor: 'primary.main' } }}>
+        <SignInForm />
+      </Login>
+    </Box>
+  );
+};
 
 /**
  * What the API's `?sso_error=` means, in the provider's name. Only these codes are shown: the
