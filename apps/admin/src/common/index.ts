@@ -13,3 +13,4 @@ export { OrganizationFilter, OrganizationInput } from './OrganizationInput';
 export { OrganizationField, OrganizationName, useOrganizationName } from './OrganizationName';
 export { VISUALLY_HIDDEN } from './visuallyHidden';
 export { useRefreshIdentity } from './useRefreshIdentity';
+export { OpenableRow } from './OpenableRow';
