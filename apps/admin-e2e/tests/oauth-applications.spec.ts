@@ -228,7 +228,7 @@ test('an administrator creates OAuth applications, copies the one-time secret an
 
   await test.step('the grid shows both, Oro\'s columns first', async () => {
     await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
-    for (const column of ['Application Name', 'Client ID', 'Active', 'Grant Type', 'Owner', 'Last Used At']) {
+    for (const column of ['Application Name', 'Client ID', 'Active', 'Grant Type', 'Users', 'Last Used At']) {
       await expect(grid.getByRole('columnheader', { name: column })).toBeVisible();
     }
     await expect(nightlyRow).toContainText('Client Credentials');

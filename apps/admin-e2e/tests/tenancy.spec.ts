@@ -8,7 +8,7 @@ import {
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 
 import { type ConsoleApi, signedInApi } from '../src/api';
-import { openFromMenu, signIn } from '../src/console';
+import { openFromMenu, pageBody, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 
 // Organizations, roles and users cannot be deleted: they go to the server of the specs that
@@ -22,6 +22,8 @@ const NOT_HELD = ['roles.edit', 'audit.view'];
 const BUILT_IN_LABELS = ['Administrator', 'Application manager', 'Viewer', 'User'];
 
 interface Tenancy {
+  /** In every name made here, so that a search finds these alone. */
+  stamp: number;
   north: OrganizationDto;
   south: OrganizationDto;
   /** Northwind's administrator role, every permission but NOT_HELD. */
@@ -67,7 +69,7 @@ test.beforeAll(async ({ playwright }) => {
     firstParty: true,
   });
   applications.push(trusted.id);
-  setup = { north, south, northManager, southRole, olga, trusted };
+  setup = { stamp, north, south, northManager, southRole, olga, trusted };
 });
 
 // Applications can go, and do; the users made here are disabled so that nobody signs in as them.
@@ -177,7 +179,7 @@ test('an organization administrator sees only their organization and grants only
 
       await expect(page.getByText('Role created')).toBeVisible();
       await expect(page).toHaveURL(/\/roles\/\d+\/show$/);
-      await expect(page.getByRole('main').getByText(label, { exact: true })).toBeVisible();
+      await expect(pageBody(page).getByText(label, { exact: true })).toBeVisible();
       await expect(page.getByRole('main').getByText(north.name, { exact: true })).toBeVisible();
       await expect(page.getByRole('img', { name: 'Users: View: granted', exact: true })).toBeVisible();
       await expect(page.getByText('Users: Create: not granted', { exact: true })).toBeAttached();
@@ -249,6 +251,31 @@ test('a platform operator sees every organization, the first-party field, and ma
       await openFromMenu(page, 'System', 'User Management', 'Organizations');
       for (const name of [north.name, south.name, 'Default Organization']) await expect(grid.getByRole('row').filter({ hasText: name })).toBeVisible();
       await expect(page.getByRole('link', { name: 'Create Organization' })).toBeVisible();
+    });
+
+    await test.step('the applications grid keeps all five filters on one line at 1440 px and sorts by organization name', async () => {
+      const anchor = await api.post<CreatedOAuthApplicationDto>('/admin/api/oauth-applications', {
+        organizationId: south.id,
+        name: `Anchor ${setup.stamp}`,
+        grants: ['password'],
+      });
+      applications.push(anchor.id);
+      await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
+      const filters = ['Application name', 'Organization', 'Status', 'Grant Type', 'Dormant'].map((name) =>
+        page.getByRole(name === 'Application name' ? 'textbox' : 'combobox', { name, exact: true }),
+      );
+      // One line: each filter starts above where the shortest one ends.
+      const boxes = await Promise.all(filters.map(async (filter) => (await filter.boundingBox()) ?? { y: NaN, height: NaN }));
+      const firstLineEnd = Math.min(...boxes.map((box) => box.y + box.height));
+      expect(boxes.map((box) => box.y < firstLineEnd), `the filters' tops: ${boxes.map((box) => box.y).join(', ')}`).toEqual(boxes.map(() => true));
+
+      await filters[0]?.fill(String(setup.stamp));
+      const names = grid.getByRole('row').filter({ hasText: String(setup.stamp) });
+      // By application name first: Anchor (Southwind) before Northwind intranet.
+      await expect(names).toHaveText([/^Anchor/, /^Northwind intranet/]);
+      await grid.getByRole('columnheader', { name: 'Organization' }).getByRole('button').click();
+      await expect(page).toHaveURL(/sort=organization.name/);
+      await expect(names).toHaveText([/^Northwind intranet/, /^Anchor/]);
     });
 
     await test.step('the application form asks which organization and offers the first-party field', async () => {

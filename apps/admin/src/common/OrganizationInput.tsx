@@ -1,4 +1,5 @@
 import type { Permission } from '@keyhouse/shared-contracts';
+import type { SxProps, Theme } from '@mui/material';
 import { AutocompleteInput, ReferenceInput, required, type Validator } from 'react-admin';
 
 import { type OrganizationChoice, useOrganizationChoices } from './useOrganizationChoices';
@@ -15,6 +16,7 @@ interface OrganizationInputProps {
   exclude?: readonly number[];
   /** Called with the chosen organization's id (null when cleared). */
   onChange?: (value: number | null) => void;
+  sx?: SxProps<Theme>;
 }
 
 const byName = { field: 'name', order: 'ASC' as const };
@@ -34,6 +36,7 @@ export const OrganizationInput = ({
   readOnly,
   exclude = [],
   onChange,
+  sx,
 }: OrganizationInputProps) => {
   const { choices } = useOrganizationChoices(permission);
   const change = onChange && ((value: number | '' | null) => onChange(value === '' ? null : value));
@@ -50,6 +53,7 @@ export const OrganizationInput = ({
           filterToQuery={searchByName}
           getOptionDisabled={taken}
           onChange={change}
+          sx={sx}
         />
       </ReferenceInput>
     );
@@ -64,6 +68,7 @@ export const OrganizationInput = ({
       validate={validate}
       readOnly={readOnly}
       onChange={change}
+      sx={sx}
     />
   );
 };
@@ -73,6 +78,13 @@ export const OrganizationInput = ({
  * they hold the list's permission, named from the identity (asking the API would need
  * organizations.view). `source` and `alwaysOn` are read by react-admin's filter form.
  */
-export const OrganizationFilter = ({ permission, source = 'organizationId' }: { permission: Permission; source?: string; alwaysOn?: boolean }) => (
-  <OrganizationInput permission={permission} source={source} validate={[]} helperText={false} />
-);
+export const OrganizationFilter = ({
+  permission,
+  source = 'organizationId',
+  sx,
+}: {
+  permission: Permission;
+  source?: string;
+  alwaysOn?: boolean;
+  sx?: SxProps<Theme>;
+}) => <OrganizationInput permission={permission} source={source} validate={[]} helperText={false} sx={sx} />;

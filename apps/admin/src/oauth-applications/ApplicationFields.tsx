@@ -30,12 +30,25 @@ export const GrantsField = () => {
   );
 };
 
-/** Client IDs are compared character by character: monospace keeps them legible. */
-export const ClientIdField = () => {
+/**
+ * Client IDs are compared character by character: monospace keeps them legible. In a grid,
+ * `truncate` shows the first characters, enough to tell rows apart, and the whole ID on hover;
+ * the page reads all of it to a screen reader, and the show page has it whole.
+ */
+export const ClientIdField = ({ truncate = false }: { truncate?: boolean }) => {
   const record = useRecordContext<OAuthApplicationDto>();
   if (!record) return null;
   return (
-    <Typography variant="body2" component="span" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+    <Typography
+      variant="body2"
+      component="span"
+      title={truncate ? record.clientId : undefined}
+      sx={{
+        fontFamily: 'monospace',
+        whiteSpace: 'nowrap',
+        ...(truncate && { display: 'block', maxWidth: '11ch', overflow: 'hidden', textOverflow: 'ellipsis' }),
+      }}
+    >
       {record.clientId}
     </Typography>
   );

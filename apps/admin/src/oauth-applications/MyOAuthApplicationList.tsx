@@ -56,10 +56,11 @@ export const MyOAuthApplicationList = () => {
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="name" label="Application Name" />
           <DataTable.Col source="clientId" label="Client ID" disableSort>
-            <ClientIdField />
+            <ClientIdField truncate />
           </DataTable.Col>
           {memberships.length > 1 && (
-            <DataTable.Col source="organizationId" label="Organization" disableSort>
+            // The column's source is the API's sort field: organizations sort by name.
+            <DataTable.Col source="organization.name" label="Organization">
               <OrganizationField />
             </DataTable.Col>
           )}
@@ -70,10 +71,10 @@ export const MyOAuthApplicationList = () => {
               <ThrottledBadge />
             </Stack>
           </DataTable.Col>
-          <DataTable.Col source="grants" label="Grant Type" disableSort>
+          <DataTable.Col source="grants" label="Grant Type">
             <GrantsField />
           </DataTable.Col>
-          <DataTable.Col source="lastUsedAt" label="Last Used At">
+          <DataTable.Col source="lastUsedAt" label="Last Used At" sortByOrder="DESC">
             <DateField source="lastUsedAt" showTime emptyText="Never" />
           </DataTable.Col>
         </DataTable>

@@ -20,18 +20,21 @@ import { KeysMissingAlert } from './KeysMissingAlert';
 import { ThrottledBadge } from './ThrottledBadge';
 
 const CREATE_LABEL = 'Create OAuth Application';
+// react-admin gives select filters a 160 px minimum.
+const NARROW = { width: 130, minWidth: 130 };
 
 // Organization filter and column only matter to someone who sees several organizations.
+// Widths that keep the filters and the Create button on one line at 1440 px, menu open.
 const applicationFilters = (severalOrganizations: boolean) => [
-  <SearchInput key="name" source="name" placeholder="Application name" alwaysOn />,
+  <SearchInput key="name" source="name" placeholder="Application name" alwaysOn sx={{ width: 200 }} />,
   ...(severalOrganizations
     ? [
-        <OrganizationFilter key="organizationId" source="organizationId" permission="oauth_applications.view" alwaysOn />,
+        <OrganizationFilter key="organizationId" source="organizationId" permission="oauth_applications.view" alwaysOn sx={{ width: 180 }} />,
       ]
     : []),
-  <NullableBooleanInput key="active" source="active" label="Status" trueLabel="Active" falseLabel="Inactive" nullLabel="Any" alwaysOn />,
-  <SelectInput key="grant" source="grant" label="Grant Type" choices={GRANT_CHOICES} emptyText="Any" alwaysOn />,
-  <NullableBooleanInput key="dormant" source="dormant" label="Dormant" trueLabel="Dormant" falseLabel="In use" nullLabel="Any" alwaysOn />,
+  <NullableBooleanInput key="active" source="active" label="Status" trueLabel="Active" falseLabel="Inactive" nullLabel="Any" alwaysOn sx={NARROW} />,
+  <SelectInput key="grant" source="grant" label="Grant Type" choices={GRANT_CHOICES} emptyText="Any" alwaysOn sx={NARROW} />,
+  <NullableBooleanInput key="dormant" source="dormant" label="Dormant" trueLabel="Dormant" falseLabel="In use" nullLabel="Any" alwaysOn sx={NARROW} />,
 ];
 
 const ApplicationListActions = () => (
@@ -66,10 +69,11 @@ export const OAuthApplicationList = () => {
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="name" label="Application Name" />
           <DataTable.Col source="clientId" label="Client ID" disableSort>
-            <ClientIdField />
+            <ClientIdField truncate />
           </DataTable.Col>
           {severalOrganizations && (
-            <DataTable.Col source="organizationId" label="Organization" disableSort>
+            // The column's source is the API's sort field: organizations sort by name.
+            <DataTable.Col source="organization.name" label="Organization">
               <OrganizationField />
             </DataTable.Col>
           )}
@@ -80,11 +84,13 @@ export const OAuthApplicationList = () => {
               <ThrottledBadge />
             </Stack>
           </DataTable.Col>
-          <DataTable.Col source="grants" label="Grant Type" disableSort>
+          <DataTable.Col source="grants" label="Grant Type">
             <GrantsField />
           </DataTable.Col>
-          <DataTable.Col source="owner.name" label="Owner" disableSort />
-          <DataTable.Col source="lastUsedAt" label="Last Used At">
+          {/* Oro's word, as on the form: the user the application acts as. */}
+          <DataTable.Col source="owner.name" label="Users" />
+          {/* Most recent first on the first click: "Never" last, not a page of unused applications. */}
+          <DataTable.Col source="lastUsedAt" label="Last Used At" sortByOrder="DESC">
             <DateField source="lastUsedAt" showTime emptyText="Never" />
           </DataTable.Col>
           <DataTable.Col label="Actions" align="right">

@@ -1,21 +1,8 @@
 import type { CustomerUserDto, OAuthApplicationInput, UserDto } from '@keyhouse/shared-contracts';
-import { Divider, Stack, Typography } from '@mui/material';
-import { useId } from 'react';
-import {
-  CreateButton,
-  DataTable,
-  DateField,
-  Pagination,
-  ReferenceManyField,
-  useCanAccess,
-  useGetIdentity,
-  useRecordContext,
-} from 'react-admin';
+import { useCanAccess, useGetIdentity, useRecordContext } from 'react-admin';
 
 import { type Access, useAccess } from '../common';
-import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
-import { ApplicationRowMenu } from './ApplicationRowMenu';
-import { KeysMissingAlert } from './KeysMissingAlert';
+import { ApplicationsBlock } from './ApplicationsBlock';
 import { APPLICATIONS } from './useApplicationActions';
 
 type Person = UserDto | CustomerUserDto;
@@ -37,8 +24,6 @@ export const UserApplications = ({ frontend }: { frontend: boolean }) => {
   const { identity } = useGetIdentity();
   const access = useAccess();
   const { canAccess: canList } = useCanAccess({ resource: APPLICATIONS, action: 'list' });
-  const { canAccess: canShow } = useCanAccess({ resource: APPLICATIONS, action: 'show' });
-  const headingId = useId();
 
   if (!person) return null;
   const isMe = !frontend && identity?.id === person.id;
@@ -52,53 +37,11 @@ export const UserApplications = ({ frontend }: { frontend: boolean }) => {
   };
 
   return (
-    <>
-      <Divider />
-      <Stack component="section" aria-labelledby={headingId} spacing={2} sx={{ p: 2 }}>
-        <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
-          <Typography id={headingId} variant="h6" component="h2">
-            OAuth Applications
-          </Typography>
-          <CreateButton resource={APPLICATIONS} label="Create OAuth Application" state={{ record: prefill }} />
-        </Stack>
-        <KeysMissingAlert />
-        <ReferenceManyField
-          reference={APPLICATIONS}
-          target="userId"
-          filter={{ frontend }}
-          sort={{ field: 'name', order: 'ASC' }}
-          perPage={10}
-          pagination={<Pagination />}
-        >
-          {/* The table's own empty state: the block's fixed filter would otherwise read as "no results for the current filters". */}
-          <DataTable
-            rowClick={canShow ? 'show' : false}
-            bulkActionButtons={false}
-            empty={
-              <Typography variant="body2" color="text.secondary">
-                No OAuth applications act as this {frontend ? 'customer user' : 'user'}.
-              </Typography>
-            }
-          >
-            <DataTable.Col source="name" label="Application Name" />
-            <DataTable.Col source="clientId" label="Client ID" disableSort>
-              <ClientIdField />
-            </DataTable.Col>
-            <DataTable.Col source="active" label="Active">
-              <ActiveField />
-            </DataTable.Col>
-            <DataTable.Col source="grants" label="Grant Type" disableSort>
-              <GrantsField />
-            </DataTable.Col>
-            <DataTable.Col source="lastUsedAt" label="Last Used At">
-              <DateField source="lastUsedAt" showTime emptyText="Never" />
-            </DataTable.Col>
-            <DataTable.Col label="Actions" align="right">
-              <ApplicationRowMenu />
-            </DataTable.Col>
-          </DataTable>
-        </ReferenceManyField>
-      </Stack>
-    </>
+    <ApplicationsBlock
+      target="userId"
+      filter={{ frontend }}
+      prefill={prefill}
+      empty={`No OAuth applications act as this ${frontend ? 'customer user' : 'user'}.`}
+    />
   );
 };

@@ -6,6 +6,7 @@ import { OAuthApplicationEdit } from './OAuthApplicationEdit';
 import { OAuthApplicationList } from './OAuthApplicationList';
 import { OAuthApplicationShow } from './OAuthApplicationShow';
 
+export { OrganizationApplications } from './OrganizationApplications';
 export { UserApplications } from './UserApplications';
 export { APPLICATIONS, MY_APPLICATIONS } from './useApplicationActions';
 

@@ -1,16 +1,8 @@
-import {
-  BooleanField,
-  DataTable,
-  DateField,
-  EmailField,
-  Pagination,
-  ReferenceManyField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-} from 'react-admin';
+import { BooleanField, DataTable, DateField, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
 
-/** An organization with the back-office users and customer users that belong to it. */
+import { OrganizationApplications } from '../oauth-applications';
+
+/** An organization with the back-office users, customer users and OAuth applications that belong to it. */
 export const OrganizationShow = () => (
   <Show>
     <SimpleShowLayout>
@@ -27,7 +19,8 @@ export const OrganizationShow = () => (
       >
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="username" label="Username" />
-          <DataTable.Col source="email" label="Email" field={EmailField} />
+          {/* Text, not a mailto link: a click on the row opens the record. */}
+          <DataTable.Col source="email" label="Email" />
           <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
         </DataTable>
       </ReferenceManyField>
@@ -41,12 +34,14 @@ export const OrganizationShow = () => (
         empty="No customer users in this organization"
       >
         <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="email" label="Email" field={EmailField} />
+          {/* Text, not a mailto link: a click on the row opens the record. */}
+          <DataTable.Col source="email" label="Email" />
           <DataTable.Col source="firstName" label="First name" />
           <DataTable.Col source="lastName" label="Last name" />
           <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
         </DataTable>
       </ReferenceManyField>
     </SimpleShowLayout>
+    <OrganizationApplications />
   </Show>
 );

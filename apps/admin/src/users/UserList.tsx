@@ -4,7 +4,6 @@ import {
   CreateButton,
   DataTable,
   DateField,
-  EmailField,
   List,
   NullableBooleanInput,
   SearchInput,
@@ -40,7 +39,8 @@ export const UserList = () => (
       <DataTable.Col source="username" label="Username" />
       <DataTable.Col source="firstName" label="First name" />
       <DataTable.Col source="lastName" label="Last name" />
-      <DataTable.Col source="email" label="Email" field={EmailField} />
+      {/* Text, not a mailto link: a click on the row opens the record. */}
+      <DataTable.Col source="email" label="Email" />
       <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
       <DataTable.Col source="platformOperator" label="Operator" disableSort>
         <PlatformOperatorChip />
