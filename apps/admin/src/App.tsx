@@ -1,9 +1,9 @@
 import { Admin, Resource } from 'react-admin';
 
 import auditEvents from './audit-events';
+import { lazyView } from './common';
 import connectedApps from './connected-apps';
 import customerUsers from './customer-users';
-import { Dashboard } from './dashboard';
 import emailTemplates from './email-templates';
 import emails from './emails';
 import { Layout, LoginPage } from './layout';
@@ -17,6 +17,9 @@ import { queryClient } from './providers/queryClient';
 import roles from './roles';
 import { theme } from './theme';
 import users from './users';
+
+// Shown after the sign-in, like every page: its code stays out of the sign-in page's download.
+const Dashboard = lazyView(() => import('./dashboard'), 'Dashboard');
 
 export const App = () => (
   <Admin

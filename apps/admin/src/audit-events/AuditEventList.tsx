@@ -1,6 +1,7 @@
 import type { AuditEventDto } from '@keyhouse/shared-contracts';
 import HistoryIcon from '@mui/icons-material/History';
-import { CardContent, Typography } from '@mui/material';
+import { CardContent, LinearProgress, Typography } from '@mui/material';
+import { Suspense } from 'react';
 import {
   Button,
   DataTable,
@@ -14,12 +15,20 @@ import {
   useListContext,
 } from 'react-admin';
 
-import { ListEmpty, OrganizationFilter } from '../common';
+import { lazyView, ListEmpty, OrganizationFilter } from '../common';
 import { hasChanges } from './auditChanges';
-import { AuditChangesPanel } from './AuditChangesPanel';
 import { ActionField, ActorField, ChangesToggle, OrganizationsField, TargetField } from './AuditEventFields';
 import { ACTION_CHOICES, TARGET_TYPE_CHOICES } from './auditLabels';
 import { fromDay, toDay } from './dayFilters';
+
+// The before/after of a row loads when a row is first expanded, not with the list.
+const AuditChangesPanel = lazyView(() => import('./AuditChangesPanel'), 'AuditChangesPanel');
+
+const ChangesPanel = () => (
+  <Suspense fallback={<LinearProgress aria-label="Loading the changes" />}>
+    <AuditChangesPanel />
+  </Suspense>
+);
 
 const auditFilters = [
   <SearchInput key="q" source="q" placeholder="Actor or target" alwaysOn />,
@@ -67,7 +76,7 @@ export const AuditEventList = () => (
   >
     <DataTable
       rowClick={expandOnClick}
-      expand={<AuditChangesPanel />}
+      expand={<ChangesPanel />}
       isRowExpandable={hasChanges}
       bulkActionButtons={false}
       empty={<NoMatchingEvents />}

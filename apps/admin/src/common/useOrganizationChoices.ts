@@ -19,8 +19,11 @@ export interface OrganizationChoices {
   several: boolean;
 }
 
-// Two are enough to tell one from several.
-const FIRST_TWO = { pagination: { page: 1, perPage: 2 }, sort: { field: 'id', order: 'ASC' as const } };
+// The first page exactly as every organization picker and filter asks for it (react-admin's
+// ReferenceInput: 25, by name), so that one request, sent as soon as a page mounts, tells one
+// organization from several, fills the pickers, and names the organization columns (react-admin
+// caches each listed record for ReferenceField) instead of three requests one after the other.
+const PICKER_PAGE = { pagination: { page: 1, perPage: 25 }, sort: { field: 'name', order: 'ASC' as const }, filter: {} };
 
 /**
  * Where the signed-in user may do something, in the shape pickers need: an operator may act in
@@ -30,7 +33,7 @@ const FIRST_TWO = { pagination: { page: 1, perPage: 2 }, sort: { field: 'id', or
 export const useOrganizationChoices = (permission: Permission): OrganizationChoices => {
   const access = useAccess();
   const operator = access.platformOperator;
-  const { data = [], total = 0, isPending: listPending } = useGetList<OrganizationDto>('organizations', FIRST_TWO, { enabled: operator });
+  const { data = [], total = 0, isPending: listPending } = useGetList<OrganizationDto>('organizations', PICKER_PAGE, { enabled: operator });
 
   if (access.isPending || (operator && listPending)) return { isPending: true, choices: [], only: undefined, several: false };
   if (operator) return { isPending: false, choices: 'all', only: total === 1 ? data[0]?.id : undefined, several: total > 1 };

@@ -1,9 +1,9 @@
 import LinkIcon from '@mui/icons-material/Link';
 
-import { ConnectedAppList } from './ConnectedAppList';
+import { lazyView } from '../common';
 
 export default {
-  list: ConnectedAppList,
+  list: lazyView(() => import('./ConnectedAppList'), 'ConnectedAppList'),
   icon: LinkIcon,
   options: { label: 'Connected App |||| Connected Apps' },
 };

@@ -1,15 +1,12 @@
 import GroupIcon from '@mui/icons-material/Group';
 
-import { CustomerUserCreate } from './CustomerUserCreate';
-import { CustomerUserEdit } from './CustomerUserEdit';
-import { CustomerUserList } from './CustomerUserList';
-import { CustomerUserShow } from './CustomerUserShow';
+import { lazyView } from '../common';
 
 export default {
-  list: CustomerUserList,
-  create: CustomerUserCreate,
-  edit: CustomerUserEdit,
-  show: CustomerUserShow,
+  list: lazyView(() => import('./CustomerUserList'), 'CustomerUserList'),
+  create: lazyView(() => import('./CustomerUserCreate'), 'CustomerUserCreate'),
+  edit: lazyView(() => import('./CustomerUserEdit'), 'CustomerUserEdit'),
+  show: lazyView(() => import('./CustomerUserShow'), 'CustomerUserShow'),
   icon: GroupIcon,
   recordRepresentation: 'email',
   // Singular |||| plural, as react-admin's i18n reads it (titles say "Customer User").

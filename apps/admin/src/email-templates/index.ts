@@ -1,15 +1,12 @@
 import type { EmailTemplateDto } from '@keyhouse/shared-contracts';
 import DraftsIcon from '@mui/icons-material/Drafts';
 
-import { AUDIENCE_LABELS, eventLabel } from '../common';
-import { EmailTemplateCreate } from './EmailTemplateCreate';
-import { EmailTemplateEdit } from './EmailTemplateEdit';
-import { EmailTemplateList } from './EmailTemplateList';
+import { AUDIENCE_LABELS, eventLabel, lazyView } from '../common';
 
 export default {
-  list: EmailTemplateList,
-  create: EmailTemplateCreate,
-  edit: EmailTemplateEdit,
+  list: lazyView(() => import('./EmailTemplateList'), 'EmailTemplateList'),
+  create: lazyView(() => import('./EmailTemplateCreate'), 'EmailTemplateCreate'),
+  edit: lazyView(() => import('./EmailTemplateEdit'), 'EmailTemplateEdit'),
   icon: DraftsIcon,
   recordRepresentation: (template: EmailTemplateDto) => `${eventLabel(template.event)} (${AUDIENCE_LABELS[template.audience]})`,
   options: { label: 'Email Template |||| Email Templates' },

@@ -1,11 +1,10 @@
 import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
 
-import { EmailList } from './EmailList';
-import { EmailShow } from './EmailShow';
+import { lazyView } from '../common';
 
 export default {
-  list: EmailList,
-  show: EmailShow,
+  list: lazyView(() => import('./EmailList'), 'EmailList'),
+  show: lazyView(() => import('./EmailShow'), 'EmailShow'),
   icon: EmailOutlinedIcon,
   recordRepresentation: 'subject',
   options: { label: 'Email |||| Emails' },

@@ -1,13 +1,11 @@
 import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
 import RuleIcon from '@mui/icons-material/Rule';
 
-import { eventLabel } from '../common';
-import { NotificationRuleEdit } from './NotificationRuleEdit';
-import { NotificationRuleList } from './NotificationRuleList';
+import { eventLabel, lazyView } from '../common';
 
 export default {
-  list: NotificationRuleList,
-  edit: NotificationRuleEdit,
+  list: lazyView(() => import('./NotificationRuleList'), 'NotificationRuleList'),
+  edit: lazyView(() => import('./NotificationRuleEdit'), 'NotificationRuleEdit'),
   icon: RuleIcon,
   recordRepresentation: (rule: NotificationRuleDto) => eventLabel(rule.event),
   options: { label: 'Notification Rule |||| Notification Rules' },

@@ -1,10 +1,15 @@
 import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { Alert, Divider, Skeleton, Stack, Typography } from '@mui/material';
-import { useId } from 'react';
+import { Suspense, useId } from 'react';
 import { useRecordContext } from 'react-admin';
 
+import { lazyView } from '../common';
 import { USAGE_CHART_DAYS, useApplicationUsage } from './usage';
-import { UsageChart } from './UsageChart';
+
+// Drawn only for an application that was used: its code loads then, not with the page.
+const UsageChart = lazyView(() => import('./UsageChart'), 'UsageChart');
+
+const UsageSkeleton = () => <Skeleton variant="rounded" height={200} role="progressbar" aria-label="Loading usage" />;
 
 /** The last 30 days of the application: tokens issued and failed authentications per day. */
 export const ApplicationUsageSection = () => {
@@ -26,13 +31,17 @@ export const ApplicationUsageSection = () => {
           seconds may not be counted yet.
         </Typography>
         {error && <Alert severity="error">{error.message}</Alert>}
-        {isPending && <Skeleton variant="rounded" height={200} role="progressbar" aria-label="Loading usage" />}
+        {isPending && <UsageSkeleton />}
         {data && !used && (
           <Typography variant="body2" color="text.secondary">
             No tokens issued in the last {USAGE_CHART_DAYS} days.
           </Typography>
         )}
-        {data && used && <UsageChart days={data.days} />}
+        {data && used && (
+          <Suspense fallback={<UsageSkeleton />}>
+            <UsageChart days={data.days} />
+          </Suspense>
+        )}
       </Stack>
     </>
   );

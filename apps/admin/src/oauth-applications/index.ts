@@ -1,19 +1,17 @@
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
 
-import { MyOAuthApplicationList } from './MyOAuthApplicationList';
-import { OAuthApplicationCreate } from './OAuthApplicationCreate';
-import { OAuthApplicationEdit } from './OAuthApplicationEdit';
-import { OAuthApplicationList } from './OAuthApplicationList';
-import { OAuthApplicationShow } from './OAuthApplicationShow';
+import { lazyView } from '../common';
 
 export { OrganizationApplications } from './OrganizationApplications';
 export { UserApplications } from './UserApplications';
 export { APPLICATIONS, MY_APPLICATIONS } from './useApplicationActions';
 
+const OAuthApplicationShow = lazyView(() => import('./OAuthApplicationShow'), 'OAuthApplicationShow');
+
 export default {
-  list: OAuthApplicationList,
-  create: OAuthApplicationCreate,
-  edit: OAuthApplicationEdit,
+  list: lazyView(() => import('./OAuthApplicationList'), 'OAuthApplicationList'),
+  create: lazyView(() => import('./OAuthApplicationCreate'), 'OAuthApplicationCreate'),
+  edit: lazyView(() => import('./OAuthApplicationEdit'), 'OAuthApplicationEdit'),
   show: OAuthApplicationShow,
   icon: VpnKeyIcon,
   recordRepresentation: 'name',
@@ -26,7 +24,7 @@ export default {
  * happens on the applications' own create page; its page is the same as theirs.
  */
 export const myOAuthApplications = {
-  list: MyOAuthApplicationList,
+  list: lazyView(() => import('./MyOAuthApplicationList'), 'MyOAuthApplicationList'),
   show: OAuthApplicationShow,
   icon: VpnKeyIcon,
   recordRepresentation: 'name',

@@ -1,13 +1,11 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
 
-import { OrganizationCreate } from './OrganizationCreate';
-import { OrganizationList } from './OrganizationList';
-import { OrganizationShow } from './OrganizationShow';
+import { lazyView } from '../common';
 
 export default {
-  list: OrganizationList,
-  create: OrganizationCreate,
-  show: OrganizationShow,
+  list: lazyView(() => import('./OrganizationList'), 'OrganizationList'),
+  create: lazyView(() => import('./OrganizationCreate'), 'OrganizationCreate'),
+  show: lazyView(() => import('./OrganizationShow'), 'OrganizationShow'),
   icon: ApartmentIcon,
   recordRepresentation: 'name',
 };

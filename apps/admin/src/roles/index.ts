@@ -1,15 +1,12 @@
 import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 
-import { RoleCreate } from './RoleCreate';
-import { RoleEdit } from './RoleEdit';
-import { RoleList } from './RoleList';
-import { RoleShow } from './RoleShow';
+import { lazyView } from '../common';
 
 export default {
-  list: RoleList,
-  create: RoleCreate,
-  edit: RoleEdit,
-  show: RoleShow,
+  list: lazyView(() => import('./RoleList'), 'RoleList'),
+  create: lazyView(() => import('./RoleCreate'), 'RoleCreate'),
+  edit: lazyView(() => import('./RoleEdit'), 'RoleEdit'),
+  show: lazyView(() => import('./RoleShow'), 'RoleShow'),
   icon: VerifiedUserIcon,
   recordRepresentation: 'label',
 };

@@ -1,15 +1,12 @@
 import PersonIcon from '@mui/icons-material/Person';
 
-import { UserCreate } from './UserCreate';
-import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
+import { lazyView } from '../common';
 
 export default {
-  list: UserList,
-  create: UserCreate,
-  edit: UserEdit,
-  show: UserShow,
+  list: lazyView(() => import('./UserList'), 'UserList'),
+  create: lazyView(() => import('./UserCreate'), 'UserCreate'),
+  edit: lazyView(() => import('./UserEdit'), 'UserEdit'),
+  show: lazyView(() => import('./UserShow'), 'UserShow'),
   icon: PersonIcon,
   recordRepresentation: 'username',
 };

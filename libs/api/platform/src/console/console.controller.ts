@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, NotFoundException, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../public.decorator';
-import { CONSOLE_INDEX, type ConsoleIndex } from './console-assets';
+import { CONSOLE_INDEX, CONSOLE_INDEX_FILE, type ConsoleIndex } from './console-assets';
 
 /**
  * The console is a single-page app under /admin: every path that is not a built file or the API
- * gets its index.html, so deep links and reloads work.
+ * gets its index.html, so deep links and reloads work. It is sent like the built files
+ * (serveConsoleAssets): compressed as the browser accepts, never cached without asking.
  */
 @Public()
 @Controller('admin')
@@ -26,15 +27,9 @@ export class ConsoleController {
   }
 
   private send(reply: FastifyReply) {
-    if (!this.index.html) {
+    if (!this.index.built) {
       throw new ServiceUnavailableException({ message: 'The console has not been built yet: run `npm start` or `npm run build`.' });
     }
-    return reply
-      .header('Cache-Control', 'no-cache')
-      .header('X-Frame-Options', 'DENY')
-      .header('Content-Security-Policy', "frame-ancestors 'none'")
-      .header('Referrer-Policy', 'same-origin')
-      .type('text/html; charset=utf-8')
-      .send(this.index.html);
+    return reply.sendFile(CONSOLE_INDEX_FILE);
   }
 }
