@@ -1,7 +1,7 @@
 export { CheckboxInput } from './CheckboxInput';
 export { EmailPreviewFrame } from './EmailPreviewFrame';
 export { EventField } from './EventField';
-export { lazyView } from './lazyView';
+export { type LazyView, lazyView } from './lazyView';
 export { LINE_ACTIONS_VISIBLE } from './lineActionsVisible';
 export { ListEmpty } from './ListEmpty';
 export { NewPasswordInput } from './NewPasswordInput';

@@ -3,10 +3,11 @@ import KeyIcon from '@mui/icons-material/Key';
 import LoginIcon from '@mui/icons-material/Login';
 import { Alert, Box, Button, CardContent, CircularProgress, Divider, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Login, LoginClasses, useLogin } from 'react-admin';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useSearchParams } from 'react-router-dom';
 
+import { preloadPage } from '../pages';
 import { fetchSignInProviders, SignInError } from '../providers/authProvider';
 import { useDocumentTitle } from './useDocumentTitle';
 
@@ -38,7 +39,19 @@ const SSO_ERRORS: Record<string, (provider: string) => string> = {
   no_account: (provider) => `No active console account has the email address ${provider} gave. Ask an administrator for access.`,
 };
 
+/**
+ * Loads the code of the page the sign-in leads to (where the user was sent from, or the
+ * dashboard) while they type: the sign-in page itself needs none of it, and after the click the
+ * page only has to render.
+ */
+const usePreloadDestination = () => {
+  // react-admin's own note of where to go back to, as its useLogin reads it.
+  const destination = (useLocation().state as { nextPathname?: string } | null)?.nextPathname ?? '/';
+  useEffect(() => preloadPage(destination), [destination]);
+};
+
 const SignInForm = () => {
+  usePreloadDestination();
   const login = useLogin();
   const [error, setError] = useState<SignInError | null>(null);
   const [submitting, setSubmitting] = useState(false);
