@@ -6,6 +6,8 @@ import {
   ADMIN_PASSWORD,
   ADMIN_USERNAME,
   BASE_URL,
+  FIRST_LOAD_BASE_URL,
+  FIRST_LOAD_PORT,
   HOST,
   MARKETPLACE_BASE_URL,
   MARKETPLACE_PORT,
@@ -117,6 +119,8 @@ export default defineConfig({
       generateKeys: true,
       issuer: MARKETPLACE_BASE_URL,
     }),
+    // Its own database for the first-load timing (see FIRST_LOAD_PORT).
+    apiServer({ port: FIRST_LOAD_PORT, baseUrl: FIRST_LOAD_BASE_URL, stateDir: `tmp/e2e-${FIRST_LOAD_PORT}-first-load`, generateKeys: true }),
     // The single sign-on provider, then the API that signs in through it.
     {
       command: 'node tools/sso-test-provider.mjs',

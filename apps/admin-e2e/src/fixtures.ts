@@ -38,3 +38,11 @@ export const SSO_PROVIDER_URL = `http://${HOST}:${SSO_PROVIDER_PORT}`;
 /** The button's label: "Sign in with Acme ID". */
 export const SSO_NAME = 'Acme ID';
 export const SSO_CLIENT = { id: 'keyhouse-console', secret: 'e2e-sso-client-secret' };
+
+/**
+ * A fifth API for the first-load timing (first-load.spec.ts): a console as the issue describes
+ * it, three organizations and thirty applications, which the other specs' servers must not see
+ * (organizations cannot be deleted).
+ */
+export const FIRST_LOAD_PORT = PORT + 5;
+export const FIRST_LOAD_BASE_URL = `http://${HOST}:${FIRST_LOAD_PORT}`;
