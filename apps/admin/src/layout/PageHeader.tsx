@@ -16,7 +16,8 @@ export const PageHeader = () => {
   return (
     <Box component="header" sx={{ pt: 2, px: 1 }}>
       {crumbs.length > 0 && <Breadcrumbs crumbs={crumbs} />}
-      <TitlePortal component="h1" variant="h5" sx={{ mt: 0.5, fontWeight: 500 }} />
+      {/* A long name wraps: react-admin's portal is made for one line of the app bar. */}
+      <TitlePortal component="h1" variant="h5" sx={{ mt: 0.5, fontWeight: 500, whiteSpace: 'normal', overflowWrap: 'anywhere' }} />
     </Box>
   );
 };
