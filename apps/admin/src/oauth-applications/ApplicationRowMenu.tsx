@@ -4,7 +4,8 @@ import { Box, IconButton, Menu, MenuItem } from '@mui/material';
 import { type MouseEvent, useId, useState } from 'react';
 import { Link, useCanAccess, useCreatePath, useRecordContext } from 'react-admin';
 
-import { APPLICATIONS, useActiveToggle, useConfirmedDelete } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
+import { useActiveToggle, useConfirmedDelete } from './useApplicationActions';
 import { useIsThrottled, useUnlock } from './useApplicationThrottle';
 
 // The menu and the dialogs render in portals, yet React still bubbles their

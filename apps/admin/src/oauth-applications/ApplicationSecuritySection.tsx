@@ -4,7 +4,7 @@ import { Alert, Box, Button, Chip, Divider, Stack, Typography } from '@mui/mater
 import { useId } from 'react';
 import { Labeled, useCanAccess, useRecordContext } from 'react-admin';
 
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 import { useIsThrottled, useUnlock } from './useApplicationThrottle';
 
 const IpRanges = ({ ranges }: { ranges: string[] }) =>

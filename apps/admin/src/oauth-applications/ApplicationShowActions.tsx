@@ -5,7 +5,8 @@ import PlayCircleIcon from '@mui/icons-material/PlayCircleOutlined';
 import { Button, EditButton, TopToolbar, useCanAccess, useRecordContext, useRedirect, useResourceContext } from 'react-admin';
 
 import { RegenerateSecretButton } from './RegenerateSecretButton';
-import { APPLICATIONS, useActiveToggle, useConfirmedDelete } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
+import { useActiveToggle, useConfirmedDelete } from './useApplicationActions';
 
 const ActiveToggleButton = () => {
   const record = useRecordContext<OAuthApplicationDto>();

@@ -6,7 +6,7 @@ import { CreateButton, DataTable, DateField, Pagination, ReferenceManyField, use
 import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
 import { ApplicationRowMenu } from './ApplicationRowMenu';
 import { KeysMissingAlert } from './KeysMissingAlert';
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 
 interface ApplicationsBlockProps {
   /** The list filter that ties the applications to the page's record (its id is the value). */

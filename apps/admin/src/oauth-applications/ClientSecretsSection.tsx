@@ -10,7 +10,7 @@ import { AddSecretDialog } from './AddSecretDialog';
 import { expiryHint, isLive, useApplicationSecrets } from './clientSecrets';
 import { CredentialsDialog } from './CredentialsDialog';
 import { RevokeSecretButton } from './RevokeSecretButton';
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 
 const TONES = {
   expired: { color: 'default', variant: 'outlined' },

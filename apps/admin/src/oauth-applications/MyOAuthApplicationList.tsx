@@ -8,7 +8,7 @@ import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
 import { DormantBadge } from './DormantBadge';
 import { KeysMissingAlert } from './KeysMissingAlert';
 import { ThrottledBadge } from './ThrottledBadge';
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 
 const CREATE_LABEL = 'Create OAuth Application';
 

@@ -7,7 +7,7 @@ import type { ApplicationCreateMeta, OneTimeCredentials } from '../providers/dat
 import { APPLICATION_DEFAULTS, toCreateInput } from './applicationForm';
 import { CredentialsDialog } from './CredentialsDialog';
 import { FORM_WIDTH, OAuthApplicationInputs } from './OAuthApplicationInputs';
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 
 /**
  * Oro's create page. The answer carries the only copy of the client secret: the

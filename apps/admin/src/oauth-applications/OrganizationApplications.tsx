@@ -2,7 +2,7 @@ import type { OrganizationDto } from '@keyhouse/shared-contracts';
 import { useCanAccess, useRecordContext } from 'react-admin';
 
 import { ApplicationsBlock } from './ApplicationsBlock';
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 
 /** The applications of the organization on this page (the list's organizationId filter), for whoever may list applications. */
 export const OrganizationApplications = () => {

@@ -8,7 +8,7 @@ import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordCon
 import type { KeyhouseDataProvider, OneTimeCredentials } from '../providers/dataProvider';
 import { secretsQueryKey } from './clientSecrets';
 import { CredentialsDialog } from './CredentialsDialog';
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 
 /** Replaces the client secret after a confirmation, then shows the new one once. */
 export const RegenerateSecretButton = () => {

@@ -3,7 +3,7 @@ import { useCanAccess, useGetIdentity, useRecordContext } from 'react-admin';
 
 import { type Access, useAccess } from '../common';
 import { ApplicationsBlock } from './ApplicationsBlock';
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 
 type Person = UserDto | CustomerUserDto;
 

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type Identifier, useDataProvider } from 'react-admin';
 
 import type { KeyhouseDataProvider } from '../providers/dataProvider';
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

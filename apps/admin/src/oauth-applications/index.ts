@@ -4,7 +4,7 @@ import { lazyView } from '../common';
 
 export { OrganizationApplications } from './OrganizationApplications';
 export { UserApplications } from './UserApplications';
-export { APPLICATIONS, MY_APPLICATIONS } from './useApplicationActions';
+export { APPLICATIONS, MY_APPLICATIONS } from './resourceNames';
 
 const OAuthApplicationShow = lazyView(() => import('./OAuthApplicationShow'), 'OAuthApplicationShow');
 

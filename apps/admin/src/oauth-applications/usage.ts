@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Identifier } from 'react-admin';
 
 import { apiUrl, httpClient } from '../providers/httpClient';
-import { APPLICATIONS } from './useApplicationActions';
+import { APPLICATIONS } from './resourceNames';
 
 export const USAGE_CHART_DAYS = 30;
 

@@ -5,10 +5,7 @@ import { useState } from 'react';
 import { Confirm, useDataProvider, useDelete, useNotify } from 'react-admin';
 
 import type { KeyhouseDataProvider } from '../providers/dataProvider';
-
-export const APPLICATIONS = 'oauth-applications';
-/** The applications acting as the signed-in user, under the user menu: the same records, by another way. */
-export const MY_APPLICATIONS = 'my-oauth-applications';
+import { APPLICATIONS, MY_APPLICATIONS } from './resourceNames';
 
 /** After a change to an application: every list and page that may show it, whichever way it was reached. */
 export const refreshApplications = (queryClient: QueryClient) =>
