@@ -7,7 +7,7 @@ import { OutboxEmail } from '@keyhouse/api-notifications';
 import { migrate, openDatabase, parseDatabaseUrl } from '@keyhouse/api-persistence';
 import type { DataSource } from 'typeorm';
 import { ENTITIES } from '../src/entities';
-import { freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
+import { describeOnceForBothDialects, freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
 import { HttpClient } from './support/http-client';
 import { token } from './support/oauth';
 import { MAIN, startServer, type ServerProcess } from './support/server-process';
@@ -254,21 +254,23 @@ describe(`npm run keyhouse, on ${TEST_DIALECT}`, () => {
     ]);
   });
 
-  it.each([
-    [[], 'keyhouse: no command given'],
-    [['users', 'delete'], 'keyhouse: unknown command "users delete"'],
-  ])('refuses %j with the usage on stderr, exit code 2', async (args, line) => {
-    const refused = await keyhouse(env, ...args);
-    expect(refused.status).toBe(2);
-    expect(refused.stdout).toBe('');
-    expect(refused.stderr.split('\n')[0]).toBe(line);
-    expect(refused.stderr).toContain('Usage: npm run keyhouse -- <command> [options]');
-  });
+  describeOnceForBothDialects('refusals before any database work', () => {
+    it.each([
+      [[], 'keyhouse: no command given'],
+      [['users', 'delete'], 'keyhouse: unknown command "users delete"'],
+    ])('refuses %j with the usage on stderr, exit code 2', async (args, line) => {
+      const refused = await keyhouse(env, ...args);
+      expect(refused.status).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr.split('\n')[0]).toBe(line);
+      expect(refused.stderr).toContain('Usage: npm run keyhouse -- <command> [options]');
+    });
 
-  it('says in one line, without the password, that the database cannot be reached', async () => {
-    const unreachable = await keyhouse({ ...env, DATABASE_URL: 'mysql://ops:hunter2hunter2@127.0.0.1:9/keyhouse', DATABASE_WAIT_SECONDS: '0' }, 'cleanup');
-    expect(unreachable.status).toBe(1);
-    expect(unreachable.stderr).toBe('keyhouse: DATABASE_URL: cannot open mysql://ops@127.0.0.1:9/keyhouse: ECONNREFUSED\n');
+    it('says in one line, without the password, that the database cannot be reached', async () => {
+      const unreachable = await keyhouse({ ...env, DATABASE_URL: 'mysql://ops:hunter2hunter2@127.0.0.1:9/keyhouse', DATABASE_WAIT_SECONDS: '0' }, 'cleanup');
+      expect(unreachable.status).toBe(1);
+      expect(unreachable.stderr).toBe('keyhouse: DATABASE_URL: cannot open mysql://ops@127.0.0.1:9/keyhouse: ECONNREFUSED\n');
+    });
   });
 
   it('is what `npm run keyhouse` and `npm run keys:rotate` run, exit codes included', async () => {

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
+import { describeOnceForBothDialects, freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
 import { HttpClient } from './support/http-client';
 import { startServer } from './support/server-process';
 
@@ -14,7 +14,7 @@ const rsaKey = join(mkdtempSync(join(tmpdir(), 'keyhouse-key-')), 'private.pem')
 writeFileSync(rsaKey, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
 
 describe('the server process', () => {
-  describe('refuses bad configuration with exit code 1 and one line naming the variable', () => {
+  describeOnceForBothDialects('refuses bad configuration with exit code 1 and one line naming the variable', () => {
     it.each([
       [{ PORT: 'abc' }, /^keyhouse: PORT=abc: expected a whole number from 1 to 65535\n$/],
       [{ WORKERS: 'all' }, /^keyhouse: WORKERS=all: expected auto \(one per core\) or a whole number from 1 to 256\n$/],
@@ -44,18 +44,20 @@ describe('the server process', () => {
     });
   });
 
-  it('says the same through `npm start`, exit code included', () => {
-    const result = spawnSync('npm', ['start', '--silent'], {
-      cwd: join(__dirname, '../../..'),
-      env: { ...process.env, PORT: 'abc', NODE_OPTIONS: '' },
-      encoding: 'utf8',
-      timeout: 120_000,
+  describeOnceForBothDialects('through `npm start`', () => {
+    it('says the same through `npm start`, exit code included', () => {
+      const result = spawnSync('npm', ['start', '--silent'], {
+        cwd: join(__dirname, '../../..'),
+        env: { ...process.env, PORT: 'abc', NODE_OPTIONS: '' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('keyhouse:'))).toEqual([
+        'keyhouse: PORT=abc: expected a whole number from 1 to 65535',
+      ]);
+      expect(result.stderr + result.stdout).not.toMatch(/\n\s+at /);
     });
-    expect(result.status).toBe(1);
-    expect(result.stderr.split('\n').filter((line) => line.startsWith('keyhouse:'))).toEqual([
-      'keyhouse: PORT=abc: expected a whole number from 1 to 65535',
-    ]);
-    expect(result.stderr + result.stdout).not.toMatch(/\n\s+at /);
   });
 
   describe(`on ${TEST_DIALECT}`, () => {

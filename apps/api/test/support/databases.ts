@@ -12,6 +12,16 @@ export interface TestDatabase {
 /** Which database the integration tier runs on: scripts/test.sh runs it once per dialect. */
 export const TEST_DIALECT = process.env['TEST_DATABASE'] ?? 'sqlite';
 
+/**
+ * A describe for checks that never reach the tier's database (configuration and command-line
+ * refusals): they run in the SQLite tier only, since the MariaDB tier would run the same code
+ * again, and they say so in their name where they are skipped.
+ */
+export function describeOnceForBothDialects(name: string, checks: () => void): void {
+  if (TEST_DIALECT === 'sqlite') describe(name, checks);
+  else describe.skip(`${name} (no database involved: run in the SQLite tier)`, checks);
+}
+
 /** A new, empty database for one test file, so files can run in parallel and never share state. */
 export async function freshDatabase(): Promise<TestDatabase> {
   if (TEST_DIALECT === 'sqlite') {

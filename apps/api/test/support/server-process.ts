@@ -17,8 +17,16 @@ export interface ServerProcess {
 
 // Below Linux's ephemeral range (32768-60999): a port from there can be taken at any moment by
 // an outgoing connection (a database client, a fetch), which once failed a run with EADDRINUSE.
-// Each Jest worker process gets a block of 100 ports of its own.
-let nextPort = 20_000 + (process.pid % 120) * 100;
+// Each Jest worker process gets a block of 100 ports of its own: npm test runs the two databases'
+// tiers side by side and numbers their blocks (TEST_PORT_BLOCKS, then the worker's number), so
+// no two workers ever share one; a run by hand picks its block from its process id.
+let nextPort = 20_000 + portBlock() * 100;
+
+function portBlock(): number {
+  const first = process.env['TEST_PORT_BLOCKS'];
+  if (first === undefined) return process.pid % 120;
+  return Number(first) + Number(process.env['JEST_WORKER_ID'] ?? 1) - 1;
+}
 
 /** A port of this worker's block that no other process of the tests is given. */
 export const reservePort = (): number => nextPort++;
