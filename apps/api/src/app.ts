@@ -38,7 +38,7 @@ export async function createApp(
   Logger.overrideLogger(logLevels);
   const dataSource = await openAppDatabase(config, { migrate: !worker });
 
-  const protocol = new ProtocolServer(config.server.trustProxy, worker && (() => worker.usage.handOver()));
+  const protocol = new ProtocolServer(config.server.trustProxy, worker && ((write) => worker.usage.answerAfterHandOver(write)));
   let server!: Server;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,

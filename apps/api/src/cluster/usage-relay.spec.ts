@@ -43,6 +43,41 @@ describe('UsageRelay', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('writes an answer at once when nothing is pending', () => {
+    const written: string[] = [];
+    relay.answerAfterHandOver(() => written.push('answer'));
+    expect(written).toEqual(['answer']);
+    expect(sent).toEqual([]);
+  });
+
+  it("holds the turn's answers until its events are sent, then writes them all after one message", async () => {
+    const happened: string[] = [];
+    relay = new UsageRelay((message, done) => {
+      happened.push(`sent ${message.type === 'keyhouse:usage' ? message.events.length : 0} events`);
+      done(null);
+    });
+    relay.applicationUsed(1);
+    relay.answerAfterHandOver(() => happened.push('answer 1'));
+    relay.applicationUsed(2);
+    relay.secretUsed(5);
+    relay.answerAfterHandOver(() => happened.push('answer 2'));
+    expect(happened).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(happened).toEqual(['sent 3 events', 'answer 1', 'answer 2']);
+  });
+
+  it('writes the waiting answers on a flush too, after the message', async () => {
+    const happened: string[] = [];
+    relay = new UsageRelay((_message, done) => {
+      happened.push('sent');
+      done(null);
+    });
+    relay.applicationUsed(1);
+    relay.answerAfterHandOver(() => happened.push('answer'));
+    await relay.flush();
+    expect(happened).toEqual(['sent', 'answer']);
+  });
+
   it('resolves a flush once the channel has taken it', async () => {
     relay.applicationUsed(1);
     await relay.flush();

@@ -2,10 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InvalidClientError } from '../errors/oauth-errors';
 import { ProtocolServer, type ProtocolHandler } from './protocol-server';
 
-/** Serves one GET through the protocol server and lists what happened, in order. */
+/**
+ * Serves one GET through the protocol server and lists what happened, in order; `beforeAnswer`
+ * holds the answer's write until the next event loop turn, as a cluster worker's may.
+ */
 function serve(handle: ProtocolHandler): Promise<string[]> {
   const happened: string[] = [];
-  const server = new ProtocolServer({ hops: 0 }, () => happened.push('before answer'));
+  const server = new ProtocolServer({ hops: 0 }, (write) => {
+    happened.push('before answer');
+    setImmediate(() => {
+      happened.push('released');
+      write();
+    });
+  });
   server.mount({ '/endpoint': { methods: ['GET'], handle } });
   return new Promise<string[]>((resolve) => {
     const request = { url: '/endpoint', method: 'GET', headers: {}, socket: { remoteAddress: '127.0.0.1' }, complete: true };
@@ -18,15 +27,15 @@ function serve(handle: ProtocolHandler): Promise<string[]> {
 }
 
 describe('ProtocolServer', () => {
-  it('runs beforeAnswer once the handler is done and before the answer is written', async () => {
+  it('gives beforeAnswer the answer once the handler is done, and writes it when beforeAnswer says', async () => {
     const happened = await serve(async () => ({ ok: true }));
-    expect(happened).toEqual(['before answer', 'head 200', 'end']);
+    expect(happened).toEqual(['before answer', 'released', 'head 200', 'end']);
   });
 
   it('runs it before an error answer too', async () => {
     const happened = await serve(async () => {
       throw new InvalidClientError();
     });
-    expect(happened).toEqual(['before answer', 'head 401', 'end']);
+    expect(happened).toEqual(['before answer', 'released', 'head 401', 'end']);
   });
 });

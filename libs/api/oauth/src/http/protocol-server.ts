@@ -30,12 +30,12 @@ export class ProtocolServer {
   private routes = new Map<string, ProtocolRoute>();
 
   /**
-   * `beforeAnswer` runs just before each answer is written: a node:cluster worker hands its
-   * request's usage events to the primary there, so that an answered request is always counted.
+   * `beforeAnswer` is given each answer's write, to run once it may: a node:cluster worker first
+   * hands its requests' usage events to the primary, so that an answered request is always counted.
    */
   constructor(
     private readonly trust: ProxyTrust,
-    private readonly beforeAnswer?: () => void,
+    private readonly beforeAnswer?: (write: () => void) => void,
   ) {}
 
   /** Mounted once the application exists; until then protocol paths fall through to the framework. */
@@ -65,17 +65,20 @@ export class ProtocolServer {
     } catch (error) {
       answer = oauthErrorAnswer(error);
     }
-    this.beforeAnswer?.();
-    const payload = JSON.stringify(answer.body);
-    response.writeHead(answer.status, {
-      ...answer.headers,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(payload),
-      'X-Content-Type-Options': 'nosniff',
-      // A body we stopped reading leaves the connection in an unknown state.
-      ...(request.complete ? {} : { Connection: 'close' }),
-    });
-    response.end(payload);
+    const write = () => {
+      const payload = JSON.stringify(answer.body);
+      response.writeHead(answer.status, {
+        ...answer.headers,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(payload),
+        'X-Content-Type-Options': 'nosniff',
+        // A body we stopped reading leaves the connection in an unknown state.
+        ...(request.complete ? {} : { Connection: 'close' }),
+      });
+      response.end(payload);
+    };
+    if (this.beforeAnswer) this.beforeAnswer(write);
+    else write();
   }
 }
 
