@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+import { isPhone } from './viewports';
+
 /** Fills the sign-in page and submits it with Enter, as a keyboard user would. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Username').fill(username);
@@ -7,8 +9,12 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('Password').press('Enter');
 }
 
-/** Follows a menu path such as System > User Management > Users, opening closed groups on the way. */
+/**
+ * Follows a menu path such as System > User Management > Users, opening closed groups on the way
+ * (and on a phone the menu's drawer first).
+ */
 export async function openFromMenu(page: Page, ...path: string[]): Promise<void> {
+  if (isPhone(page.viewportSize())) await page.getByRole('button', { name: 'Open menu' }).click();
   const menu = page.getByRole('menu');
   const groups = path.slice(0, -1);
   const destination = path[path.length - 1];

@@ -15,7 +15,7 @@ import {
   useListContext,
 } from 'react-admin';
 
-import { lazyView, ListEmpty, OrganizationFilter } from '../common';
+import { lazyView, ListEmpty, OrganizationFilter, PhoneList, useIsPhone } from '../common';
 import { hasChanges } from './auditChanges';
 import { ActionField, ActorField, ChangesToggle, OrganizationsField, TargetField } from './AuditEventFields';
 import { ACTION_CHOICES, TARGET_TYPE_CHOICES } from './auditLabels';
@@ -58,6 +58,20 @@ const NoMatchingEvents = () => {
   );
 };
 
+const PhoneSummary = () => (
+  <>
+    <ActionField /> <TargetField />
+  </>
+);
+
+const PhoneDetails = () => (
+  <>
+    <DateField source="at" showTime />
+    <ActorField />
+    <TextField source="ip" emptyText="" />
+  </>
+);
+
 const expandOnClick = (_id: unknown, _resource: unknown, event: AuditEventDto) => (hasChanges(event) ? 'expand' : false);
 
 /** System > Audit Log: every recorded change and sign-in, newest first. Append-only: nothing here edits it. */
@@ -74,35 +88,45 @@ export const AuditEventList = () => (
       />
     }
   >
-    <DataTable
-      rowClick={expandOnClick}
-      expand={<ChangesPanel />}
-      isRowExpandable={hasChanges}
-      bulkActionButtons={false}
-      empty={<NoMatchingEvents />}
-      sx={WITHOUT_EXPAND_ICONS}
-    >
-      <DataTable.Col source="at" label="Time">
-        <DateField source="at" showTime />
-      </DataTable.Col>
-      <DataTable.Col source="actor.name" label="Actor" disableSort>
-        <ActorField />
-      </DataTable.Col>
-      <DataTable.Col source="action" label="Action" disableSort>
-        <ActionField />
-      </DataTable.Col>
-      <DataTable.Col source="target.name" label="Target" disableSort>
-        <TargetField />
-      </DataTable.Col>
-      <DataTable.Col source="organizationIds" label="Organizations" disableSort>
-        <OrganizationsField />
-      </DataTable.Col>
-      <DataTable.Col source="ip" label="IP" disableSort>
-        <TextField source="ip" emptyText="—" />
-      </DataTable.Col>
-      <DataTable.Col label="Changes" align="right">
-        <ChangesToggle />
-      </DataTable.Col>
-    </DataTable>
+    {useIsPhone() ? (
+      <PhoneList
+        primary={<PhoneSummary />}
+        secondary={<PhoneDetails />}
+        actions={<ChangesToggle />}
+        expand={<ChangesPanel />}
+        empty={<NoMatchingEvents />}
+      />
+    ) : (
+      <DataTable
+        rowClick={expandOnClick}
+        expand={<ChangesPanel />}
+        isRowExpandable={hasChanges}
+        bulkActionButtons={false}
+        empty={<NoMatchingEvents />}
+        sx={WITHOUT_EXPAND_ICONS}
+      >
+        <DataTable.Col source="at" label="Time">
+          <DateField source="at" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="actor.name" label="Actor" disableSort>
+          <ActorField />
+        </DataTable.Col>
+        <DataTable.Col source="action" label="Action" disableSort>
+          <ActionField />
+        </DataTable.Col>
+        <DataTable.Col source="target.name" label="Target" disableSort>
+          <TargetField />
+        </DataTable.Col>
+        <DataTable.Col source="organizationIds" label="Organizations" disableSort>
+          <OrganizationsField />
+        </DataTable.Col>
+        <DataTable.Col source="ip" label="IP" disableSort>
+          <TextField source="ip" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col label="Changes" align="right">
+          <ChangesToggle />
+        </DataTable.Col>
+      </DataTable>
+    )}
   </List>
 );

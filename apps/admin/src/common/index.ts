@@ -15,3 +15,5 @@ export { OrganizationField, OrganizationName, useOrganizationName } from './Orga
 export { VISUALLY_HIDDEN } from './visuallyHidden';
 export { useRefreshIdentity } from './useRefreshIdentity';
 export { OpenableRow } from './OpenableRow';
+export { PhoneList, useIsPhone } from './PhoneList';
+export { DisabledChip } from './DisabledChip';

@@ -7,10 +7,11 @@ import {
   List,
   NullableBooleanInput,
   SearchInput,
+  TextField,
   TopToolbar,
 } from 'react-admin';
 
-import { ListEmpty, OrganizationField, OrganizationFilter } from '../common';
+import { DisabledChip, ListEmpty, OrganizationField, OrganizationFilter, PhoneList, useIsPhone } from '../common';
 
 const customerUserFilters = [
   <SearchInput key="q" source="q" placeholder="Email or name" alwaysOn />,
@@ -20,6 +21,14 @@ const customerUserFilters = [
 
 // CreateButton shows itself only to those with customer_users.create.
 const CreateCustomerUserButton = () => <CreateButton label="Create Customer User" variant="contained" />;
+
+// The organization as text: the row is a link already.
+const PhoneDetails = () => (
+  <>
+    <OrganizationField />
+    <DisabledChip />
+  </>
+);
 
 export const CustomerUserList = () => (
   <List
@@ -40,18 +49,22 @@ export const CustomerUserList = () => (
       />
     }
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      {/* Text, not a mailto link: a click on the row opens the record. */}
-      <DataTable.Col source="email" label="Email" />
-      <DataTable.Col source="firstName" label="First name" />
-      <DataTable.Col source="lastName" label="Last name" />
-      <DataTable.Col source="organizationId" label="Organization" disableSort>
-        <OrganizationField link />
-      </DataTable.Col>
-      <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
-      <DataTable.Col source="createdAt" label="Created">
-        <DateField source="createdAt" showTime />
-      </DataTable.Col>
-    </DataTable>
+    {useIsPhone() ? (
+      <PhoneList primary={<TextField source="email" />} secondary={<PhoneDetails />} rowClick="show" />
+    ) : (
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        {/* Text, not a mailto link: a click on the row opens the record. */}
+        <DataTable.Col source="email" label="Email" />
+        <DataTable.Col source="firstName" label="First name" />
+        <DataTable.Col source="lastName" label="Last name" />
+        <DataTable.Col source="organizationId" label="Organization" disableSort>
+          <OrganizationField link />
+        </DataTable.Col>
+        <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
+        <DataTable.Col source="createdAt" label="Created">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    )}
   </List>
 );

@@ -1,8 +1,8 @@
-import { IN_FORCE_FILTER } from '@keyhouse/shared-contracts';
+import { IN_FORCE_FILTER, type NotificationRuleDto } from '@keyhouse/shared-contracts';
 import RuleIcon from '@mui/icons-material/Rule';
-import { DataTable, List, Loading, TextArrayField } from 'react-admin';
+import { DataTable, FunctionField, List, Loading, TextArrayField } from 'react-admin';
 
-import { EventField, ListEmpty } from '../common';
+import { EventField, ListEmpty, PhoneList, useIsPhone } from '../common';
 import {
   AppliesToField,
   SettingListIntro,
@@ -15,9 +15,34 @@ import {
 import { RuleActions } from './RuleActions';
 import { YesNoField } from './YesNoField';
 
+/** The grid's Yes/No columns in one phrase, for a phone's row. */
+const recipients = (rule: NotificationRuleDto) => {
+  if (!rule.enabled) return 'Disabled';
+  const who = [...(rule.notifyOwner ? ['owner'] : []), ...(rule.notifyOrganizationAdmins ? ['organization admins'] : []), ...rule.extraRecipients];
+  return who.length > 0 ? `Emails ${who.join(', ')}` : 'Emails nobody';
+};
+
+const PhoneDetails = () => (
+  <>
+    <AppliesToField />
+    <FunctionField<NotificationRuleDto> render={recipients} />
+  </>
+);
+
 /** The rules, with what may be done to them in the organization shown (nothing while it shows the platform defaults alone). */
 const RuleTable = ({ scopes }: { scopes: SettingScopes }) => {
   const organizations = useListedOrganizations(scopes);
+  const isPhone = useIsPhone();
+  if (isPhone) {
+    return (
+      <PhoneList
+        primary={<EventField />}
+        secondary={<PhoneDetails />}
+        rowClick="edit"
+        actions={organizations.length > 0 && <RuleActions organizations={organizations} />}
+      />
+    );
+  }
   return (
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="event" label="Event">

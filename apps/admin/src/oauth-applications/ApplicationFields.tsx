@@ -2,6 +2,10 @@ import { GRANT_LABELS, type OAuthApplicationDto } from '@keyhouse/shared-contrac
 import { Chip, Stack, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 
+import { OrganizationField } from '../common';
+import { DormantBadge } from './DormantBadge';
+import { ThrottledBadge } from './ThrottledBadge';
+
 /** "Active" / "Inactive" as a chip: the status is what an administrator scans the grid for. */
 export const ActiveField = () => {
   const record = useRecordContext<OAuthApplicationDto>();
@@ -63,3 +67,14 @@ export const ApplicationTypeField = () => {
     </Typography>
   );
 };
+
+/** An application's row on a phone, below its name: status first, then the grid's columns, the organization where there are several. */
+export const ApplicationPhoneDetails = ({ severalOrganizations }: { severalOrganizations: boolean }) => (
+  <>
+    <ActiveField />
+    <DormantBadge />
+    <ThrottledBadge />
+    <GrantsField />
+    {severalOrganizations && <OrganizationField />}
+  </>
+);

@@ -1,10 +1,10 @@
 import type { OAuthApplicationInput } from '@keyhouse/shared-contracts';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import { Stack } from '@mui/material';
-import { CreateButton, DataTable, DateField, List, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, DateField, List, TextField, TopToolbar } from 'react-admin';
 
-import { ListEmpty, OrganizationField, useAccess } from '../common';
-import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
+import { ListEmpty, OrganizationField, PhoneList, useAccess, useIsPhone } from '../common';
+import { ActiveField, ApplicationPhoneDetails, ClientIdField, GrantsField } from './ApplicationFields';
 import { DormantBadge } from './DormantBadge';
 import { KeysMissingAlert } from './KeysMissingAlert';
 import { ThrottledBadge } from './ThrottledBadge';
@@ -32,6 +32,8 @@ const CreateMineButton = () => {
  */
 export const MyOAuthApplicationList = () => {
   const { memberships } = useAccess();
+  const severalOrganizations = memberships.length > 1;
+  const isPhone = useIsPhone();
 
   return (
     <>
@@ -53,31 +55,39 @@ export const MyOAuthApplicationList = () => {
           />
         }
       >
-        <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="name" label="Application Name" />
-          <DataTable.Col source="clientId" label="Client ID" disableSort>
-            <ClientIdField truncate />
-          </DataTable.Col>
-          {memberships.length > 1 && (
-            // The column's source is the API's sort field: organizations sort by name.
-            <DataTable.Col source="organization.name" label="Organization">
-              <OrganizationField />
+        {isPhone ? (
+          <PhoneList
+            primary={<TextField source="name" />}
+            secondary={<ApplicationPhoneDetails severalOrganizations={severalOrganizations} />}
+            rowClick="show"
+          />
+        ) : (
+          <DataTable rowClick="show" bulkActionButtons={false}>
+            <DataTable.Col source="name" label="Application Name" />
+            <DataTable.Col source="clientId" label="Client ID" disableSort>
+              <ClientIdField truncate />
             </DataTable.Col>
-          )}
-          <DataTable.Col source="active" label="Active">
-            <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
-              <ActiveField />
-              <DormantBadge />
-              <ThrottledBadge />
-            </Stack>
-          </DataTable.Col>
-          <DataTable.Col source="grants" label="Grant Type">
-            <GrantsField />
-          </DataTable.Col>
-          <DataTable.Col source="lastUsedAt" label="Last Used At" sortByOrder="DESC">
-            <DateField source="lastUsedAt" showTime emptyText="Never" />
-          </DataTable.Col>
-        </DataTable>
+            {severalOrganizations && (
+              // The column's source is the API's sort field: organizations sort by name.
+              <DataTable.Col source="organization.name" label="Organization">
+                <OrganizationField />
+              </DataTable.Col>
+            )}
+            <DataTable.Col source="active" label="Active">
+              <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+                <ActiveField />
+                <DormantBadge />
+                <ThrottledBadge />
+              </Stack>
+            </DataTable.Col>
+            <DataTable.Col source="grants" label="Grant Type">
+              <GrantsField />
+            </DataTable.Col>
+            <DataTable.Col source="lastUsedAt" label="Last Used At" sortByOrder="DESC">
+              <DateField source="lastUsedAt" showTime emptyText="Never" />
+            </DataTable.Col>
+          </DataTable>
+        )}
       </List>
     </>
   );

@@ -8,11 +8,12 @@ import {
   NullableBooleanInput,
   SearchInput,
   SelectInput,
+  TextField,
   TopToolbar,
 } from 'react-admin';
 
-import { ListEmpty, OrganizationField, OrganizationFilter, useOrganizationChoices } from '../common';
-import { ActiveField, ClientIdField, GrantsField } from './ApplicationFields';
+import { ListEmpty, OrganizationField, OrganizationFilter, PhoneList, useIsPhone, useOrganizationChoices } from '../common';
+import { ActiveField, ApplicationPhoneDetails, ClientIdField, GrantsField } from './ApplicationFields';
 import { ApplicationRowMenu } from './ApplicationRowMenu';
 import { GRANT_CHOICES } from './applicationForm';
 import { DormantBadge } from './DormantBadge';
@@ -55,6 +56,7 @@ const ApplicationsEmpty = () => (
 /** Oro's System > User Management > OAuth Applications grid. */
 export const OAuthApplicationList = () => {
   const severalOrganizations = useOrganizationChoices('oauth_applications.view').several;
+  const isPhone = useIsPhone();
 
   return (
     <>
@@ -66,37 +68,46 @@ export const OAuthApplicationList = () => {
         perPage={25}
         empty={<ApplicationsEmpty />}
       >
-        <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="name" label="Application Name" />
-          <DataTable.Col source="clientId" label="Client ID" disableSort>
-            <ClientIdField truncate />
-          </DataTable.Col>
-          {severalOrganizations && (
-            // The column's source is the API's sort field: organizations sort by name.
-            <DataTable.Col source="organization.name" label="Organization">
-              <OrganizationField />
+        {isPhone ? (
+          <PhoneList
+            primary={<TextField source="name" />}
+            secondary={<ApplicationPhoneDetails severalOrganizations={severalOrganizations} />}
+            rowClick="show"
+            actions={<ApplicationRowMenu />}
+          />
+        ) : (
+          <DataTable rowClick="show" bulkActionButtons={false}>
+            <DataTable.Col source="name" label="Application Name" />
+            <DataTable.Col source="clientId" label="Client ID" disableSort>
+              <ClientIdField truncate />
             </DataTable.Col>
-          )}
-          <DataTable.Col source="active" label="Active">
-            <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
-              <ActiveField />
-              <DormantBadge />
-              <ThrottledBadge />
-            </Stack>
-          </DataTable.Col>
-          <DataTable.Col source="grants" label="Grant Type">
-            <GrantsField />
-          </DataTable.Col>
-          {/* Oro's word, as on the form: the user the application acts as. */}
-          <DataTable.Col source="owner.name" label="Users" />
-          {/* Most recent first on the first click: "Never" last, not a page of unused applications. */}
-          <DataTable.Col source="lastUsedAt" label="Last Used At" sortByOrder="DESC">
-            <DateField source="lastUsedAt" showTime emptyText="Never" />
-          </DataTable.Col>
-          <DataTable.Col label="Actions" align="right">
-            <ApplicationRowMenu />
-          </DataTable.Col>
-        </DataTable>
+            {severalOrganizations && (
+              // The column's source is the API's sort field: organizations sort by name.
+              <DataTable.Col source="organization.name" label="Organization">
+                <OrganizationField />
+              </DataTable.Col>
+            )}
+            <DataTable.Col source="active" label="Active">
+              <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+                <ActiveField />
+                <DormantBadge />
+                <ThrottledBadge />
+              </Stack>
+            </DataTable.Col>
+            <DataTable.Col source="grants" label="Grant Type">
+              <GrantsField />
+            </DataTable.Col>
+            {/* Oro's word, as on the form: the user the application acts as. */}
+            <DataTable.Col source="owner.name" label="Users" />
+            {/* Most recent first on the first click: "Never" last, not a page of unused applications. */}
+            <DataTable.Col source="lastUsedAt" label="Last Used At" sortByOrder="DESC">
+              <DateField source="lastUsedAt" showTime emptyText="Never" />
+            </DataTable.Col>
+            <DataTable.Col label="Actions" align="right">
+              <ApplicationRowMenu />
+            </DataTable.Col>
+          </DataTable>
+        )}
       </List>
     </>
   );

@@ -1,7 +1,7 @@
 import ExtensionIcon from '@mui/icons-material/Extension';
-import { DataTable, DateField, List, TopToolbar } from 'react-admin';
+import { DataTable, DateField, List, TextField, TopToolbar } from 'react-admin';
 
-import { ListEmpty, OrganizationFilter, useOrganizationChoices } from '../common';
+import { ListEmpty, OrganizationFilter, PhoneList, useIsPhone, useOrganizationChoices } from '../common';
 import { InstallAppButton } from './InstallAppButton';
 import { InstallationScopesField, InstalledByField } from './InstallationFields';
 import { UninstallButton } from './UninstallButton';
@@ -29,9 +29,18 @@ const InstallationsEmpty = () => (
   />
 );
 
+const PhoneDetails = ({ severalOrganizations }: { severalOrganizations: boolean }) => (
+  <>
+    {severalOrganizations && <TextField source="organizationName" />}
+    <InstalledByField />
+    <DateField source="createdAt" showTime />
+  </>
+);
+
 /** Integrations > Installed Apps: the apps installed in the caller's organizations, newest first. */
 export const InstallationList = () => {
   const severalOrganizations = useOrganizationChoices('oauth_installations.view').several;
+  const isPhone = useIsPhone();
 
   return (
     <List
@@ -41,25 +50,33 @@ export const InstallationList = () => {
       perPage={25}
       empty={<InstallationsEmpty />}
     >
-      <DataTable rowClick={false} bulkActionButtons={false}>
-        <DataTable.Col source="application.name" label="Application" disableSort />
-        {severalOrganizations && <DataTable.Col source="organizationName" label="Organization" disableSort />}
-        <DataTable.Col source="subject.name" label="Installed by" disableSort>
-          <InstalledByField />
-        </DataTable.Col>
-        <DataTable.Col source="scopes" label="Scopes" disableSort>
-          <InstallationScopesField />
-        </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Installed">
-          <DateField source="createdAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="updatedAt" label="Last changed">
-          <DateField source="updatedAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col label="Actions" align="right">
-          <UninstallButton />
-        </DataTable.Col>
-      </DataTable>
+      {isPhone ? (
+        <PhoneList
+          primary={<TextField source="application.name" />}
+          secondary={<PhoneDetails severalOrganizations={severalOrganizations} />}
+          actions={<UninstallButton />}
+        />
+      ) : (
+        <DataTable rowClick={false} bulkActionButtons={false}>
+          <DataTable.Col source="application.name" label="Application" disableSort />
+          {severalOrganizations && <DataTable.Col source="organizationName" label="Organization" disableSort />}
+          <DataTable.Col source="subject.name" label="Installed by" disableSort>
+            <InstalledByField />
+          </DataTable.Col>
+          <DataTable.Col source="scopes" label="Scopes" disableSort>
+            <InstallationScopesField />
+          </DataTable.Col>
+          <DataTable.Col source="createdAt" label="Installed">
+            <DateField source="createdAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="updatedAt" label="Last changed">
+            <DateField source="updatedAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col label="Actions" align="right">
+            <UninstallButton />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 };

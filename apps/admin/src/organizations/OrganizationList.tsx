@@ -1,7 +1,7 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
-import { CreateButton, DataTable, DateField, List, SearchInput, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, DateField, List, SearchInput, TextField, TopToolbar } from 'react-admin';
 
-import { ListEmpty } from '../common';
+import { ListEmpty, PhoneList, useIsPhone } from '../common';
 
 const organizationFilters = [<SearchInput key="q" source="q" placeholder="Name" alwaysOn />];
 
@@ -26,12 +26,16 @@ export const OrganizationList = () => (
       />
     }
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.NumberCol source="id" label="ID" />
-      <DataTable.Col source="name" label="Name" />
-      <DataTable.Col source="createdAt" label="Created">
-        <DateField source="createdAt" showTime />
-      </DataTable.Col>
-    </DataTable>
+    {useIsPhone() ? (
+      <PhoneList primary={<TextField source="name" />} secondary={<DateField source="createdAt" />} rowClick="show" />
+    ) : (
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.NumberCol source="id" label="ID" />
+        <DataTable.Col source="name" label="Name" />
+        <DataTable.Col source="createdAt" label="Created">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    )}
   </List>
 );

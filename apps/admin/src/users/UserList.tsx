@@ -7,10 +7,11 @@ import {
   List,
   NullableBooleanInput,
   SearchInput,
+  TextField,
   TopToolbar,
 } from 'react-admin';
 
-import { ListEmpty, OrganizationFilter } from '../common';
+import { DisabledChip, ListEmpty, OrganizationFilter, PhoneList, useIsPhone } from '../common';
 import { PlatformOperatorChip } from './UserFields';
 
 const userFilters = [
@@ -27,6 +28,14 @@ const UserListActions = () => (
   </TopToolbar>
 );
 
+const PhoneDetails = () => (
+  <>
+    <TextField source="email" />
+    <PlatformOperatorChip />
+    <DisabledChip />
+  </>
+);
+
 export const UserList = () => (
   <List
     filters={userFilters}
@@ -35,19 +44,23 @@ export const UserList = () => (
     perPage={25}
     empty={<ListEmpty icon={PersonIcon} message="No users yet" hint="Back-office users will be listed here." />}
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="username" label="Username" />
-      <DataTable.Col source="firstName" label="First name" />
-      <DataTable.Col source="lastName" label="Last name" />
-      {/* Text, not a mailto link: a click on the row opens the record. */}
-      <DataTable.Col source="email" label="Email" />
-      <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
-      <DataTable.Col source="platformOperator" label="Operator" disableSort>
-        <PlatformOperatorChip />
-      </DataTable.Col>
-      <DataTable.Col source="createdAt" label="Created">
-        <DateField source="createdAt" showTime />
-      </DataTable.Col>
-    </DataTable>
+    {useIsPhone() ? (
+      <PhoneList primary={<TextField source="username" />} secondary={<PhoneDetails />} rowClick="show" />
+    ) : (
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="username" label="Username" />
+        <DataTable.Col source="firstName" label="First name" />
+        <DataTable.Col source="lastName" label="Last name" />
+        {/* Text, not a mailto link: a click on the row opens the record. */}
+        <DataTable.Col source="email" label="Email" />
+        <DataTable.Col source="enabled" label="Enabled" field={BooleanField} />
+        <DataTable.Col source="platformOperator" label="Operator" disableSort>
+          <PlatformOperatorChip />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt" label="Created">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    )}
   </List>
 );
