@@ -19,6 +19,14 @@ export const CONSOLE_DIST_DIR = join(__dirname, '../../../../admin');
 
 const BODY_LIMIT_BYTES = 256 * 1024;
 
+/**
+ * How long an idle keep-alive connection stays open: Fastify's own default, which the server made
+ * here would otherwise lose for Node's 5 s. A load balancer reuses its idle connections to the
+ * instances for longer than 5 s (HAProxy's pool, a cloud balancer's 60 s), and a request it sends
+ * just as the instance closes one fails with a 502; the instance must be the last to close.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
 export interface CreateAppOptions {
   consoleDistDir?: string;
   logLevels?: LogLevel[];
@@ -42,7 +50,11 @@ export async function createApp(
   let server!: Server;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    serverFactory: (framework: RequestListener) => (server = createServer(protocol.listener(framework))),
+    serverFactory: (framework: RequestListener) => {
+      server = createServer(protocol.listener(framework));
+      server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+      return server;
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, dataSource, consoleDistDir, worker),

@@ -1,3 +1,4 @@
+import { Agent, get as httpGet } from 'node:http';
 import type { AuditEventDto, CreatedOAuthApplicationDto, SessionDto } from '@keyhouse/shared-contracts';
 import { hiddenFields, postForm } from './support/authorize';
 import type { HttpClient } from './support/http-client';
@@ -29,6 +30,25 @@ describe('the client address behind proxies (TRUST_PROXY): one rule for every en
       admin = await t.signedIn();
     });
     afterAll(() => t.close());
+
+    it("keeps an idle connection open past Node's 5 s, so that a proxy reusing it never meets a closed one", async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const get = () =>
+        new Promise<{ status: number | undefined; reused: boolean }>((resolve, reject) => {
+          const request = httpGet(`${t.baseUrl}/health/ready`, { agent }, (answer) => {
+            answer.resume();
+            answer.on('end', () => resolve({ status: answer.statusCode, reused: request.reusedSocket }));
+          });
+          request.on('error', reject);
+        });
+      try {
+        expect(await get()).toEqual({ status: 200, reused: false });
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        expect(await get()).toEqual({ status: 200, reused: true });
+      } finally {
+        agent.destroy();
+      }
+    });
 
     it('refuses an application limited to 10.0.0.0/8 to a client that forged a 10.x entry in front of its real address', async () => {
       const client = await createClient(admin, { name: 'Office only', grants: ['client_credentials'], userId: 1, allowedIpRanges: ['10.0.0.0/8'] });
