@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy as OAuth2Strategy, type StateStore } from 'passport-oauth2';
 import type { SingleSignOnOptions } from '../identity-options';
+import { providerAgent } from './provider-agent';
 import { SsoStateStore } from './sso-state-store';
 
 export const SSO_OPTIONS = Symbol('SSO_OPTIONS');
@@ -15,7 +16,7 @@ export interface ProviderIdentity {
 export class UserinfoError extends Error {}
 
 // A provider that does not answer must not hold the browser's sign-in for long.
-const USERINFO_TIMEOUT_MS = 10_000;
+const PROVIDER_TIMEOUT_MS = 10_000;
 
 /**
  * The console's single sign-on as a passport-oauth2 strategy: RFC 6749's authorization code grant
@@ -39,13 +40,14 @@ export class SsoStrategy extends PassportStrategy(OAuth2Strategy, 'sso') {
       // The typings know only stores without PKCE; passport-oauth2 hands this one the verifier.
       store: store as unknown as StateStore,
     });
+    this._oauth2.setAgent(providerAgent(sso.tokenUrl, PROVIDER_TIMEOUT_MS));
     this.userinfoUrl = sso.userinfoUrl;
   }
 
   override userProfile(accessToken: string, done: (error?: unknown, profile?: unknown) => void): void {
     fetch(this.userinfoUrl, {
       headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-      signal: AbortSignal.timeout(USERINFO_TIMEOUT_MS),
+      signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
     })
       .then(async (response) => {
         if (!response.ok) throw new UserinfoError(`the userinfo endpoint answered ${response.status}`);
