@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeOnceForBothDialects, freshDatabase, TEST_DIALECT, type TestDatabase } from './support/databases';
 import { HttpClient } from './support/http-client';
-import { startServer } from './support/server-process';
+import { reservePort, startServer } from './support/server-process';
 
 /** What `npm start` runs, started the way an operator does, on the dialect under test. */
 const garbageKey = join(mkdtempSync(join(tmpdir(), 'keyhouse-key-')), 'private.pem');
@@ -58,6 +58,39 @@ describe('the server process', () => {
       ]);
       expect(result.stderr + result.stdout).not.toMatch(/\n\s+at /);
     });
+
+    it('stops the server on a SIGTERM sent to npm itself, as a process manager sends it', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'keyhouse-npm-'));
+      const port = reservePort();
+      const npm = spawn('npm', ['start', '--silent'], {
+        cwd: join(__dirname, '../../..'),
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: `sqlite:${join(dir, 'keyhouse.sqlite')}`,
+          OAUTH_PRIVATE_KEY_PATH: join(dir, 'private.pem'),
+          OAUTH_PUBLIC_KEY_PATH: join(dir, 'public.pem'),
+          OAUTH_GENERATE_KEYS: 'true',
+          ADMIN_PASSWORD: 'npm-start-admin-password',
+        },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+      const ready = () => fetch(`http://127.0.0.1:${port}/health/ready`).then((answer) => answer.status === 200, () => false);
+      try {
+        for (let waited = 0; !(await ready()); waited += 200) {
+          if (waited > 60_000 || npm.exitCode !== null) throw new Error('npm start did not serve within 60 s');
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        npm.kill('SIGTERM');
+        expect(await exited).toBe(0);
+        expect(await ready()).toBe(false);
+      } finally {
+        npm.kill('SIGKILL');
+      }
+    }, 120_000);
   });
 
   describe(`on ${TEST_DIALECT}`, () => {
