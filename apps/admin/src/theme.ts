@@ -1,3 +1,4 @@
+import type { Theme } from '@mui/material/styles';
 import type { DataTableBodyProps, RaThemeOptions } from 'react-admin';
 import { defaultLightTheme } from 'react-admin';
 
@@ -47,6 +48,15 @@ export const theme: RaThemeOptions = {
     // (react-admin's is white on near-white).
     RaSkipNavigationButton: {
       styleOverrides: { root: { color: NAVY, '&.MuiButtonBase-root.Mui-focusVisible': { outlineColor: '#fff' } } },
+    },
+    // On a phone every dialog takes the screen's width but a margin: a confirmation or a secret
+    // sized to its text would wrap it into a narrow column.
+    MuiDialog: {
+      styleOverrides: {
+        paper: ({ theme }: { theme: Theme }) => ({
+          [theme.breakpoints.down('sm')]: { margin: theme.spacing(2), width: `calc(100% - ${theme.spacing(4)})`, maxWidth: 'none' },
+        }),
+      },
     },
     // Every grid's rows open with the keyboard too.
     RaDataTableBody: { defaultProps: { row: OpenableRow } },

@@ -7,7 +7,10 @@ interface CopyableFieldProps {
   value: string;
 }
 
-/** A read-only value with a button that puts it on the clipboard. */
+/**
+ * A read-only value with a button that puts it on the clipboard. The value wraps, anywhere: on
+ * a phone a one-line field would cut a secret off, and it is read (and checked) whole.
+ */
 export const CopyableField = ({ label, value }: CopyableFieldProps) => {
   const notify = useNotify();
   const copyLabel = `Copy ${label}`;
@@ -23,11 +26,12 @@ export const CopyableField = ({ label, value }: CopyableFieldProps) => {
       label={label}
       value={value}
       fullWidth
+      multiline
       onFocus={(event) => event.target.select()}
       slotProps={{
         input: {
           readOnly: true,
-          sx: { fontFamily: 'monospace' },
+          sx: { fontFamily: 'monospace', wordBreak: 'break-all' },
           endAdornment: (
             <InputAdornment position="end">
               <Tooltip title={copyLabel}>

@@ -1,18 +1,22 @@
 import { usesClientSecret, type OAuthApplicationDto } from '@keyhouse/shared-contracts';
-import AutorenewIcon from '@mui/icons-material/Autorenew';
 import { DialogContentText } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext } from 'react-admin';
+import { Confirm, useCanAccess, useDataProvider, useNotify } from 'react-admin';
 
 import type { KeyhouseDataProvider, OneTimeCredentials } from '../providers/dataProvider';
 import { secretsQueryKey } from './clientSecrets';
 import { CredentialsDialog } from './CredentialsDialog';
 import { APPLICATIONS } from './resourceNames';
 
-/** Replaces the client secret after a confirmation, then shows the new one once. */
-export const RegenerateSecretButton = () => {
-  const record = useRecordContext<OAuthApplicationDto>();
+export const REGENERATE_LABEL = 'Regenerate secret';
+
+/**
+ * Replaces the client secret after a confirmation, then shows the new one once. `available`:
+ * the application has a secret and the signed-in user may replace it. Render `dialogs` next to
+ * the trigger.
+ */
+export const useRegenerateSecret = (record: OAuthApplicationDto | undefined) => {
   const dataProvider = useDataProvider<KeyhouseDataProvider>();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -23,9 +27,10 @@ export const RegenerateSecretButton = () => {
   const [credentials, setCredentials] = useState<OneTimeCredentials | null>(null);
 
   // A public or private_key_jwt client has no secret to replace.
-  if (!record || !usesClientSecret(record.tokenEndpointAuthMethod) || !canAccess) return null;
+  const available = record !== undefined && usesClientSecret(record.tokenEndpointAuthMethod) && canAccess === true;
 
   const regenerate = async () => {
+    if (!record) return;
     setRegenerating(true);
     try {
       setCredentials(await dataProvider.regenerateApplicationSecret(record.id));
@@ -39,11 +44,8 @@ export const RegenerateSecretButton = () => {
     }
   };
 
-  return (
+  const dialogs = available && (
     <>
-      <Button label="Regenerate secret" onClick={() => setConfirming(true)}>
-        <AutorenewIcon />
-      </Button>
       <Confirm
         isOpen={confirming}
         loading={regenerating}
@@ -62,4 +64,6 @@ export const RegenerateSecretButton = () => {
       <CredentialsDialog title="Client secret regenerated" credentials={credentials} onClose={() => setCredentials(null)} />
     </>
   );
+
+  return { available, start: () => setConfirming(true), dialogs };
 };
