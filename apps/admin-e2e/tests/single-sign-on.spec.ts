@@ -48,3 +48,11 @@ test('cancelling at the provider comes back to the sign-in page, saying so', asy
   await expect(page).toHaveURL(`${SSO_BASE_URL}/admin/login?sso_error=denied`);
   await expect(page.getByRole('alert')).toHaveText(`${SSO_NAME} did not sign you in: the sign-in was cancelled or refused.`);
 });
+
+test('a sign-in refused because too many wait from one network says so, and the button stays', async ({ page }) => {
+  // What the start answers with once SIGN_IN_MAX_FAILURES_PER_IP sign-ins from one address wait
+  // for the provider (apps/api/test/single-sign-on.int-spec.ts drives that part).
+  await page.goto(`${SSO_BASE_URL}/admin/login?sso_error=busy`);
+  await expect(page.getByRole('alert')).toHaveText('Too many sign-ins from your network are waiting to be finished. Please try again in a few minutes.');
+  await expect(page.getByRole('link', { name: `Sign in with ${SSO_NAME}` })).toBeVisible();
+});

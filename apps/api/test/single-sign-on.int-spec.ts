@@ -198,6 +198,28 @@ describe(`console single sign-on through a real provider, on ${TEST_DIALECT}`, (
       await misconfigured.close();
     }
   });
+
+  it('refuses a start from an address with SIGN_IN_MAX_FAILURES_PER_IP sign-ins waiting for the provider, until one expires', async () => {
+    const guarded = await startTestApp({ ISSUER, SSO_NAME: 'Acme ID', ...provider.settings, TRUST_PROXY: 'true', SIGN_IN_MAX_FAILURES_PER_IP: '3' });
+    const startFrom = (address: string) => guarded.client().get('/admin/api/session/sso', { 'x-forwarded-for': address });
+    const wentTo = (answer: { status: number; headers: Headers }) => [answer.status, new URL(answer.headers.get('location') ?? '', ISSUER).pathname];
+    try {
+      for (let started = 0; started < 3; started++) expect(wentTo(await startFrom('203.0.113.7'))).toEqual([302, '/auth']);
+      const refused = await startFrom('203.0.113.7');
+      expect([refused.status, refused.headers.get('location')]).toEqual([302, '/admin/login?sso_error=busy']);
+      // No browser key is handed out with a refusal: the filter only clears any earlier one.
+      expect(refused.headers.getSetCookie().every((cookie) => cookie.includes('Max-Age=0'))).toBe(true);
+      expect(await guarded.dataSource.getRepository(SsoRequest).countBy({ ip: '203.0.113.7' })).toBe(3);
+      // Another address is not held back by this one.
+      expect(wentTo(await startFrom('198.51.100.2'))).toEqual([302, '/auth']);
+      // Ten minutes on, the oldest has expired and no longer counts.
+      const [oldest] = await guarded.dataSource.getRepository(SsoRequest).find({ where: { ip: '203.0.113.7' }, take: 1 });
+      await guarded.dataSource.getRepository(SsoRequest).update({ stateDigest: oldest.stateDigest }, { expiresAt: new Date(Date.now() - 1000) });
+      expect(wentTo(await startFrom('203.0.113.7'))).toEqual([302, '/auth']);
+    } finally {
+      await guarded.close();
+    }
+  });
 });
 
 describe('without single sign-on', () => {

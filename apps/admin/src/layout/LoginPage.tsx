@@ -37,6 +37,7 @@ const SSO_ERRORS: Record<string, (provider: string) => string> = {
   no_email: (provider) => `${provider} did not tell Keyhouse your email address, so no console account could be found.`,
   unverified: (provider) => `${provider} has not verified your email address. Verify it there, then try again.`,
   no_account: (provider) => `No active console account has the email address ${provider} gave. Ask an administrator for access.`,
+  busy: () => 'Too many sign-ins from your network are waiting to be finished. Please try again in a few minutes.',
 };
 
 /**

@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * to the browser it was given to (the digest of that browser's cookie), once, for ten minutes.
  */
 @Entity('sso_requests')
+@Index('IDX_sso_requests_ip_expires', ['ip', 'expiresAt'])
 export class SsoRequest {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   stateDigest!: string;
@@ -20,4 +21,8 @@ export class SsoRequest {
   @Index('IDX_sso_requests_expires')
   @Column({ type: 'datetime' })
   expiresAt!: Date;
+
+  /** The client address the sign-in started from (see TRUST_PROXY): its unfinished ones are counted. */
+  @Column({ type: 'varchar', length: 45 })
+  ip!: string;
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { SignInProviderDto } from '@keyhouse/shared-contracts';
-import { Public } from '@keyhouse/api-platform';
+import { ClientAddress, Public } from '@keyhouse/api-platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignInProviderAnswer } from '../answers';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity-options';
@@ -33,10 +33,15 @@ export class SingleSignOnController {
   }
 
   @Get('sso')
-  @ApiFoundResponse({ description: 'To the provider, with `state` and a PKCE S256 challenge bound to this browser (a cookie).', headers: LOCATION })
+  @UseFilters(SsoRefusalFilter)
+  @ApiFoundResponse({
+    description:
+      'To the provider, with `state` and a PKCE S256 challenge bound to this browser (a cookie). Refused, when as many sign-ins from this address wait for the provider as `SIGN_IN_MAX_FAILURES_PER_IP` allows: to the sign-in page with `?sso_error=busy`.',
+    headers: LOCATION,
+  })
   @ApiNotFoundResponse({ description: NOT_CONFIGURED })
-  async start(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const { location, browserKey } = await this.sso.start(request);
+  async start(@Req() request: FastifyRequest, @ClientAddress() ip: string, @Res() reply: FastifyReply): Promise<void> {
+    const { location, browserKey } = await this.sso.start(request, ip);
     setSsoBrowserCookie(reply, browserKey, this.options.session.secureCookie);
     await reply.header('Cache-Control', 'no-store').redirect(location, 302);
   }

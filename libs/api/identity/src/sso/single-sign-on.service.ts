@@ -8,13 +8,17 @@ import { IDENTITY_OPTIONS, type IdentityOptions, type SingleSignOnOptions } from
 import { SessionService, type SignedIn } from '../session/session.service';
 import { SignInAccounts, type BackOfficeAccount } from '../session/sign-in-accounts';
 import { InvalidCredentialsException, SignInPipeline, type SignInDoor } from '../session/sign-in-pipeline';
-import { sha256, STATE_REFUSED } from './sso-state-store';
+import { sha256, SsoStateStore, STATE_REFUSED } from './sso-state-store';
 import { SsoStrategy, UserinfoError, type ProviderIdentity } from './sso.strategy';
 
 export const SSO_START_PATH = '/admin/api/session/sso';
 
-/** Why a single sign-on ended without a session, as the sign-in page is told (`?sso_error=`) and the audit trail records it. */
-export type SsoRefusal = 'denied' | 'expired' | 'failed' | 'no_email' | 'unverified' | 'no_account';
+/**
+ * Why a single sign-on ended without a session, as the sign-in page is told (`?sso_error=`) and
+ * the audit trail records it; `busy`: too many sign-ins from one address wait for the provider,
+ * refused at the start, before anyone is known.
+ */
+export type SsoRefusal = 'denied' | 'expired' | 'failed' | 'no_email' | 'unverified' | 'no_account' | 'busy';
 
 export class SsoRefusedException extends Error {
   constructor(readonly refusal: SsoRefusal) {
@@ -36,6 +40,7 @@ export class SingleSignOn {
     private readonly signIns: SignInPipeline,
     private readonly accounts: SignInAccounts,
     private readonly sessions: SessionService,
+    private readonly states: SsoStateStore,
     // Provided only when SSO_* is configured.
     @Optional() private readonly strategy?: SsoStrategy,
   ) {}
@@ -44,11 +49,19 @@ export class SingleSignOn {
     return this.options.sso ? [{ id: 'sso', name: this.options.sso.name, url: SSO_START_PATH }] : [];
   }
 
-  /** Where to send the browser, and the key it must bring back to the callback. */
-  async start(request: FastifyRequest): Promise<{ location: string; browserKey: string }> {
-    const { strategy } = this.configured();
+  /**
+   * Where to send the browser, and the key it must bring back to the callback. An address with as
+   * many sign-ins waiting for the provider as it may have failed password sign-ins
+   * (SIGN_IN_MAX_FAILURES_PER_IP) is refused until some finish or expire.
+   */
+  async start(request: FastifyRequest, ip: string): Promise<{ location: string; browserKey: string }> {
+    const { strategy, sso } = this.configured();
+    if (!(await this.states.mayStart(ip, this.options.signInThrottle.maxFailuresPerIp))) {
+      this.logger.warn(`single sign-on with ${sso.name} refused to ${ip}: too many sign-ins from there wait for the provider`);
+      throw new SsoRefusedException('busy');
+    }
     const browserKey = randomBytes(32).toString('base64url');
-    const outcome = await authenticate(strategy, request, { state: { browserDigest: sha256(browserKey) } });
+    const outcome = await authenticate(strategy, request, { state: { browserDigest: sha256(browserKey), ip } });
     if (outcome.kind !== 'redirect') throw new Error(`The single sign-on strategy answered the start with "${outcome.kind}", not a redirect.`);
     return { location: outcome.location, browserKey };
   }

@@ -1,15 +1,16 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import { SsoRequest } from '../entities';
 import { SSO_BROWSER_COOKIE } from './sso-cookie';
 
 const REQUEST_TTL_MS = 10 * 60 * 1000;
 
-/** What a redirect to the provider is bound to: the digest of the key the browser is given with it. */
+/** What a redirect to the provider is bound to: the digest of the key the browser is given with it, and where it came from. */
 export interface BrowserBinding {
   browserDigest: string;
+  ip: string;
 }
 
 /** The refusal of a callback whose state this browser was not given, has used already, or let expire. */
@@ -32,8 +33,20 @@ export class SsoStateStore {
     const expiresAt = new Date(Date.now() + REQUEST_TTL_MS);
     this.dataSource
       .getRepository(SsoRequest)
-      .insert({ stateDigest: sha256(state), browserDigest: binding.browserDigest, codeVerifier: verifier, expiresAt })
+      .insert({ stateDigest: sha256(state), browserDigest: binding.browserDigest, codeVerifier: verifier, expiresAt, ip: binding.ip })
       .then(() => done(null, state), done);
+  }
+
+  /**
+   * Whether one more sign-in may start from `ip`: fewer than `limit` of its sign-ins are waiting
+   * for their callback. Every start stores a row, and an anonymous caller could otherwise fill
+   * the table; a finished or expired sign-in stops counting. Counted before the row is written,
+   * so starts racing each other may pass the limit by their number, which bounds a flood all the
+   * same.
+   */
+  async mayStart(ip: string, limit: number): Promise<boolean> {
+    const waiting = await this.dataSource.getRepository(SsoRequest).countBy({ ip, expiresAt: MoreThan(new Date()) });
+    return waiting < limit;
   }
 
   /** Called by passport-oauth2 on the callback: the verifier of its state, or a refusal. The state is spent either way. */

@@ -22,6 +22,7 @@ import { AuditOrganizations1764060000000 as MysqlAuditOrganizations } from './my
 import { OpenIdConnect1764072000000 as MysqlOpenIdConnect } from './mysql/1764072000000-openid-connect';
 import { PrivateKeyJwt1764074000000 as MysqlPrivateKeyJwt } from './mysql/1764074000000-private-key-jwt';
 import { SsoRequests1764090000000 as MysqlSsoRequests } from './mysql/1764090000000-sso-requests';
+import { SsoRequestAddress1764100000000 as MysqlSsoRequestAddress } from './mysql/1764100000000-sso-request-address';
 import { Identity1763860000000 as SqliteIdentity } from './sqlite/1763860000000-identity';
 import { OAuthApplications1763870000000 as SqliteOAuthApplications } from './sqlite/1763870000000-oauth-applications';
 import { OAuthTokens1763880000000 as SqliteOAuthTokens } from './sqlite/1763880000000-oauth-tokens';
@@ -45,11 +46,12 @@ import { AuditOrganizations1764060000000 as SqliteAuditOrganizations } from './s
 import { OpenIdConnect1764072000000 as SqliteOpenIdConnect } from './sqlite/1764072000000-openid-connect';
 import { PrivateKeyJwt1764074000000 as SqlitePrivateKeyJwt } from './sqlite/1764074000000-private-key-jwt';
 import { SsoRequests1764090000000 as SqliteSsoRequests } from './sqlite/1764090000000-sso-requests';
+import { SsoRequestAddress1764100000000 as SqliteSsoRequestAddress } from './sqlite/1764100000000-sso-request-address';
 
 // Listed explicitly (no glob) so the compiled API finds them wherever it is deployed.
 const MIGRATIONS = {
-  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit, MysqlMemberships, MysqlClientAuthThrottle, MysqlNotificationTenancy, MysqlAuditOrganizations, MysqlOpenIdConnect, MysqlPrivateKeyJwt, MysqlSsoRequests],
-  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit, SqliteMemberships, SqliteClientAuthThrottle, SqliteNotificationTenancy, SqliteAuditOrganizations, SqliteOpenIdConnect, SqlitePrivateKeyJwt, SqliteSsoRequests],
+  mysql: [MysqlIdentity, MysqlOAuthApplications, MysqlOAuthTokens, MysqlSigningKeys, MysqlNotifications, MysqlUserLocale, MysqlAuthorizationCodes, MysqlSecretRotation, MysqlCustomerUserCreate, MysqlApplicationUsage, MysqlClientPolicy, MysqlAuditEvents, MysqlUserCreate, MysqlOrganizationCreate, MysqlMarketplaceListing, MysqlAccountEdit, MysqlMemberships, MysqlClientAuthThrottle, MysqlNotificationTenancy, MysqlAuditOrganizations, MysqlOpenIdConnect, MysqlPrivateKeyJwt, MysqlSsoRequests, MysqlSsoRequestAddress],
+  sqlite: [SqliteIdentity, SqliteOAuthApplications, SqliteOAuthTokens, SqliteSigningKeys, SqliteNotifications, SqliteUserLocale, SqliteAuthorizationCodes, SqliteSecretRotation, SqliteCustomerUserCreate, SqliteApplicationUsage, SqliteClientPolicy, SqliteAuditEvents, SqliteUserCreate, SqliteOrganizationCreate, SqliteMarketplaceListing, SqliteAccountEdit, SqliteMemberships, SqliteClientAuthThrottle, SqliteNotificationTenancy, SqliteAuditOrganizations, SqliteOpenIdConnect, SqlitePrivateKeyJwt, SqliteSsoRequests, SqliteSsoRequestAddress],
 };
 
 export function migrationsFor(dialect: DatabaseSettings['dialect']) {
