@@ -5,6 +5,7 @@ import { type ConsoleApi, consoleApi } from '../src/api';
 import { cellUnder, signIn } from '../src/console';
 import { backdateApplication } from '../src/database';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from '../src/fixtures';
+import { PHONE } from '../src/viewports';
 
 const BASE = '/admin/api/oauth-applications';
 
@@ -67,6 +68,28 @@ test('the view page charts the tokens issued and failed authentications of the l
     await expect(days.last().getByRole('cell')).toHaveText(['3', '2']);
     await expect(days.first().getByRole('cell')).toHaveText(['0', '0']);
     await expect(chart.locator('svg')).toBeVisible();
+  });
+
+  await test.step('on a phone its labels stay readable and apart, within the screen', async () => {
+    // Loaded afresh, as a phone would: resized in place, the menu open beside the page would cover it as a drawer.
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    const chart = usage.getByRole('figure', { name: /last 30 days/ });
+    await chart.locator('svg').scrollIntoViewIfNeeded();
+    await expect(chart.locator('svg')).toBeInViewport({ ratio: 1 });
+    // The SVG scales its drawing to its width: a label's size on screen is its font size times that scale.
+    const labels = await chart.locator('svg').evaluate((svg: SVGSVGElement) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll('text')].map((text) => {
+        const box = text.getBoundingClientRect();
+        return { size: parseFloat(getComputedStyle(text).fontSize) * scale, left: box.left, right: box.right, top: Math.round(box.top) };
+      });
+    });
+    expect(Math.min(...labels.map((label) => label.size)), 'the smallest label, in CSS pixels').toBeGreaterThanOrEqual(10);
+    const days = labels.filter((label) => label.top === Math.max(...labels.map(({ top }) => top))).sort((a, b) => a.left - b.left);
+    expect(days.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < days.length; i++) expect(days[i].left, 'a day label clear of the one before').toBeGreaterThan(days[i - 1].right);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
 
   await test.step('an application never used says so instead of drawing an empty chart', async () => {

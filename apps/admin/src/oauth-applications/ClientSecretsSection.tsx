@@ -4,7 +4,7 @@ import { Alert, Chip, Divider, Stack, Typography } from '@mui/material';
 import { useId, useState } from 'react';
 import { Button, DataTable, DateField, ListContextProvider, useCanAccess, useList, useRecordContext } from 'react-admin';
 
-import { useAccess } from '../common';
+import { PhoneList, useAccess, useIsPhone } from '../common';
 import type { OneTimeCredentials } from '../providers/dataProvider';
 import { AddSecretDialog } from './AddSecretDialog';
 import { expiryHint, isLive, useApplicationSecrets } from './clientSecrets';
@@ -36,6 +36,34 @@ const ExpiresField = ({ secret, now }: { secret: ClientSecretDto; now: number })
     </Stack>
   );
 };
+
+/** A secret's row on a phone, below its creation: the grid's other columns, named. */
+const PhoneSecretDetails = ({ now }: { now: number }) => {
+  const secret = useRecordContext<ClientSecretDto>();
+  if (!secret) return null;
+  return (
+    <>
+      <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center' }}>
+        Expires <ExpiresField secret={secret} now={now} />
+      </Stack>
+      <span>
+        Last used <DateField source="lastUsedAt" showTime emptyText="Never" />
+      </span>
+    </>
+  );
+};
+
+const PhoneRevokeButton = ({ application, lastLive }: { application: OAuthApplicationDto; lastLive: (secret: ClientSecretDto) => boolean }) => {
+  const secret = useRecordContext<ClientSecretDto>();
+  if (!secret) return null;
+  return <RevokeSecretButton application={application} secret={secret} lastLive={lastLive(secret)} />;
+};
+
+const NO_SECRET = (
+  <Typography variant="body2" color="text.secondary">
+    No client secret: the application gets no tokens until one is added.
+  </Typography>
+);
 
 /** "Add secret", then the new secret shown once. */
 const AddSecretButton = ({ application, liveCount }: { application: OAuthApplicationDto; liveCount: number }) => {
@@ -79,10 +107,12 @@ export const ClientSecretsSection = () => {
     application !== undefined && usesClientSecret(application.tokenEndpointAuthMethod) && access.can('oauth_applications.view', application.organizationId);
   const { data, isPending, error } = useApplicationSecrets(application?.id, withSecrets);
   const listContext = useList<ClientSecretDto>({ data: data ?? [], isPending });
+  const isPhone = useIsPhone();
 
   if (!application || !withSecrets) return null;
   const now = Date.now();
   const liveCount = (data ?? []).filter((secret) => isLive(secret, now)).length;
+  const lastLive = (secret: ClientSecretDto) => liveCount === 1 && isLive(secret, now);
 
   return (
     <>
@@ -100,41 +130,46 @@ export const ClientSecretsSection = () => {
         </Typography>
         {error && <Alert severity="error">{error.message}</Alert>}
         <ListContextProvider value={listContext}>
-          <DataTable
-            rowClick={false}
-            bulkActionButtons={false}
-            empty={
-              <Typography variant="body2" color="text.secondary">
-                No client secret: the application gets no tokens until one is added.
-              </Typography>
-            }
-          >
-            <DataTable.Col source="createdAt" label="Created" disableSort>
-              <DateField source="createdAt" showTime />
-            </DataTable.Col>
-            <DataTable.Col
-              source="expiresAt"
-              label="Expires"
-              disableSort
-              render={(secret: ClientSecretDto) => <ExpiresField secret={secret} now={now} />}
+          {isPhone ? (
+            <PhoneList
+              primary={
+                <>
+                  Created <DateField source="createdAt" showTime />
+                </>
+              }
+              secondary={<PhoneSecretDetails now={now} />}
+              actions={canEdit && <PhoneRevokeButton application={application} lastLive={lastLive} />}
+              empty={NO_SECRET}
             />
-            <DataTable.Col source="lastUsedAt" label="Last used" disableSort>
-              <DateField source="lastUsedAt" showTime emptyText="Never" />
-            </DataTable.Col>
-            {canEdit && (
+          ) : (
+            <DataTable rowClick={false} bulkActionButtons={false} empty={NO_SECRET}>
+              <DataTable.Col source="createdAt" label="Created" disableSort>
+                <DateField source="createdAt" showTime />
+              </DataTable.Col>
               <DataTable.Col
-                label="Actions"
-                align="right"
-                render={(secret: ClientSecretDto) => (
-                  <RevokeSecretButton
-                    application={application}
-                    secret={secret}
-                    lastLive={liveCount === 1 && isLive(secret, now)}
-                  />
-                )}
+                source="expiresAt"
+                label="Expires"
+                disableSort
+                render={(secret: ClientSecretDto) => <ExpiresField secret={secret} now={now} />}
               />
-            )}
-          </DataTable>
+              <DataTable.Col source="lastUsedAt" label="Last used" disableSort>
+                <DateField source="lastUsedAt" showTime emptyText="Never" />
+              </DataTable.Col>
+              {canEdit && (
+                <DataTable.Col
+                  label="Actions"
+                  align="right"
+                  render={(secret: ClientSecretDto) => (
+                    <RevokeSecretButton
+                      application={application}
+                      secret={secret}
+                      lastLive={lastLive(secret)}
+                    />
+                  )}
+                />
+              )}
+            </DataTable>
+          )}
         </ListContextProvider>
       </Stack>
     </>

@@ -2,25 +2,23 @@ import type { ApplicationUsageDayDto } from '@keyhouse/shared-contracts';
 import { Box, Stack, Typography, useTheme } from '@mui/material';
 import { useId } from 'react';
 
+import { useIsPhone, VISUALLY_HIDDEN } from '../common';
 import { shortDay } from './usage';
 
+/**
+ * The drawing's width in the SVG's units, about the width it is shown at, so that its 11-unit
+ * labels read as 11 px text: scaled from 720 units into a phone's 330 px they would shrink to 5.
+ */
 const WIDTH = 720;
+const PHONE_WIDTH = 330;
 const HEIGHT = 200;
-const PLOT = { top: 8, right: 8, bottom: 24, left: 40 };
-const PLOT_WIDTH = WIDTH - PLOT.left - PLOT.right;
+// Room on the right for half of today's label, centred under its bar.
+const PLOT = { top: 8, right: 16, bottom: 24, left: 40 };
 const PLOT_HEIGHT = HEIGHT - PLOT.top - PLOT.bottom;
-/** A label under every seventh day (counted back from today, which always has one) keeps them apart. */
+/** Labels seven days apart (counted back from today, which always has one)... */
 const LABEL_EVERY = 7;
-
-/** Read by screen readers, hidden from view: the numbers the bars draw. */
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
+/** ...or further apart where days are narrow: a label ("Dec 12") takes about this many units. */
+const LABEL_SPACE = 48;
 
 /** The top of the scale: four whole, round steps reaching the highest bar, so the gridlines read easily. */
 function scaleTop(highest: number): number {
@@ -43,12 +41,15 @@ const SERIES = [
 export const UsageChart = ({ days }: { days: ApplicationUsageDayDto[] }) => {
   const theme = useTheme();
   const titleId = useId();
+  const width = useIsPhone() ? PHONE_WIDTH : WIDTH;
+  const plotWidth = width - PLOT.left - PLOT.right;
   const totals = {
     tokensIssued: days.reduce((sum, day) => sum + day.tokensIssued, 0),
     failedAuthentications: days.reduce((sum, day) => sum + day.failedAuthentications, 0),
   };
   const top = scaleTop(Math.max(...days.map((day) => Math.max(day.tokensIssued, day.failedAuthentications))));
-  const slot = PLOT_WIDTH / days.length;
+  const slot = plotWidth / days.length;
+  const labelEvery = Math.max(LABEL_EVERY, Math.ceil(LABEL_SPACE / slot));
   const barWidth = Math.max(1, slot * 0.36);
   const y = (value: number) => PLOT.top + PLOT_HEIGHT * (1 - value / top);
   const colors = { primary: theme.palette.primary.main, error: theme.palette.error.main };
@@ -57,7 +58,9 @@ export const UsageChart = ({ days }: { days: ApplicationUsageDayDto[] }) => {
   return (
     <Box component="figure" aria-labelledby={titleId} sx={{ m: 0 }}>
       <Stack direction="row" component="figcaption" id={titleId} sx={{ gap: 3, flexWrap: 'wrap', mb: 1 }}>
-        <span style={visuallyHidden}>{title}: </span>
+        <Box component="span" sx={VISUALLY_HIDDEN}>
+          {title}:{' '}
+        </Box>
         {SERIES.map((series) => (
           <Stack key={series.key} direction="row" sx={{ gap: 1, alignItems: 'center' }}>
             <Box aria-hidden sx={{ width: 12, height: 12, borderRadius: 0.5, bgcolor: colors[series.color] }} />
@@ -69,13 +72,13 @@ export const UsageChart = ({ days }: { days: ApplicationUsageDayDto[] }) => {
       </Stack>
       <Box
         component="svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
         aria-hidden
         sx={{ width: '100%', height: 'auto', display: 'block', fontFamily: theme.typography.fontFamily, fontSize: 11 }}
       >
         {[0, 0.25, 0.5, 0.75, 1].map((share) => (
           <g key={share}>
-            <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(top * share)} y2={y(top * share)} stroke={theme.palette.divider} />
+            <line x1={PLOT.left} x2={width - PLOT.right} y1={y(top * share)} y2={y(top * share)} stroke={theme.palette.divider} />
             <text x={PLOT.left - 6} y={y(top * share)} textAnchor="end" dominantBaseline="middle" fill={theme.palette.text.secondary}>
               {top * share}
             </text>
@@ -83,7 +86,7 @@ export const UsageChart = ({ days }: { days: ApplicationUsageDayDto[] }) => {
         ))}
         {days.map((day, i) => {
           const x = PLOT.left + i * slot + (slot - 2 * barWidth) / 2;
-          const labelled = (days.length - 1 - i) % LABEL_EVERY === 0;
+          const labelled = (days.length - 1 - i) % labelEvery === 0;
           return (
             <g key={day.day}>
               <title>{`${shortDay(day.day)}: ${day.tokensIssued} tokens issued, ${day.failedAuthentications} failed authentications`}</title>
@@ -108,25 +111,28 @@ export const UsageChart = ({ days }: { days: ApplicationUsageDayDto[] }) => {
           );
         })}
       </Box>
-      <table style={visuallyHidden}>
-        <caption>{title} (UTC days)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Tokens issued</th>
-            <th scope="col">Failed authentications</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day) => (
-            <tr key={day.day}>
-              <th scope="row">{shortDay(day.day)}</th>
-              <td>{day.tokensIssued}</td>
-              <td>{day.failedAuthentications}</td>
+      {/* Hidden by a box around it: a table grows to its content whatever its own width, and widened the page. */}
+      <Box sx={VISUALLY_HIDDEN}>
+        <table>
+          <caption>{title} (UTC days)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Tokens issued</th>
+              <th scope="col">Failed authentications</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">{shortDay(day.day)}</th>
+                <td>{day.tokensIssued}</td>
+                <td>{day.failedAuthentications}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Box>
     </Box>
   );
 };
