@@ -174,6 +174,10 @@ step "lint (module boundaries)" 240 lint
 step "typecheck" 240 npx nx run-many -t typecheck --output-style=static
 step "unit" 240 npx jest --selectProjects unit
 step "build" 240 npx nx run-many -t build --output-style=static
+# What the integration tiers start (TEST_BUILD_DIR, see apps/api/test/support/server-process.ts).
+test_build=tmp/test-build
+rm -rf "$test_build" && mkdir -p tmp && cp -r dist "$test_build"
+export TEST_BUILD_DIR="$PWD/$test_build"
 side_by_side \
   "integration on SQLite" 1200 env TEST_DATABASE=sqlite TEST_PORT_BLOCKS=0 npx jest --selectProjects integration -- \
   "integration on MariaDB" 1200 env TEST_DATABASE=mysql TEST_MYSQL_URL="$mysql_url" TEST_PORT_BLOCKS=60 npx jest --selectProjects integration

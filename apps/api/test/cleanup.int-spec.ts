@@ -215,8 +215,8 @@ async function seed(t: TestApp): Promise<void> {
   ]);
 
   await db.getRepository(SsoRequest).insert([
-    { stateDigest: 'sso-expired', browserDigest: 'b', codeVerifier: 'v', expiresAt: at(-MINUTE) },
-    { stateDigest: 'sso-live', browserDigest: 'b', codeVerifier: 'v', expiresAt: at(5 * MINUTE) },
+    { stateDigest: 'sso-expired', browserDigest: 'b', codeVerifier: 'v', ip: '203.0.113.7', expiresAt: at(-MINUTE) },
+    { stateDigest: 'sso-live', browserDigest: 'b', codeVerifier: 'v', ip: '203.0.113.7', expiresAt: at(5 * MINUTE) },
   ]);
 
   // SIGN_IN_WINDOW is 900 s by default.

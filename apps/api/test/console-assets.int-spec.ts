@@ -2,13 +2,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { BUILD_DIR } from './support/server-process';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
  * The console as the build made it (dist/admin: scripts/test.sh builds before this tier) and as
  * the API sends it: a first load within budget, every file compressed the way the browser asks.
  */
-const DIST = join(__dirname, '../../../dist/admin');
+const DIST = join(BUILD_DIR, 'admin');
 
 /** Issue 13: what index.html loads, gzipped, in bytes (300 kB, as Vite counts them). */
 const INITIAL_JS_BUDGET = 300_000;

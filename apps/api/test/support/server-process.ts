@@ -3,7 +3,14 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const MAIN = join(__dirname, '../../../../dist/api/apps/api/src/main.js');
+/**
+ * The build the tests start. npm test copies dist/ aside after its build step (TEST_BUILD_DIR):
+ * a test that goes through `npm start` builds again, and Nx without its daemon rewrites every
+ * output file even when its cache already holds them, which once pulled a module from under a
+ * server another worker was starting.
+ */
+export const BUILD_DIR = process.env['TEST_BUILD_DIR'] ?? join(__dirname, '../../../../dist');
+export const MAIN = join(BUILD_DIR, 'api/apps/api/src/main.js');
 
 export interface ServerProcess {
   child: ChildProcess;
