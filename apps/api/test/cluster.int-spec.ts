@@ -43,6 +43,8 @@ const tokenRequest = (baseUrl: string, client: Client) =>
 /** Token requests from several clients at once, until stopped; what came back is counted. */
 class Load {
   issued = 0;
+  /** Connections cut before their answer came back. */
+  cut = 0;
   lastIssuedAt = 0;
   readonly outcomes = new Set<Outcome>();
   private stopped = false;
@@ -57,6 +59,7 @@ class Load {
           this.issued++;
           this.lastIssuedAt = Date.now();
         } else {
+          if (status === 'failed') this.cut++;
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
       }
@@ -99,7 +102,17 @@ describe(`WORKERS=2 on ${TEST_DIALECT}`, () => {
   let issued = 0;
   let refused = 0;
   let lastIssuedAt = 0;
+  /**
+   * Answers a killed worker may have counted and never sent: a worker hands its usage over before
+   * it answers (so that no answered token goes uncounted), and SIGKILL can land in between.
+   */
+  let unsent = 0;
   const startedAt = Date.now();
+  /** Every token the clients received, once, and no more than the answers that never came back. */
+  const expectTokensCounted = (count: number) => {
+    expect(count).toBeGreaterThanOrEqual(issued);
+    expect(count).toBeLessThanOrEqual(issued + unsent);
+  };
 
   beforeAll(async () => {
     database = await freshDatabase();
@@ -162,6 +175,7 @@ describe(`WORKERS=2 on ${TEST_DIALECT}`, () => {
     const replacement = servingWorkers(server)[2];
     expect(parentOf(replacement.pid)).toBe(server.child.pid);
     issued += load.issued;
+    unsent += load.cut;
     lastIssuedAt = load.lastIssuedAt;
 
     // The primary writes what every worker handed it, the killed one's included, within seconds.
@@ -172,10 +186,10 @@ describe(`WORKERS=2 on ${TEST_DIALECT}`, () => {
       return answer.body.days.reduce((sum, day) => sum + day.tokensIssued, 0);
     };
     let count = await counted();
-    for (const deadline = Date.now() + 10_000; count !== issued && Date.now() < deadline; count = await counted()) {
+    for (const deadline = Date.now() + 10_000; count < issued && Date.now() < deadline; count = await counted()) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    expect(count).toBe(issued);
+    expectTokensCounted(count);
   }, 120_000);
 
   it('drains every worker on SIGTERM, exits 0, and has written every count once', async () => {
@@ -197,7 +211,7 @@ describe(`WORKERS=2 on ${TEST_DIALECT}`, () => {
     const dataSource = await openDatabase(parseDatabaseUrl(database.url), ENTITIES);
     try {
       const days = await dataSource.getRepository(ApplicationUsage).findBy({ applicationId: client.id });
-      expect(days.reduce((sum, day) => sum + day.tokensIssued, 0)).toBe(issued);
+      expectTokensCounted(days.reduce((sum, day) => sum + day.tokensIssued, 0));
       expect(days.reduce((sum, day) => sum + day.failedAuthentications, 0)).toBe(refused);
       // "Last used" is the time of the write that followed the last use (MySQL keeps whole seconds).
       const application = await dataSource.getRepository(OAuthApplication).findOneByOrFail({ id: client.id });

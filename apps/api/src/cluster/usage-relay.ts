@@ -11,7 +11,9 @@ export type SendToPrimary = (message: WorkerMessage, sent: (error: Error | null)
  * are handed over (ProtocolServer's `beforeAnswer`, which is `answerAfterHandOver`). Node writes
  * a message to the channel's socket at once when the channel is not backed up, and the socket's
  * buffer outlives the worker: a worker killed with SIGKILL has handed over everything it
- * answered for, and the primary reads the channel to its end before its last flush. (The one gap
+ * answered for (and perhaps a few answers the kill kept it from writing: a token signed and
+ * counted that its client never received), and the primary reads the channel to its end before
+ * its last flush. (The one gap
  * left is a channel so backed up that Node queues the message in the worker; the primary only
  * adds numbers, so it keeps up.)
  *
