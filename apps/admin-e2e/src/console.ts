@@ -2,6 +2,16 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 import { isPhone } from './viewports';
 
+/**
+ * Types a grid's search and waits until it has applied. The search applies after a pause in
+ * typing and then replaces the URL: a click or a sort made before that would be undone by it, and
+ * the rows alone do not tell, as the unfiltered first page may already show them.
+ */
+export async function searchGrid(page: Page, field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await expect(page).toHaveURL((url) => url.searchParams.get('filter')?.includes(JSON.stringify(text).slice(1, -1)) ?? false);
+}
+
 /** Fills the sign-in page and submits it with Enter, as a keyboard user would. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Username').fill(username);

@@ -2,7 +2,7 @@ import type { ApplicationUsageDto, CreatedOAuthApplicationDto, MeDto } from '@ke
 import { expect, type Page, test } from '@playwright/test';
 
 import { type ConsoleApi, consoleApi } from '../src/api';
-import { cellUnder, signIn } from '../src/console';
+import { cellUnder, searchGrid, signIn } from '../src/console';
 import { backdateApplication } from '../src/database';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from '../src/fixtures';
 import { PHONE } from '../src/viewports';
@@ -108,7 +108,7 @@ test('the grid flags dormant applications and filters on it', async ({ page }) =
   await backdateApplication(dormant.id, 200);
 
   await page.goto('/admin/oauth-applications');
-  await page.getByRole('textbox', { name: 'Application name', exact: true }).fill(suffix);
+  await searchGrid(page, page.getByRole('textbox', { name: 'Application name', exact: true }), suffix);
   const forgottenRow = page.getByRole('row').filter({ hasText: `Dormancy forgotten ${suffix}` });
   const freshRow = page.getByRole('row').filter({ hasText: `Dormancy fresh ${suffix}` });
 
