@@ -18,3 +18,13 @@ export async function pickAdminAsUser(page: Page): Promise<void> {
   await page.getByRole('option', { name: ADMIN_OPTION }).click();
   await expect(users).toHaveValue(ADMIN_OPTION);
 }
+
+/** The question the one-time credentials dialog asks when it is closed before the secret was copied. */
+export const SECRET_SAVED_QUESTION = 'Have you saved the Client Secret?';
+
+/** Closes the one-time credentials dialog without copying the secret: its Close, then the question's. */
+export async function closeUncopiedCredentials(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.page().getByRole('dialog', { name: SECRET_SAVED_QUESTION }).getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -67,3 +67,20 @@ export async function cellUnder(row: Locator, column: string): Promise<Locator> 
   expect(index, `a "${column}" column among ${headers.join(', ')}`).toBeGreaterThanOrEqual(0);
   return row.getByRole('cell').nth(index);
 }
+
+/** The theme's error colour (MUI's default error.main, #d32f2f). */
+const ERROR_RED = 'rgb(211, 47, 47)';
+
+/**
+ * A confirmation before something that cannot be undone: the action's own button in red, no
+ * icon on it or on Cancel (react-admin's Confirm adds a tick and a "!"), and Cancel focused so
+ * that Enter does no harm.
+ */
+export async function expectDestructiveConfirm(dialog: Locator, action: string): Promise<void> {
+  const confirm = dialog.getByRole('button', { name: action, exact: true });
+  const cancel = dialog.getByRole('button', { name: 'Cancel', exact: true });
+  await expect(confirm).toHaveCSS('background-color', ERROR_RED);
+  await expect(confirm.locator('svg')).toHaveCount(0);
+  await expect(cancel.locator('svg')).toHaveCount(0);
+  await expect(cancel).toBeFocused();
+}

@@ -3,7 +3,7 @@ import type { CreatedOAuthApplicationDto, OAuthApplicationDto } from '@keyhouse/
 import { expect, type Page, test } from '@playwright/test';
 
 import { signedInApi } from '../src/api';
-import { pickAdminAsUser } from '../src/applications';
+import { closeUncopiedCredentials, pickAdminAsUser, SECRET_SAVED_QUESTION } from '../src/applications';
 import { signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 
@@ -77,10 +77,14 @@ test('axe finds nothing of moderate impact or more on sign-in, the grid, create,
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(dialog.getByRole('textbox', { name: 'Client Secret' })).toHaveValue(/\S{43,}/);
     await expectAccessible(page, 'the credentials dialog');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('dialog', { name: SECRET_SAVED_QUESTION })).toBeVisible();
+    await expectAccessible(page, 'the question before an uncopied secret is closed');
+    await page.getByRole('button', { name: 'Back to the secret' }).click();
   });
 
   await test.step('the show page', async () => {
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await closeUncopiedCredentials(dialog);
     await expect(page).toHaveURL(/\/admin\/oauth-applications\/\d+\/show$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText([`OAuth Application ${name}`]);
     await expect(page.getByRole('region', { name: 'Client secrets' })).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 
 import { type ConsoleApi, consoleApi } from '../src/api';
-import { openCreatePage, pickAdminAsUser } from '../src/applications';
+import { closeUncopiedCredentials, openCreatePage, pickAdminAsUser } from '../src/applications';
 import { openFromMenu, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from '../src/fixtures';
 
@@ -69,7 +69,7 @@ test('IP ranges and the throttle of wrong secrets are managed in the console, an
     const dialog = page.getByRole('dialog', { name: 'OAuth application created' });
     clientId = await dialog.getByRole('textbox', { name: 'Client ID' }).inputValue();
     clientSecret = await dialog.getByRole('textbox', { name: 'Client Secret' }).inputValue();
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await closeUncopiedCredentials(dialog);
     await expect(page).toHaveURL(/\/admin\/oauth-applications\/\d+\/show$/);
     const applicationPath = new URL(page.url()).pathname.replace('/admin/', '/admin/api/').replace(/\/show$/, '');
     cleanUp = (api) => api.delete(applicationPath);

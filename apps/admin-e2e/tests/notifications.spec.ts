@@ -1,7 +1,7 @@
 import type { NotificationRuleDto } from '@keyhouse/shared-contracts';
 import { expect, type Page, test } from '@playwright/test';
 
-import { openCreatePage, pickAdminAsUser } from '../src/applications';
+import { closeUncopiedCredentials, openCreatePage, pickAdminAsUser } from '../src/applications';
 import { type ConsoleApi, consoleApi, signedInApi } from '../src/api';
 import { cellUnder, openFromMenu, signIn } from '../src/console';
 import { ADMIN_EMAIL, ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
@@ -98,7 +98,7 @@ test('an edited email template is what the next application email says, shown in
     await pickAdminAsUser(page);
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     const credentials = page.getByRole('dialog', { name: 'OAuth application created' });
-    await credentials.getByRole('button', { name: 'Close' }).click();
+    await closeUncopiedCredentials(credentials);
     await expect(page).toHaveURL(/\/admin\/oauth-applications\/\d+\/show$/);
     const applicationPath = apiPathOf(page);
     undo.push((api) => api.delete(applicationPath));

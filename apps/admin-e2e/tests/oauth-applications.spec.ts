@@ -2,8 +2,8 @@ import { KEYS_MISSING_MESSAGE, type OAuthApplicationDto, type OAuthAvailabilityD
 import { expect, type Page, test } from '@playwright/test';
 
 import { signedInApi } from '../src/api';
-import { ADMIN_OPTION, openCreatePage, pickAdminAsUser } from '../src/applications';
-import { chooseRowAction, openFromMenu, signIn } from '../src/console';
+import { ADMIN_OPTION, closeUncopiedCredentials, openCreatePage, pickAdminAsUser, SECRET_SAVED_QUESTION } from '../src/applications';
+import { chooseRowAction, expectDestructiveConfirm, openFromMenu, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from '../src/fixtures';
 
 const ONE_TIME_NOTICE =
@@ -160,17 +160,28 @@ test('an administrator creates OAuth applications, copies the one-time secret an
     }
   });
 
-  await test.step('regenerating the secret asks first, then shows the new one once', async () => {
+  await test.step('regenerating the secret asks first, then shows the new one once; closing it uncopied asks again', async () => {
     await page.getByRole('button', { name: 'Regenerate secret' }).click();
     const confirm = page.getByRole('dialog', { name: 'Regenerate the client secret' });
     await expect(confirm).toContainText('stops working immediately');
+    await expectDestructiveConfirm(confirm, 'Regenerate');
     await confirm.getByRole('button', { name: 'Regenerate' }).click();
     const regenerated = page.getByRole('dialog', { name: 'Client secret regenerated' });
     await expect(regenerated).toContainText(ONE_TIME_NOTICE);
     const newSecret = await regenerated.getByRole('textbox', { name: 'Client Secret' }).inputValue();
     expect(newSecret).toMatch(/^[A-Za-z0-9_-]{43,}$/);
     expect(newSecret).not.toBe(secret);
+
+    const question = page.getByRole('dialog', { name: SECRET_SAVED_QUESTION });
+    await page.keyboard.press('Escape');
+    await expect(question).toContainText('You cannot view it again once you close this dialog.');
+    await question.getByRole('button', { name: 'Back to the secret' }).click();
+    await expect(question).toBeHidden();
+    await expect(regenerated.getByRole('textbox', { name: 'Client Secret' })).toHaveValue(newSecret);
     await regenerated.getByRole('button', { name: 'Close' }).click();
+    await expect(question).toBeVisible();
+    await question.getByRole('button', { name: 'Close' }).click();
+    await expect(question).toBeHidden();
     await expect(regenerated).toBeHidden();
     expect(await page.content()).not.toContain(newSecret);
     await page.screenshot({ path: testInfo.outputPath('oauth-application-show.png'), fullPage: true });
@@ -190,7 +201,7 @@ test('an administrator creates OAuth applications, copies the one-time secret an
     await page.getByRole('checkbox', { name: 'Password' }).check();
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await closeUncopiedCredentials(dialog);
     await expect(page).toHaveURL(/\/admin\/oauth-applications\/\d+\/show$/);
   });
 
@@ -288,6 +299,7 @@ test('an administrator creates OAuth applications, copies the one-time secret an
     for (const row of [nightlyRow, partnerRow]) {
       await chooseRowAction(row, 'Delete');
       const confirm = page.getByRole('dialog', { name: 'Delete OAuth application' });
+      await expectDestructiveConfirm(confirm, 'Delete');
       await confirm.getByRole('button', { name: 'Delete' }).click();
       await expect(confirm).toBeHidden();
       await expect(row).toHaveCount(0);

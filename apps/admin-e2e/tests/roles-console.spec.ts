@@ -2,6 +2,7 @@ import type { ApplicationSummaryDto, CreatedOAuthApplicationDto, OrganizationDto
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 
 import { type ConsoleApi, signedInApi } from '../src/api';
+import { closeUncopiedCredentials } from '../src/applications';
 import { signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 
@@ -257,7 +258,7 @@ test('an application manager creates one acting as themselves from My OAuth appl
 
     const dialog = page.getByRole('dialog', { name: 'OAuth application created' });
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await closeUncopiedCredentials(dialog);
     await expect(page).toHaveURL(/\/admin\/oauth-applications\/\d+\/show$/);
     await expect(page.getByRole('region', { name: 'Client secrets' })).toBeVisible();
     const [created] = await api.get<Array<{ id: number; userId: number; organizationId: number }>>(

@@ -2,7 +2,7 @@ import type { CreatedOAuthApplicationDto, MeDto } from '@keyhouse/shared-contrac
 import { expect, type Page, test } from '@playwright/test';
 
 import { type ConsoleApi, consoleApi } from '../src/api';
-import { cellUnder, signIn } from '../src/console';
+import { cellUnder, expectDestructiveConfirm, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from '../src/fixtures';
 
 const ONE_TIME_NOTICE = 'For security reasons, the Client Secret is displayed only once.';
@@ -108,6 +108,7 @@ test('an administrator rotates a client secret: both work until the old one expi
     await rows.nth(1).getByRole('button', { name: 'Revoke' }).click();
     const confirm = page.getByRole('dialog', { name: 'Revoke the client secret' });
     await expect(confirm).toContainText('stop getting tokens at once');
+    await expectDestructiveConfirm(confirm, 'Revoke');
     await confirm.getByRole('button', { name: 'Revoke' }).click();
     await expect(rows).toHaveCount(1);
     await expect(await cellUnder(rows.first(), 'Expires')).toContainText('expires in 365 days');

@@ -1,4 +1,5 @@
 export { CheckboxInput } from './CheckboxInput';
+export { ConfirmDialog } from './ConfirmDialog';
 export { EmailPreviewFrame } from './EmailPreviewFrame';
 export { EventField } from './EventField';
 export { type LazyView, lazyView } from './lazyView';

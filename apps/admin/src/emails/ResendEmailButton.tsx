@@ -3,8 +3,9 @@ import SendIcon from '@mui/icons-material/Send';
 import { DialogContentText } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext } from 'react-admin';
+import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext } from 'react-admin';
 
+import { ConfirmDialog } from '../common';
 import type { KeyhouseDataProvider } from '../providers/dataProvider';
 
 const EMAILS = 'emails';
@@ -36,7 +37,7 @@ export const ResendEmailButton = () => {
       <Button label="Resend" onClick={() => setConfirming(true)} disabled={isPending}>
         <SendIcon />
       </Button>
-      <Confirm
+      <ConfirmDialog
         isOpen={confirming}
         loading={isPending}
         title="Resend email"

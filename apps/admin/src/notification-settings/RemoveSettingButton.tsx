@@ -2,7 +2,9 @@ import type { NotificationSettingScope } from '@keyhouse/shared-contracts';
 import RestoreIcon from '@mui/icons-material/Restore';
 import { DialogContentText } from '@mui/material';
 import { useState } from 'react';
-import { Button, Confirm, useDelete, useNotify, useRedirect } from 'react-admin';
+import { Button, useDelete, useNotify, useRedirect } from 'react-admin';
+
+import { ConfirmDialog } from '../common';
 
 interface RemoveSettingButtonProps {
   resource: 'notification-rules' | 'email-templates';
@@ -41,13 +43,13 @@ export const RemoveSettingButton = ({ resource, record, label, title, content, d
       <Button label={label} color="warning" onClick={() => setConfirming(true)} disabled={isPending}>
         <RestoreIcon />
       </Button>
-      <Confirm
+      <ConfirmDialog
         isOpen={confirming}
         loading={isPending}
         title={title}
         content={<DialogContentText>{content}</DialogContentText>}
         confirm={label}
-        confirmColor="warning"
+        destructive
         onConfirm={confirm}
         onClose={() => setConfirming(false)}
       />

@@ -3,8 +3,9 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import { DialogContentText } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Confirm, useDataProvider, useNotify } from 'react-admin';
+import { Button, useDataProvider, useNotify } from 'react-admin';
 
+import { ConfirmDialog } from '../common';
 import type { KeyhouseDataProvider } from '../providers/dataProvider';
 import { isLive, secretsQueryKey } from './clientSecrets';
 
@@ -39,7 +40,7 @@ export const RevokeSecretButton = ({ application, secret, lastLive }: RevokeSecr
       <Button label={live ? 'Revoke' : 'Remove'} color="error" onClick={() => setConfirming(true)}>
         <DeleteIcon />
       </Button>
-      <Confirm
+      <ConfirmDialog
         isOpen={confirming}
         loading={isPending}
         title={live ? 'Revoke the client secret' : 'Remove the expired client secret'}
@@ -54,7 +55,7 @@ export const RevokeSecretButton = ({ application, secret, lastLive }: RevokeSecr
           </DialogContentText>
         }
         confirm={live ? 'Revoke' : 'Remove'}
-        confirmColor="warning"
+        destructive
         onConfirm={() => revoke()}
         onClose={() => setConfirming(false)}
       />

@@ -2,8 +2,9 @@ import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { DialogContentText } from '@mui/material';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Confirm, useDataProvider, useDelete, useNotify } from 'react-admin';
+import { useDataProvider, useDelete, useNotify } from 'react-admin';
 
+import { ConfirmDialog } from '../common';
 import type { KeyhouseDataProvider } from '../providers/dataProvider';
 import { APPLICATIONS, MY_APPLICATIONS } from './resourceNames';
 
@@ -40,7 +41,7 @@ export const useActiveToggle = (record: OAuthApplicationDto | undefined) => {
   };
 
   const confirmDialog = (
-    <Confirm
+    <ConfirmDialog
       isOpen={confirming}
       loading={isPending}
       title="Deactivate OAuth application"
@@ -51,7 +52,7 @@ export const useActiveToggle = (record: OAuthApplicationDto | undefined) => {
         </DialogContentText>
       }
       confirm="Deactivate"
-      confirmColor="warning"
+      destructive
       onConfirm={() => record && setActive({ id: record.id, active: false })}
       onClose={() => setConfirming(false)}
     />
@@ -85,7 +86,7 @@ export const useConfirmedDelete = (record: OAuthApplicationDto | undefined, onDe
   };
 
   const confirmDialog = (
-    <Confirm
+    <ConfirmDialog
       isOpen={confirming}
       loading={isPending}
       title="Delete OAuth application"
@@ -95,7 +96,7 @@ export const useConfirmedDelete = (record: OAuthApplicationDto | undefined, onDe
         </DialogContentText>
       }
       confirm="Delete"
-      confirmColor="warning"
+      destructive
       onConfirm={remove}
       onClose={() => setConfirming(false)}
     />

@@ -2,8 +2,9 @@ import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { DialogContentText } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer, useState } from 'react';
-import { Confirm, useDataProvider, useNotify } from 'react-admin';
+import { useDataProvider, useNotify } from 'react-admin';
 
+import { ConfirmDialog } from '../common';
 import type { KeyhouseDataProvider } from '../providers/dataProvider';
 import { refreshApplications } from './useApplicationActions';
 
@@ -48,7 +49,7 @@ export const useUnlock = (record: OAuthApplicationDto | undefined) => {
   });
 
   const confirmDialog = (
-    <Confirm
+    <ConfirmDialog
       isOpen={confirming}
       loading={isPending}
       title="Unlock OAuth application"
@@ -60,7 +61,6 @@ export const useUnlock = (record: OAuthApplicationDto | undefined) => {
         </DialogContentText>
       }
       confirm="Unlock"
-      confirmColor="warning"
       onConfirm={() => record && unlock(record.id)}
       onClose={() => setConfirming(false)}
     />

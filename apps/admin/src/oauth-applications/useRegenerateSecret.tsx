@@ -2,8 +2,9 @@ import { usesClientSecret, type OAuthApplicationDto } from '@keyhouse/shared-con
 import { DialogContentText } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Confirm, useCanAccess, useDataProvider, useNotify } from 'react-admin';
+import { useCanAccess, useDataProvider, useNotify } from 'react-admin';
 
+import { ConfirmDialog } from '../common';
 import type { KeyhouseDataProvider, OneTimeCredentials } from '../providers/dataProvider';
 import { secretsQueryKey } from './clientSecrets';
 import { CredentialsDialog } from './CredentialsDialog';
@@ -46,7 +47,7 @@ export const useRegenerateSecret = (record: OAuthApplicationDto | undefined) => 
 
   const dialogs = available && (
     <>
-      <Confirm
+      <ConfirmDialog
         isOpen={confirming}
         loading={regenerating}
         title="Regenerate the client secret"
@@ -57,7 +58,7 @@ export const useRegenerateSecret = (record: OAuthApplicationDto | undefined) => 
           </DialogContentText>
         }
         confirm="Regenerate"
-        confirmColor="warning"
+        destructive
         onConfirm={regenerate}
         onClose={() => setConfirming(false)}
       />

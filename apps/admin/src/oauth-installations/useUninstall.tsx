@@ -1,7 +1,9 @@
 import type { OAuthInstallationDto } from '@keyhouse/shared-contracts';
 import { DialogContentText } from '@mui/material';
 import { useState } from 'react';
-import { Confirm, useDelete, useNotify } from 'react-admin';
+import { useDelete, useNotify } from 'react-admin';
+
+import { ConfirmDialog } from '../common';
 
 export const INSTALLATIONS = 'oauth-installations';
 /** The signed-in user's own installations (the data provider maps it to `oauth-installations?mine`). */
@@ -57,13 +59,13 @@ export const useUninstall = (record: OAuthInstallationDto | undefined, resource:
   };
 
   const confirmDialog = (
-    <Confirm
+    <ConfirmDialog
       isOpen={confirming}
       loading={isPending}
       title={wording.title}
       content={<DialogContentText>{record && wording.question(record)}</DialogContentText>}
       confirm={wording.confirm}
-      confirmColor="warning"
+      destructive
       onConfirm={uninstall}
       onClose={() => setConfirming(false)}
     />
