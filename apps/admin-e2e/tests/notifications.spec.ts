@@ -204,7 +204,7 @@ test('a translation of an email template is added in the console; a second one f
     await page.getByLabel('Locale').fill(locale);
     await page.getByLabel('Subject').fill(subject);
     await page.getByLabel('Body').fill('<p>Sovellus {{ applicationName }} poistettiin.</p>');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
   };
 
   await test.step('the new template is saved and listed with its language', async () => {

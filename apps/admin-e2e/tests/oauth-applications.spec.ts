@@ -238,6 +238,8 @@ test('an administrator creates OAuth applications, copies the one-time secret an
   });
 
   await test.step('the grid shows both, Oro\'s columns first', async () => {
+    // The refused form still holds what was typed: leaving it asks first, and the answer is to leave.
+    page.once('dialog', (question) => void question.accept());
     await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
     for (const column of ['Application Name', 'Client ID', 'Active', 'Grant Type', 'Users', 'Last Used At']) {
       await expect(grid.getByRole('columnheader', { name: column })).toBeVisible();

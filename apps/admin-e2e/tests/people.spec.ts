@@ -233,6 +233,8 @@ test('a platform operator creates an organization, and may then pick it for new 
   });
 
   await test.step('Create User now asks which organization, offering both: an operator need not belong to them', async () => {
+    // The refused form still holds the name: leaving it asks first, and the answer is to leave.
+    page.once('dialog', (question) => void question.accept());
     await openFromMenu(page, 'System', 'User Management', 'Users');
     await page.getByRole('link', { name: 'Create User' }).click();
     await expect(page).toHaveURL(/\/admin\/users\/create$/);

@@ -4,6 +4,7 @@ import { Layout, LoginPage } from './layout';
 import { Dashboard, RESOURCES } from './pages';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
 import { queryClient } from './providers/queryClient';
 import { theme } from './theme';
 
@@ -14,6 +15,7 @@ export const App = () => (
     requireAuth
     authProvider={authProvider}
     dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
     queryClient={queryClient}
     dashboard={Dashboard}
     layout={Layout}

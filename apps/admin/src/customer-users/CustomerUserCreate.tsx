@@ -21,7 +21,7 @@ export const CustomerUserCreate = () => {
         },
       }}
     >
-      <SimpleForm sx={{ maxWidth: 760 }} defaultValues={CUSTOMER_USER_DEFAULTS} toolbar={<CreateToolbar />}>
+      <SimpleForm sx={{ maxWidth: 760 }} defaultValues={CUSTOMER_USER_DEFAULTS} toolbar={<CreateToolbar />} warnWhenUnsavedChanges>
         <CustomerUserInputs />
       </SimpleForm>
     </Create>

@@ -29,7 +29,7 @@ const LanguageInput = () => {
 export const CustomerUserEdit = () => (
   // Pessimistic: the API's messages (an email in use) must reach the fields.
   <Edit mutationMode="pessimistic" transform={toCustomerUserChanges} redirect="show">
-    <SimpleForm sx={{ maxWidth: 760 }} toolbar={<EditToolbar />}>
+    <SimpleForm sx={{ maxWidth: 760 }} toolbar={<EditToolbar />} warnWhenUnsavedChanges>
       <TextInput source="email" label="Email" type="email" validate={[required(), email(), maxLength(255)]} helperText="Their storefront sign-in name." />
       <TextInput source="firstName" label="First name" validate={maxLength(100)} />
       <TextInput source="lastName" label="Last name" validate={maxLength(100)} />

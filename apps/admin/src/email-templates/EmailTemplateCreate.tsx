@@ -2,7 +2,7 @@ import type { EmailTemplateInput } from '@keyhouse/shared-contracts';
 import { Box, Stack } from '@mui/material';
 import { Create, Loading, maxLength, regex, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 
-import { AUDIENCE_LABELS, EVENT_CHOICES } from '../common';
+import { AUDIENCE_LABELS, CreateToolbar, EVENT_CHOICES } from '../common';
 import { type SettingScopes, useSettingScopes } from '../notification-settings';
 import { TemplateBodyInput } from './TemplateBodyInput';
 import { TemplatePreview } from './TemplatePreview';
@@ -45,7 +45,7 @@ export const EmailTemplateCreate = () => {
   return (
     // Pessimistic: a duplicate locale or a bad placeholder must come back to its field.
     <Create mutationMode="pessimistic" redirect="list" title="Add an email template translation" transform={toTemplateInput}>
-      <SimpleForm defaultValues={defaultValues}>
+      <SimpleForm defaultValues={defaultValues} toolbar={<CreateToolbar />} warnWhenUnsavedChanges>
         <Box sx={{ width: '100%', display: 'grid', gap: 4, gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, minmax(0, 1fr))' } }}>
           <Stack spacing={1}>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>

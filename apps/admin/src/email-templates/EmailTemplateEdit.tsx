@@ -31,7 +31,7 @@ const TemplateIdentity = () => (
 );
 
 const TemplateForm = () => (
-  <SimpleForm toolbar={<EditToolbar />}>
+  <SimpleForm toolbar={<EditToolbar />} warnWhenUnsavedChanges>
     <SettingScopeNotice actions={<TemplateActions backToList />} />
     <Box sx={TWO_COLUMNS}>
       <Stack spacing={1}>

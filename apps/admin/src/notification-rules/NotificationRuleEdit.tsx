@@ -17,7 +17,7 @@ const toRuleInput = ({ enabled, notifyOwner, notifyOrganizationAdmins, extraReci
 });
 
 const RuleForm = () => (
-  <SimpleForm sx={{ maxWidth: 760 }} toolbar={<EditToolbar />}>
+  <SimpleForm sx={{ maxWidth: 760 }} toolbar={<EditToolbar />} warnWhenUnsavedChanges>
     <SettingScopeNotice actions={<RuleActions backToList />} />
     <Labeled label="Event">
       <EventField />

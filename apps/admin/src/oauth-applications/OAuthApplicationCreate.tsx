@@ -38,7 +38,7 @@ export const OAuthApplicationCreate = () => {
           },
         }}
       >
-        <SimpleForm sx={FORM_WIDTH} defaultValues={APPLICATION_DEFAULTS} toolbar={<CreateToolbar />}>
+        <SimpleForm sx={FORM_WIDTH} defaultValues={APPLICATION_DEFAULTS} toolbar={<CreateToolbar />} warnWhenUnsavedChanges>
           <OAuthApplicationInputs creating />
         </SimpleForm>
       </Create>

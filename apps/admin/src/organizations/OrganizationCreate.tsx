@@ -22,7 +22,7 @@ export const OrganizationCreate = () => {
         },
       }}
     >
-      <SimpleForm sx={{ maxWidth: 760 }} toolbar={<CreateToolbar />}>
+      <SimpleForm sx={{ maxWidth: 760 }} toolbar={<CreateToolbar />} warnWhenUnsavedChanges>
         <OrganizationInputs />
       </SimpleForm>
     </Create>

@@ -20,7 +20,7 @@ export const RoleCreate = () => {
         },
       }}
     >
-      <SimpleForm sx={{ maxWidth: 760 }} defaultValues={ROLE_DEFAULTS} toolbar={<CreateToolbar />}>
+      <SimpleForm sx={{ maxWidth: 760 }} defaultValues={ROLE_DEFAULTS} toolbar={<CreateToolbar />} warnWhenUnsavedChanges>
         <RoleInputs creating />
       </SimpleForm>
     </Create>

@@ -32,7 +32,7 @@ export const RoleEdit = () => {
         },
       }}
     >
-      <SimpleForm sx={{ maxWidth: 760 }} toolbar={<RoleEditToolbar />}>
+      <SimpleForm sx={{ maxWidth: 760 }} toolbar={<RoleEditToolbar />} warnWhenUnsavedChanges>
         <RoleInputs />
       </SimpleForm>
     </Edit>

@@ -24,7 +24,7 @@ export const UserCreate = () => {
         },
       }}
     >
-      <SimpleForm sx={{ maxWidth: 760 }} defaultValues={userDefaults(only)} toolbar={<CreateToolbar />}>
+      <SimpleForm sx={{ maxWidth: 760 }} defaultValues={userDefaults(only)} toolbar={<CreateToolbar />} warnWhenUnsavedChanges>
         <UserInputs creating />
       </SimpleForm>
     </Create>

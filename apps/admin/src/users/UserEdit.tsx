@@ -33,7 +33,7 @@ export const UserEdit = () => {
         },
       }}
     >
-      <SimpleForm sx={{ maxWidth: 760 }} toolbar={<EditToolbar />}>
+      <SimpleForm sx={{ maxWidth: 760 }} toolbar={<EditToolbar />} warnWhenUnsavedChanges>
         <EditRefusal />
         <UserInputs />
       </SimpleForm>

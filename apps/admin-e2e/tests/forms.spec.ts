@@ -1,0 +1,120 @@
+import type { CreatedOAuthApplicationDto, MeDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import { expect, type Page, test } from '@playwright/test';
+
+import { type ConsoleApi, consoleApi, signedInApi } from '../src/api';
+import { openCreatePage } from '../src/applications';
+import { openFromMenu, signIn } from '../src/console';
+import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
+
+// On the server whose specs expect no fresh database; the clipboard is read back.
+test.use({ baseURL: MARKETPLACE_BASE_URL, permissions: ['clipboard-read', 'clipboard-write'] });
+
+const BASE = '/admin/api/oauth-applications';
+/** Names no other spec uses; whatever an attempt leaves is deleted after it. */
+const PREFIX = 'Forms';
+
+test.afterEach(async ({ request }) => {
+  const api = await signedInApi(request, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD });
+  const filter = encodeURIComponent(JSON.stringify({ name: PREFIX }));
+  for (const { id } of await api.get<OAuthApplicationDto[]>(`${BASE}?filter=${filter}`)) await api.delete(`${BASE}/${id}`);
+});
+
+async function signInAsAdministrator(page: Page): Promise<ConsoleApi> {
+  await page.goto('/admin');
+  await signIn(page, ADMIN_USERNAME, ADMIN_PASSWORD);
+  await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN_FULL_NAME}` })).toBeVisible();
+  return consoleApi(page);
+}
+
+/** A client-credentials application acting as the administrator, made through the API. */
+async function createApplication(api: ConsoleApi): Promise<CreatedOAuthApplicationDto> {
+  const me = await api.get<MeDto>('/admin/api/me');
+  return api.post<CreatedOAuthApplicationDto>(BASE, {
+    name: `${PREFIX} ${Date.now().toString(36)}`,
+    grants: ['client_credentials'],
+    userId: me.id,
+  });
+}
+
+test('Cancel leaves a form unsaved, without a question, back where the form was opened from; the keyboard reaches it', async ({ page }) => {
+  const api = await signInAsAdministrator(page);
+  const application = await createApplication(api);
+  const nameField = page.getByRole('textbox', { name: 'Application Name', exact: true });
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  // Cancel is the decision to drop the changes: no "unsaved changes" question on the way.
+  const questions: string[] = [];
+  page.on('dialog', (question) => {
+    questions.push(question.message());
+    void question.dismiss();
+  });
+
+  await test.step('the create form, opened from the grid: Tab from Create reaches Cancel, Enter goes back to the grid', async () => {
+    await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
+    await openCreatePage(page);
+    await nameField.fill(`${PREFIX} never saved`);
+    await page.getByRole('button', { name: 'Create', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect(cancel).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/admin\/oauth-applications(\?.*)?$/);
+  });
+
+  await test.step('the edit form, opened from the show page: back to it, the record unchanged', async () => {
+    await page.goto(`/admin/oauth-applications/${application.id}/show`);
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await expect(nameField).toHaveValue(application.name);
+    await nameField.fill(`${application.name} changed`);
+    await cancel.click();
+    await expect(page).toHaveURL(new RegExp(`/admin/oauth-applications/${application.id}/show$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`OAuth Application ${application.name}`);
+  });
+
+  await test.step('the edit form, opened by a link from elsewhere: to the record\'s show page', async () => {
+    await page.goto(`/admin/oauth-applications/${application.id}`);
+    await expect(nameField).toHaveValue(application.name);
+    await cancel.click();
+    await expect(page).toHaveURL(new RegExp(`/admin/oauth-applications/${application.id}/show$`));
+  });
+
+  await test.step('the create form, opened by a link from elsewhere: to the list', async () => {
+    await page.goto('/admin/oauth-applications/create');
+    await nameField.fill(`${PREFIX} never saved`);
+    await cancel.click();
+    await expect(page).toHaveURL(/\/admin\/oauth-applications(\?.*)?$/);
+  });
+
+  expect(questions).toEqual([]);
+  expect((await api.get<OAuthApplicationDto>(`${BASE}/${application.id}`)).name).toBe(application.name);
+  const filter = encodeURIComponent(JSON.stringify({ name: `${PREFIX} never saved` }));
+  expect(await api.get<OAuthApplicationDto[]>(`${BASE}?filter=${filter}`)).toEqual([]);
+});
+
+test('a save says what was saved; a changed create form asks before it is left', async ({ page }) => {
+  const api = await signInAsAdministrator(page);
+  const application = await createApplication(api);
+  const nameField = page.getByRole('textbox', { name: 'Application Name', exact: true });
+
+  await test.step('saving an edited application says "OAuth application saved", not react-admin\'s "Element updated"', async () => {
+    await page.goto(`/admin/oauth-applications/${application.id}`);
+    await nameField.fill(`${application.name} renamed`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('OAuth application saved', { exact: true })).toBeVisible();
+    await expect(page.getByText('Element updated')).toHaveCount(0);
+  });
+
+  await test.step('leaving a changed create form by the menu asks first; staying keeps what was typed', async () => {
+    await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
+    await openCreatePage(page);
+    await nameField.fill(`${PREFIX} half-typed`);
+    const prompt = new Promise<string>((resolve) =>
+      page.once('dialog', (question) => {
+        resolve(question.message());
+        void question.dismiss();
+      }),
+    );
+    await openFromMenu(page, 'System', 'User Management', 'Users');
+    expect(await prompt).toMatch(/changes/i);
+    await expect(page).toHaveURL(/\/admin\/oauth-applications\/create$/);
+    await expect(nameField).toHaveValue(`${PREFIX} half-typed`);
+  });
+});
