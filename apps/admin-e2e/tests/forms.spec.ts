@@ -118,3 +118,24 @@ test('a save says what was saved; a changed create form asks before it is left',
     await expect(nameField).toHaveValue(`${PREFIX} half-typed`);
   });
 });
+
+test('an untouched create form marks its required fields and, on Create, shows what is missing at them', async ({ page }) => {
+  const api = await signInAsAdministrator(page);
+  const create = page.getByRole('button', { name: 'Create', exact: true });
+  const nameField = page.getByRole('textbox', { name: 'Application Name', exact: true });
+
+  await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
+  await openCreatePage(page);
+  // The asterisk is in the label, hidden from the accessible name.
+  await expect(page.locator('label').filter({ hasText: 'Application Name' })).toContainText('*');
+  await expect(page.getByText('Grants *', { exact: true })).toBeVisible();
+  await expect(create).toBeEnabled();
+
+  await create.click();
+  await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+  await expect(nameField).toHaveAccessibleDescription(/Required/);
+  await expect(page.getByText('Select at least one grant type.')).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/oauth-applications\/create$/);
+  const filter = encodeURIComponent(JSON.stringify({ name: PREFIX }));
+  expect(await api.get<OAuthApplicationDto[]>(`${BASE}?filter=${filter}`)).toEqual([]);
+});

@@ -30,10 +30,13 @@ const CancelButton = () => {
   return <Button onClick={cancel}>Cancel</Button>;
 };
 
-/** A create form's actions, the first named for what it does (react-admin would say "Save"). */
+/**
+ * A create form's actions, the first named for what it does (react-admin would say "Save"). Create
+ * works on an untouched form too: a click shows what is missing at the fields themselves.
+ */
 export const CreateToolbar = () => (
   <Toolbar sx={{ gap: 1 }}>
-    <SaveButton label="Create" />
+    <SaveButton label="Create" alwaysEnable />
     <CancelButton />
   </Toolbar>
 );
