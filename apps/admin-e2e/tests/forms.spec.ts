@@ -139,3 +139,25 @@ test('an untouched create form marks its required fields and, on Create, shows w
   const filter = encodeURIComponent(JSON.stringify({ name: PREFIX }));
   expect(await api.get<OAuthApplicationDto[]>(`${BASE}?filter=${filter}`)).toEqual([]);
 });
+
+test('the application page copies its Client ID, and its sections\' headings all look alike', async ({ page }) => {
+  const api = await signInAsAdministrator(page);
+  const application = await createApplication(api);
+  await page.goto(`/admin/oauth-applications/${application.id}/show`);
+
+  await page.getByRole('button', { name: 'Copy Client ID' }).click();
+  await expect(page.getByText('Copied', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(application.clientId);
+
+  const headings = page.getByRole('main').getByRole('heading', { level: 2 });
+  await expect(headings.filter({ hasText: 'Client secrets' })).toBeVisible();
+  await expect(headings.filter({ hasText: 'General' })).toBeVisible();
+  const styles = await headings.evaluateAll((elements) =>
+    elements.map((element) => {
+      const { fontSize, fontWeight, textTransform, color } = getComputedStyle(element);
+      return `${fontSize} ${fontWeight} ${textTransform} ${color}`;
+    }),
+  );
+  expect(styles.length).toBeGreaterThanOrEqual(5);
+  expect(new Set(styles).size, styles.join(' | ')).toBe(1);
+});

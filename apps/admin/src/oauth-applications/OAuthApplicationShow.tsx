@@ -11,6 +11,7 @@ import { ApplicationUsageSection } from './ApplicationUsageSection';
 import { ClientKeysField } from './ClientKeysField';
 import { AuthorizationCodeFields } from './AuthorizationCodeFields';
 import { ClientSecretsSection } from './ClientSecretsSection';
+import { CopyButton } from './CopyButton';
 import { DormantBadge } from './DormantBadge';
 import { KeysMissingAlert } from './KeysMissingAlert';
 import { ThrottledBadge } from './ThrottledBadge';
@@ -41,7 +42,10 @@ export const OAuthApplicationShow = () => (
             <TextField source="slug" />
           </Labeled>
           <Labeled label="Client ID">
-            <ClientIdField />
+            <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5 }}>
+              <ClientIdField />
+              <FunctionField<OAuthApplicationDto> render={(record) => <CopyButton label="Client ID" value={record.clientId} />} />
+            </Stack>
           </Labeled>
           <Labeled label="Organization">
             <OrganizationField link />
