@@ -70,6 +70,27 @@ test('the view page charts the tokens issued and failed authentications of the l
     await expect(chart.locator('svg')).toBeVisible();
   });
 
+  await test.step('the period goes from a week to a year (30 days unless chosen), with the keyboard too', async () => {
+    const period = usage.getByRole('group', { name: 'Period' });
+    const rowsOf = (days: number) =>
+      usage.getByRole('figure', { name: new RegExp(`last ${days} days`) }).getByRole('row').filter({ has: page.getByRole('cell') });
+    await expect(period.getByRole('button')).toHaveText(['7 days', '30 days', '90 days', '365 days']);
+    await expect(period.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
+    // One tab stop for the group, the chosen period; the arrow keys move between the periods.
+    await period.getByRole('button', { name: '30 days' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(period.getByRole('button', { name: '90 days' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(period.getByRole('button', { name: '90 days' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(rowsOf(90)).toHaveCount(90);
+    await expect(rowsOf(90).last().getByRole('cell')).toHaveText(['3', '2']);
+    await period.getByRole('button', { name: '365 days' }).click();
+    await expect(rowsOf(365)).toHaveCount(365);
+    await period.getByRole('button', { name: '7 days' }).click();
+    await expect(rowsOf(7)).toHaveCount(7);
+    await expect(usage).toContainText('last 7 days');
+  });
+
   await test.step('on a phone its labels stay readable and apart, within the screen', async () => {
     // Loaded afresh, as a phone would: resized in place, the menu open beside the page would cover it as a drawer.
     await page.setViewportSize(PHONE);

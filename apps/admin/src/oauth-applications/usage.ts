@@ -1,19 +1,21 @@
-import type { ApplicationUsageDto, DormancyPolicyDto } from '@keyhouse/shared-contracts';
+import { USAGE_DAYS, type ApplicationUsageDto, type DormancyPolicyDto } from '@keyhouse/shared-contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { Identifier } from 'react-admin';
 
 import { apiUrl, httpClient } from '../providers/httpClient';
 import { APPLICATIONS } from './resourceNames';
 
-export const USAGE_CHART_DAYS = 30;
+/** The periods the chart offers, in days: a week to a year, all within the API's USAGE_DAYS.max. */
+export const USAGE_RANGES = [7, 30, 90, 365] as const;
+export const DEFAULT_USAGE_RANGE = USAGE_DAYS.default;
 
-/** The application's tokens issued and failed authentications per UTC day, oldest first. */
-export const useApplicationUsage = (applicationId: Identifier | undefined) =>
+/** The application's tokens issued and failed authentications per UTC day over the last `days`, oldest first. */
+export const useApplicationUsage = (applicationId: Identifier | undefined, days: number) =>
   useQuery({
     // Under the application's own key: whatever refreshes the application refreshes its usage too.
-    queryKey: [APPLICATIONS, 'usage', String(applicationId ?? ''), USAGE_CHART_DAYS],
+    queryKey: [APPLICATIONS, 'usage', String(applicationId ?? ''), days],
     queryFn: async ({ signal }) =>
-      (await httpClient(`${apiUrl}/${APPLICATIONS}/${encodeURIComponent(applicationId ?? '')}/usage?days=${USAGE_CHART_DAYS}`, { signal }))
+      (await httpClient(`${apiUrl}/${APPLICATIONS}/${encodeURIComponent(applicationId ?? '')}/usage?days=${days}`, { signal }))
         .json as ApplicationUsageDto,
     enabled: applicationId !== undefined,
   });
