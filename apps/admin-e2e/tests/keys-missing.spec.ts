@@ -1,6 +1,7 @@
 import { KEYS_MISSING_MESSAGE } from '@keyhouse/shared-contracts';
 import { expect, test } from '@playwright/test';
 
+import { openCreatePage } from '../src/applications';
 import { openFromMenu, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, NO_KEYS_BASE_URL } from '../src/fixtures';
 
@@ -14,6 +15,12 @@ test('without signing keys the console warns wherever OAuth applications are man
 
   await test.step('on the OAuth Applications grid', async () => {
     await openFromMenu(page, 'System', 'User Management', 'OAuth Applications');
+    await expect(page.getByRole('alert').filter({ hasText: KEYS_MISSING_MESSAGE })).toHaveText(KEYS_MISSING_MESSAGE);
+  });
+
+  await test.step('on the create form, before any application is made', async () => {
+    await openCreatePage(page);
+    await expect(page.getByRole('textbox', { name: 'Application Name', exact: true })).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: KEYS_MISSING_MESSAGE })).toHaveText(KEYS_MISSING_MESSAGE);
   });
 

@@ -6,6 +6,7 @@ import { CreateToolbar, useOrganizationChoices } from '../common';
 import type { ApplicationCreateMeta, OneTimeCredentials } from '../providers/dataProvider';
 import { APPLICATION_DEFAULTS, toCreateInput } from './applicationForm';
 import { CredentialsDialog } from './CredentialsDialog';
+import { KeysMissingAlert } from './KeysMissingAlert';
 import { FORM_WIDTH, OAuthApplicationInputs } from './OAuthApplicationInputs';
 import { APPLICATIONS } from './resourceNames';
 
@@ -25,6 +26,7 @@ export const OAuthApplicationCreate = () => {
 
   return (
     <>
+      <KeysMissingAlert sx={{ mt: 2 }} />
       <Create
         redirect={false}
         transform={(values: OAuthApplicationInput) => toCreateInput(values, onlyOrganizationId)}
