@@ -2,6 +2,7 @@ import type { CustomerUserDto } from '@keyhouse/shared-contracts';
 import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
 import { CreateToolbar, useOrganizationChoices } from '../common';
+import { recordNotice } from '../providers/i18nProvider';
 import { CUSTOMER_USER_DEFAULTS, type CustomerUserFormValues, toCustomerUserInput } from './customerUserForm';
 import { CustomerUserInputs } from './CustomerUserInputs';
 
@@ -16,7 +17,7 @@ export const CustomerUserCreate = () => {
       transform={(values: CustomerUserFormValues) => toCustomerUserInput(values, only)}
       mutationOptions={{
         onSuccess: (customer: CustomerUserDto) => {
-          notify('Customer user created', { type: 'success' });
+          notify(recordNotice('customer-users', 'created'), { type: 'success' });
           redirect('show', 'customer-users', customer.id);
         },
       }}

@@ -2,6 +2,7 @@ import type { OrganizationDto } from '@keyhouse/shared-contracts';
 import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
 import { CreateToolbar } from '../common';
+import { recordNotice } from '../providers/i18nProvider';
 import { OrganizationInputs } from './OrganizationInputs';
 
 /**
@@ -17,7 +18,7 @@ export const OrganizationCreate = () => {
     <Create
       mutationOptions={{
         onSuccess: (organization: OrganizationDto) => {
-          notify('Organization created', { type: 'success' });
+          notify(recordNotice('organizations', 'created'), { type: 'success' });
           redirect('show', 'organizations', organization.id);
         },
       }}

@@ -2,6 +2,7 @@ import type { RoleDto } from '@keyhouse/shared-contracts';
 import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
 import { CreateToolbar, useOrganizationChoices } from '../common';
+import { recordNotice } from '../providers/i18nProvider';
 import { ROLE_DEFAULTS, type RoleFormValues, toRoleInput } from './roleForm';
 import { RoleInputs } from './RoleInputs';
 
@@ -15,7 +16,7 @@ export const RoleCreate = () => {
       transform={(values: RoleFormValues) => toRoleInput(values, only)}
       mutationOptions={{
         onSuccess: (role: RoleDto) => {
-          notify('Role created', { type: 'success' });
+          notify(recordNotice('roles', 'created'), { type: 'success' });
           redirect('show', 'roles', role.id);
         },
       }}

@@ -2,6 +2,7 @@ import type { RoleDto } from '@keyhouse/shared-contracts';
 import { Edit, SimpleForm, useNotify, useRecordContext, useRedirect } from 'react-admin';
 
 import { EditToolbar, useAccess, useRefreshIdentity } from '../common';
+import { recordNotice } from '../providers/i18nProvider';
 import { toRoleChanges } from './roleForm';
 import { RoleInputs } from './RoleInputs';
 import { useRoleEditability } from './useRoleEditability';
@@ -25,7 +26,7 @@ export const RoleEdit = () => {
       transform={toRoleChanges}
       mutationOptions={{
         onSuccess: (role: RoleDto) => {
-          notify('Role saved', { type: 'success' });
+          notify(recordNotice('roles', 'updated'), { type: 'success' });
           redirect('show', 'roles', role.id);
           // Holding the role oneself: what one may do just changed.
           if (memberships.some((membership) => membership.roles.includes(role.name))) refreshIdentity();

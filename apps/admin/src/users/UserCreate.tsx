@@ -2,6 +2,7 @@ import type { UserDto } from '@keyhouse/shared-contracts';
 import { Create, Loading, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
 import { CreateToolbar, useAccess, useOrganizationChoices } from '../common';
+import { recordNotice } from '../providers/i18nProvider';
 import { toUserInput, userDefaults, type UserFormValues } from './userForm';
 import { UserInputs } from './UserInputs';
 
@@ -19,7 +20,7 @@ export const UserCreate = () => {
       transform={(values: UserFormValues) => toUserInput(values, { platformOperator })}
       mutationOptions={{
         onSuccess: (user: UserDto) => {
-          notify('User created', { type: 'success' });
+          notify(recordNotice('users', 'created'), { type: 'success' });
           redirect('show', 'users', user.id);
         },
       }}

@@ -3,6 +3,7 @@ import { Alert } from '@mui/material';
 import { Edit, SimpleForm, useNotify, useRecordContext, useRedirect } from 'react-admin';
 
 import { EditToolbar, useAccess, useRefreshIdentity } from '../common';
+import { recordNotice } from '../providers/i18nProvider';
 import { toUserChanges, type UserFormValues } from './userForm';
 import { UserInputs } from './UserInputs';
 import { useUserEditRefusal } from './useUserEditRefusal';
@@ -26,7 +27,7 @@ export const UserEdit = () => {
       transform={(values: UserFormValues) => toUserChanges(values, { platformOperator })}
       mutationOptions={{
         onSuccess: (user: UserDto) => {
-          notify('User saved', { type: 'success' });
+          notify(recordNotice('users', 'updated'), { type: 'success' });
           redirect('show', 'users', user.id);
           // One's own memberships changed: so did what one may do.
           if (user.id === userId) refreshIdentity();
