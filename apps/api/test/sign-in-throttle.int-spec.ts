@@ -66,7 +66,7 @@ async function inParallel(attempts: Array<() => Promise<Outcome>>): Promise<{ ev
 const wrongPasswords = (count: number, door: (i: number) => Door, login: (i: number) => string) =>
   Array.from({ length: count }, (_, i) => () => door(i)(login(i), `wrong-${i}`));
 
-describe(`sign-in throttle: one count per account, reserved before the password is checked (${TEST_DIALECT})`, () => {
+describe(`sign-in throttle: one count per account and address, reserved before the password is checked (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let admin: HttpClient;
   let backOfficeApp: Client;
@@ -197,6 +197,38 @@ describe(`sign-in throttle: two instances on one ${TEST_DIALECT} database count 
 
     expect((await consoleDoor(a)('shared', 'shared-password')).status).toBe(429);
     expect((await consoleDoor(b)('shared', 'shared-password')).status).toBe(429);
+  });
+});
+
+describe(`sign-in throttle: a stranger typing an account's name locks out nobody but the stranger (${TEST_DIALECT})`, () => {
+  let t: TestApp;
+  let backOfficeApp: Client;
+  const STRANGER = { 'x-forwarded-for': '198.51.100.66' };
+  const OWNER = { 'x-forwarded-for': '203.0.113.5' };
+  const atConsole = (headers: Record<string, string>) => async (username: string, password: string) =>
+    (await t.client().post('/admin/api/session', { username, password }, headers)).status;
+  const byGrant = (headers: Record<string, string>) => async (username: string, password: string) =>
+    (await token(t.baseUrl, { grant_type: 'password', username, password }, { client: backOfficeApp, headers })).status;
+
+  beforeAll(async () => {
+    // Behind one proxy, which names each client's address.
+    t = await startTestApp({ ...THROTTLE, TRUST_PROXY: 'true' });
+    backOfficeApp = await createClient(await t.signedIn(), { name: 'Password app', grants: ['password'] });
+    await createRealUser(t, 'owner', 'owner-password');
+  });
+  afterAll(() => t.close());
+
+  it('refuses the stranger after the limit, through the console and the password grant, and lets the owner in from their address', async () => {
+    const stranger = [atConsole(STRANGER), byGrant(STRANGER)];
+    const statuses = [];
+    for (let i = 0; i < LIMIT + 4; i++) statuses.push(await stranger[i % 2]('owner', `guess-${i}`));
+    expect(statuses.slice(0, LIMIT)).toEqual([401, 400, 401, 400, 401]);
+    expect(statuses.slice(LIMIT)).toEqual([429, 429, 429, 429]);
+    // The stranger's count is full: even the right password is refused there.
+    expect(await atConsole(STRANGER)('owner', 'owner-password')).toBe(429);
+
+    expect(await atConsole(OWNER)('owner', 'owner-password')).toBe(200);
+    expect(await byGrant(OWNER)('OWNER@example.com', 'owner-password')).toBe(200);
   });
 });
 

@@ -12,7 +12,7 @@ export * from './require-permission.decorator';
 export * from './caller';
 export { parseFormFields } from './form-fields';
 export * from './audit/audit-trail';
-export { ClientAddress, currentRequest, registerRequestContext, setActingApplication, type ActingApplication, type RequestContext } from './request-context';
+export { ClientAddress, currentClientAddress, currentRequest, registerRequestContext, setActingApplication, type ActingApplication, type RequestContext } from './request-context';
 export { clientAddress, type ProxyTrust } from './network/client-address';
 export { ipInRanges, ipRangeProblem } from './network/ip-ranges';
 export { PeriodicCheck } from './periodic-check';

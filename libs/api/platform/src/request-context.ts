@@ -44,9 +44,12 @@ export function setActingApplication(application: ActingApplication): void {
   context.application = application;
 }
 
-/** The client's address in a route handler; never `request.ip`, which ignores TRUST_PROXY. */
-export const ClientAddress = createParamDecorator((): string => {
+/** The client's address of the request being served; never `request.ip`, which ignores TRUST_PROXY. */
+export function currentClientAddress(): string {
   const context = currentRequest();
   if (!context) throw new Error('No request context: registerRequestContext was not called.');
   return context.ip;
-});
+}
+
+/** The client's address in a route handler (see currentClientAddress). */
+export const ClientAddress = createParamDecorator((): string => currentClientAddress());

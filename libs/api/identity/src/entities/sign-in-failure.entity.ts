@@ -1,10 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Whose count a row is in: an account's (see `accountCounter`) or an origin's (a client address, or an application and address). */
+/** Whose count a row is in: an account's at one address (see `accountCounter`) or an origin's (a client address, or an application and address). */
 export type ThrottleScope = 'account' | 'ip';
 
 /**
- * One sign-in attempt, counted per account and per origin within a sliding window: reserved
+ * One sign-in attempt, counted per account at its address and per origin within a sliding window: reserved
  * before its password is checked, kept as a failure if the password was wrong.
  */
 @Entity('sign_in_failures')

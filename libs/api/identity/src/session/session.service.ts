@@ -28,7 +28,7 @@ export class SessionService {
   ) {}
 
   async signIn(login: string, password: string, ip: string): Promise<SignedIn> {
-    const { user } = await this.signIns.withPassword(this.door, { login, password, origin: ip });
+    const { user } = await this.signIns.withPassword(this.door, { login, password, address: ip });
     return this.open(user);
   }
 

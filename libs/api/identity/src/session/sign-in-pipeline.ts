@@ -32,8 +32,10 @@ export interface SignInDoor<A extends SignInAccount> {
 export interface PasswordAttempt {
   login: string;
   password: string;
-  /** The throttle's origin count: the client's address, or an application's client ID and the address. */
-  origin: string;
+  /** The client's address (TRUST_PROXY's): the account's count is kept per address. */
+  address: string;
+  /** The throttle's origin count when narrower than the address: an application's client ID and the address. */
+  origin?: string;
 }
 
 /** Named in the audit trail when a sign-in failed before anyone was named (a provider's refusal). */
@@ -53,11 +55,11 @@ export class SignInPipeline {
    * Normalize the login; take a place in the throttle before any password is hashed; load the
    * account and its digest; verify, or run the decoy so that an unknown login costs the same;
    * then either record the failure (its reservation stays in the count) or reset the account's
-   * count. A disabled account is refused only after the same work, with the same answer.
+   * count at this address. A disabled account is refused only after the same work, with the same answer.
    */
-  async withPassword<A extends SignInAccount>(door: SignInDoor<A>, { login, password, origin }: PasswordAttempt): Promise<A> {
+  async withPassword<A extends SignInAccount>(door: SignInDoor<A>, { login, password, address, origin = address }: PasswordAttempt): Promise<A> {
     const name = normalizeLogin(login);
-    const reservation = await this.throttle.reserve(door.kind, login, origin);
+    const reservation = await this.throttle.reserve(door.kind, login, address, origin);
     const account = await door.find(name);
     const valid = account ? await this.hasher.verify(password, account.passwordHash) : await this.hasher.verifyDecoy(password);
     if (!account || !valid || !account.enabled) {
@@ -73,14 +75,14 @@ export class SignInPipeline {
    * A login a single sign-on provider vouched for: the provider's step stands for the throttle
    * and the password, and from the account on it is a sign-in like the others.
    */
-  async vouchedFor<A extends SignInAccount>(door: SignInDoor<A>, login: string): Promise<A> {
+  async vouchedFor<A extends SignInAccount>(door: SignInDoor<A>, login: string, address: string): Promise<A> {
     const name = normalizeLogin(login);
     const account = await door.find(name);
     if (!account?.enabled) {
       await this.record(door, 'sign_in_failed', name, account, account ? 'disabled' : 'no_account');
       throw new InvalidCredentialsException();
     }
-    await this.throttle.reset(door.kind, account.id);
+    await this.throttle.reset(door.kind, account.id, address);
     await this.record(door, 'signed_in', name, account);
     return account;
   }

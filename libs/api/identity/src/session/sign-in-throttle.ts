@@ -8,6 +8,7 @@ import { accountCounter, normalizeLogin, type AccountKind } from './sign-in-acco
 
 /** An attempt's rows in the counts, made before its password is checked. */
 export interface SignInReservation {
+  /** The account's count at the attempt's address (see accountCounter). */
   account: string;
   rowIds: number[];
 }
@@ -28,8 +29,13 @@ const RECOUNT_AFTER_MS = 20;
 const MAX_WAIT_MS = 2000;
 
 /**
- * Counts sign-in attempts in the database, per account and per origin, over a sliding window.
- * Kept in the database (not in memory) so every instance counts into the same rows.
+ * Counts sign-in attempts in the database, per account at each client address and per origin
+ * (an address, or an application and an address), over a sliding window. Kept in the database
+ * (not in memory) so every instance counts into the same rows. An account is counted per address
+ * so that nobody can lock its owner out by typing its name (DESIGN.md): a stranger's wrong
+ * passwords fill the stranger's count, never the owner's. Guessing one account's password from
+ * many addresses gets each address its own few tries, and each address's tries over all accounts
+ * are held by the origin's count.
  */
 @Injectable()
 export class SignInThrottle {
@@ -40,7 +46,7 @@ export class SignInThrottle {
 
   /**
    * Takes a place for one attempt, before any password is hashed, in the count of the account the
-   * login names and in the count of its origin, or refuses it (RetryLaterException) when either
+   * login names at this address and in the count of the origin, or refuses it (RetryLaterException) when either
    * count is full. A wrong password leaves the reservation as the failure; the right one calls
    * `succeeded`.
    *
@@ -53,8 +59,8 @@ export class SignInThrottle {
    * included, whenever all its rows are in before the first count (as a busy connection pool
    * orders them), and leave the count empty.
    */
-  async reserve(kind: AccountKind, login: string, origin: string): Promise<SignInReservation> {
-    const account = accountCounter(kind, await this.accountIdOf(kind, login), login);
+  async reserve(kind: AccountKind, login: string, address: string, origin: string): Promise<SignInReservation> {
+    const account = accountCounter(kind, await this.accountIdOf(kind, login), login, address);
     const { maxFailuresPerUser, maxFailuresPerIp } = this.options.signInThrottle;
     const failedAt = new Date();
     const rows = [
@@ -70,16 +76,16 @@ export class SignInThrottle {
     }
   }
 
-  /** The right password: the attempt's reservation and the account's failures stop counting. */
+  /** The right password: the attempt's reservation and the account's failures at its address stop counting. */
   async succeeded({ account, rowIds }: SignInReservation): Promise<void> {
     const failures = this.dataSource.getRepository(SignInFailure);
     await failures.delete({ id: In(rowIds) });
     await failures.delete({ scope: 'account', subject: account });
   }
 
-  /** A sign-in vouched for without a password (single sign-on): the account's failures stop counting. */
-  async reset(kind: AccountKind, accountId: number): Promise<void> {
-    await this.dataSource.getRepository(SignInFailure).delete({ scope: 'account', subject: accountCounter(kind, accountId, '') });
+  /** A sign-in vouched for without a password (single sign-on): the account's failures at its address stop counting. */
+  async reset(kind: AccountKind, accountId: number, address: string): Promise<void> {
+    await this.dataSource.getRepository(SignInFailure).delete({ scope: 'account', subject: accountCounter(kind, accountId, '', address) });
   }
 
   private async accountIdOf(kind: AccountKind, login: string): Promise<number | undefined> {

@@ -34,7 +34,7 @@ export class StorefrontSessionService {
   ) {}
 
   async signIn(email: string, password: string, ip: string): Promise<{ token: string; expiresAt: Date }> {
-    const { customer } = await this.signIns.withPassword(this.door, { login: email, password, origin: ip });
+    const { customer } = await this.signIns.withPassword(this.door, { login: email, password, address: ip });
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.options.session.ttlSeconds * 1000);
     const sessions = this.dataSource.getRepository(CustomerSession);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import type { SignInProviderDto } from '@keyhouse/shared-contracts';
-import { authenticate, isEmailAddress } from '@keyhouse/api-platform';
+import { authenticate, currentClientAddress, isEmailAddress } from '@keyhouse/api-platform';
 import type { FastifyRequest } from 'fastify';
 import { AuthorizationError, InternalOAuthError, TokenError } from 'passport-oauth2';
 import { IDENTITY_OPTIONS, type IdentityOptions, type SingleSignOnOptions } from '../identity-options';
@@ -88,7 +88,7 @@ export class SingleSignOn {
     const verified = claims['email_verified'];
     if (sso.emailField === 'email' && verified !== undefined && verified !== true && verified !== 'true') return this.refuse(door, 'unverified', email);
     try {
-      return await this.signIns.vouchedFor(door, email);
+      return await this.signIns.vouchedFor(door, email, currentClientAddress());
     } catch (error) {
       if (error instanceof InvalidCredentialsException) throw new SsoRefusedException('no_account');
       throw error;

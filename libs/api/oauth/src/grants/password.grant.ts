@@ -49,7 +49,7 @@ export class PasswordGrant implements Grant {
     const password = required(parameters, 'password');
     if (username.length > MAX_LOGIN_LENGTH) throw new InvalidRequestError(`The username must be at most ${MAX_LOGIN_LENGTH} characters.`);
     // An account's count is shared with the sign-ins of its side (console, sign-in page): one account, one budget.
-    const account = await this.signIn(this.doorFor(client, ip), { login: username, password, origin: `${client.clientId}@${ip}` });
+    const account = await this.signIn(this.doorFor(client, ip), { login: username, password, address: ip, origin: `${client.clientId}@${ip}` });
 
     const scope = requestedScope ?? client.scopes;
     const family = this.refreshTokens.enabled ? await this.refreshTokens.startFamily(client, { type: subjectTypeOf(client), id: account.id }, scope) : undefined;
