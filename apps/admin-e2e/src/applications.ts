@@ -1,6 +1,20 @@
+import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { expect, type Locator, type Page } from '@playwright/test';
 
+import type { ConsoleApi } from './api';
 import { ADMIN_FULL_NAME, ADMIN_USERNAME } from './fixtures';
+
+const APPLICATIONS = '/admin/api/oauth-applications';
+
+/** The applications whose name contains `part`, as the grid's search finds them. */
+export function applicationsNamed(api: ConsoleApi, part: string): Promise<OAuthApplicationDto[]> {
+  return api.get<OAuthApplicationDto[]>(`${APPLICATIONS}?filter=${encodeURIComponent(JSON.stringify({ name: part }))}`);
+}
+
+/** Deletes what a spec made under its own prefix, passed or failed, so that a retry or the next spec starts clean. */
+export async function deleteApplicationsNamed(api: ConsoleApi, part: string): Promise<void> {
+  for (const { id } of await applicationsNamed(api, part)) await api.delete(`${APPLICATIONS}/${id}`);
+}
 
 /** How the Users autocomplete shows the seeded administrator. */
 export const ADMIN_OPTION = `${ADMIN_FULL_NAME} (${ADMIN_USERNAME})`;

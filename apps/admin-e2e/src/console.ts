@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME } from './fixtures';
 import { isPhone } from './viewports';
 
 /**
@@ -17,6 +18,13 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByLabel('Password').press('Enter');
+}
+
+/** Signs in as the seeded administrator from the sign-in page, and waits for the dashboard's welcome. */
+export async function signInAsAdministrator(page: Page): Promise<void> {
+  await page.goto('/admin/login');
+  await signIn(page, ADMIN_USERNAME, ADMIN_PASSWORD);
+  await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN_FULL_NAME}` })).toBeVisible();
 }
 
 /**

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { CreatedOAuthApplicationDto, OAuthApplicationDto } from '@keyhouse/shared-contracts';
+import type { CreatedOAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { expect, type Page, test } from '@playwright/test';
 
 import { signedInApi } from '../src/api';
-import { closeUncopiedCredentials, pickAdminAsUser, SECRET_SAVED_QUESTION } from '../src/applications';
+import { closeUncopiedCredentials, deleteApplicationsNamed, pickAdminAsUser, SECRET_SAVED_QUESTION } from '../src/applications';
 import { signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 
@@ -18,9 +18,7 @@ const FAILING_IMPACTS = ['moderate', 'serious', 'critical'];
 test.afterAll(async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL: MARKETPLACE_BASE_URL });
   try {
-    const api = await signedInApi(request, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD });
-    const filter = encodeURIComponent(JSON.stringify({ name: PREFIX }));
-    for (const { id } of await api.get<OAuthApplicationDto[]>(`${BASE}?filter=${filter}`)) await api.delete(`${BASE}/${id}`);
+    await deleteApplicationsNamed(await signedInApi(request, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD }), PREFIX);
   } finally {
     await request.dispose();
   }

@@ -2,9 +2,9 @@ import type { CreatedOAuthApplicationDto, MeDto, OAuthApplicationDto } from '@ke
 import { expect, type Page, test } from '@playwright/test';
 
 import { type ConsoleApi, consoleApi, signedInApi } from '../src/api';
-import { openCreatePage } from '../src/applications';
-import { openFromMenu, signIn } from '../src/console';
-import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
+import { applicationsNamed, deleteApplicationsNamed, openCreatePage } from '../src/applications';
+import { openFromMenu, signInAsAdministrator } from '../src/console';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 
 // On the server whose specs expect no fresh database; the clipboard is read back.
 test.use({ baseURL: MARKETPLACE_BASE_URL, permissions: ['clipboard-read', 'clipboard-write'] });
@@ -14,15 +14,12 @@ const BASE = '/admin/api/oauth-applications';
 const PREFIX = 'Forms';
 
 test.afterEach(async ({ request }) => {
-  const api = await signedInApi(request, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD });
-  const filter = encodeURIComponent(JSON.stringify({ name: PREFIX }));
-  for (const { id } of await api.get<OAuthApplicationDto[]>(`${BASE}?filter=${filter}`)) await api.delete(`${BASE}/${id}`);
+  await deleteApplicationsNamed(await signedInApi(request, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD }), PREFIX);
 });
 
-async function signInAsAdministrator(page: Page): Promise<ConsoleApi> {
-  await page.goto('/admin');
-  await signIn(page, ADMIN_USERNAME, ADMIN_PASSWORD);
-  await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN_FULL_NAME}` })).toBeVisible();
+/** Signed in as the administrator, with the page's session for API calls. */
+async function signInWithApi(page: Page): Promise<ConsoleApi> {
+  await signInAsAdministrator(page);
   return consoleApi(page);
 }
 
@@ -37,7 +34,7 @@ async function createApplication(api: ConsoleApi): Promise<CreatedOAuthApplicati
 }
 
 test('Cancel leaves a form unsaved, without a question, back where the form was opened from; the keyboard reaches it', async ({ page }) => {
-  const api = await signInAsAdministrator(page);
+  const api = await signInWithApi(page);
   const application = await createApplication(api);
   const nameField = page.getByRole('textbox', { name: 'Application Name', exact: true });
   const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
@@ -85,12 +82,11 @@ test('Cancel leaves a form unsaved, without a question, back where the form was 
 
   expect(questions).toEqual([]);
   expect((await api.get<OAuthApplicationDto>(`${BASE}/${application.id}`)).name).toBe(application.name);
-  const filter = encodeURIComponent(JSON.stringify({ name: `${PREFIX} never saved` }));
-  expect(await api.get<OAuthApplicationDto[]>(`${BASE}?filter=${filter}`)).toEqual([]);
+  expect(await applicationsNamed(api, `${PREFIX} never saved`)).toEqual([]);
 });
 
 test('a save says what was saved; a changed create form asks before it is left', async ({ page }) => {
-  const api = await signInAsAdministrator(page);
+  const api = await signInWithApi(page);
   const application = await createApplication(api);
   const nameField = page.getByRole('textbox', { name: 'Application Name', exact: true });
 
@@ -120,7 +116,7 @@ test('a save says what was saved; a changed create form asks before it is left',
 });
 
 test('an untouched create form marks its required fields and, on Create, shows what is missing at them', async ({ page }) => {
-  const api = await signInAsAdministrator(page);
+  const api = await signInWithApi(page);
   const create = page.getByRole('button', { name: 'Create', exact: true });
   const nameField = page.getByRole('textbox', { name: 'Application Name', exact: true });
 
@@ -136,12 +132,11 @@ test('an untouched create form marks its required fields and, on Create, shows w
   await expect(nameField).toHaveAccessibleDescription(/Required/);
   await expect(page.getByText('Select at least one grant type.')).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/oauth-applications\/create$/);
-  const filter = encodeURIComponent(JSON.stringify({ name: PREFIX }));
-  expect(await api.get<OAuthApplicationDto[]>(`${BASE}?filter=${filter}`)).toEqual([]);
+  expect(await applicationsNamed(api, PREFIX)).toEqual([]);
 });
 
 test('the application page copies its Client ID, and its sections\' headings all look alike', async ({ page }) => {
-  const api = await signInAsAdministrator(page);
+  const api = await signInWithApi(page);
   const application = await createApplication(api);
   await page.goto(`/admin/oauth-applications/${application.id}/show`);
 

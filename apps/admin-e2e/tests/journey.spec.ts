@@ -2,7 +2,7 @@ import type { OAuthApplicationDto } from '@keyhouse/shared-contracts';
 import { expect, type Page, test, type TestInfo } from '@playwright/test';
 
 import { signedInApi } from '../src/api';
-import { pickAdminAsUser } from '../src/applications';
+import { deleteApplicationsNamed, pickAdminAsUser } from '../src/applications';
 import { openFromMenu, pageBody, signIn } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 import { DESKTOP, isPhone, PHONE } from '../src/viewports';
@@ -11,14 +11,11 @@ import { DESKTOP, isPhone, PHONE } from '../src/viewports';
 // credentials dialog copies to the clipboard; the test reads it back.
 test.use({ baseURL: MARKETPLACE_BASE_URL, permissions: ['clipboard-read', 'clipboard-write'] });
 
-const BASE = '/admin/api/oauth-applications';
 /** Names no other spec uses; whatever an attempt leaves is deleted after it. */
 const PREFIX = 'Journey';
 
 test.afterEach(async ({ request }) => {
-  const api = await signedInApi(request, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD });
-  const filter = encodeURIComponent(JSON.stringify({ name: PREFIX }));
-  for (const { id } of await api.get<OAuthApplicationDto[]>(`${BASE}?filter=${filter}`)) await api.delete(`${BASE}/${id}`);
+  await deleteApplicationsNamed(await signedInApi(request, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD }), PREFIX);
 });
 
 /** The page as it stands, saved with the test's results (CI keeps them) under the step's name and the screen's size. */

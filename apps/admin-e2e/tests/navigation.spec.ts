@@ -2,7 +2,7 @@ import type { CreatedOAuthApplicationDto, CustomerUserDto, OAuthApplicationDto }
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 
 import { type ConsoleApi, signedInApi } from '../src/api';
-import { cellUnder, searchGrid, signIn } from '../src/console';
+import { cellUnder, searchGrid, signInAsAdministrator } from '../src/console';
 import { ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, MARKETPLACE_BASE_URL } from '../src/fixtures';
 import { focusRing } from '../src/focus';
 
@@ -51,13 +51,6 @@ test.afterAll(async () => {
   }
 });
 
-async function signInAsAdministrator(page: Page): Promise<void> {
-  await page.goto('/admin/login');
-  await expect(page).toHaveTitle('Sign in — Keyhouse');
-  await signIn(page, ADMIN_USERNAME, ADMIN_PASSWORD);
-  await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN_FULL_NAME}` })).toBeVisible();
-}
-
 const breadcrumbs = (page: Page) => page.getByRole('navigation', { name: 'Breadcrumb' });
 const pageHeading = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -76,6 +69,8 @@ test('a deep link opens its menu group; breadcrumbs, one h1 and the tab title na
   const name = never.name;
 
   await test.step('signed in, the groups start closed and the tab says Dashboard', async () => {
+    await page.goto('/admin/login');
+    await expect(page).toHaveTitle('Sign in — Keyhouse');
     await signInAsAdministrator(page);
     await expect(page).toHaveTitle('Dashboard — Keyhouse');
     await expect(pageHeading(page)).toHaveText(['Dashboard']);

@@ -98,21 +98,14 @@ describe(`WORKERS=2 on ${TEST_DIALECT}`, () => {
   let database: TestDatabase;
   let server: ServerProcess;
   let client: Client;
-  /** Tokens answered 200 and wrong secrets answered 401 over the whole run, as the clients saw them. */
+  /**
+   * Tokens answered 200 and wrong secrets answered 401 over the whole run, as the clients saw them
+   * (tokens: after the kill, as the server counted them, see there).
+   */
   let issued = 0;
   let refused = 0;
   let lastIssuedAt = 0;
-  /**
-   * Answers a killed worker may have counted and never sent: a worker hands its usage over before
-   * it answers (so that no answered token goes uncounted), and SIGKILL can land in between.
-   */
-  let unsent = 0;
   const startedAt = Date.now();
-  /** Every token the clients received, once, and no more than the answers that never came back. */
-  const expectTokensCounted = (count: number) => {
-    expect(count).toBeGreaterThanOrEqual(issued);
-    expect(count).toBeLessThanOrEqual(issued + unsent);
-  };
 
   beforeAll(async () => {
     database = await freshDatabase();
@@ -175,7 +168,6 @@ describe(`WORKERS=2 on ${TEST_DIALECT}`, () => {
     const replacement = servingWorkers(server)[2];
     expect(parentOf(replacement.pid)).toBe(server.child.pid);
     issued += load.issued;
-    unsent += load.cut;
     lastIssuedAt = load.lastIssuedAt;
 
     // The primary writes what every worker handed it, the killed one's included, within seconds.
@@ -189,7 +181,15 @@ describe(`WORKERS=2 on ${TEST_DIALECT}`, () => {
     for (const deadline = Date.now() + 10_000; count < issued && Date.now() < deadline; count = await counted()) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    expectTokensCounted(count);
+    expect(count).toBeGreaterThanOrEqual(issued);
+    // A worker hands its usage over before it answers, so that no answered token goes uncounted:
+    // killed in between, it leaves a token counted that its client never received, at most one per
+    // connection the kill cut. Once the primary's batches (every 2 s) are all written, that count
+    // is the baseline the drain below adds to exactly.
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    count = await counted();
+    expect(count).toBeLessThanOrEqual(issued + load.cut);
+    issued = count;
   }, 120_000);
 
   it('drains every worker on SIGTERM, exits 0, and has written every count once', async () => {
@@ -211,7 +211,7 @@ describe(`WORKERS=2 on ${TEST_DIALECT}`, () => {
     const dataSource = await openDatabase(parseDatabaseUrl(database.url), ENTITIES);
     try {
       const days = await dataSource.getRepository(ApplicationUsage).findBy({ applicationId: client.id });
-      expectTokensCounted(days.reduce((sum, day) => sum + day.tokensIssued, 0));
+      expect(days.reduce((sum, day) => sum + day.tokensIssued, 0)).toBe(issued);
       expect(days.reduce((sum, day) => sum + day.failedAuthentications, 0)).toBe(refused);
       // "Last used" is the time of the write that followed the last use (MySQL keeps whole seconds).
       const application = await dataSource.getRepository(OAuthApplication).findOneByOrFail({ id: client.id });
